@@ -1,0 +1,100 @@
+package io.recoup.adapters.email;
+
+import io.recoup.core.policy.Channel;
+import io.recoup.core.port.DeliveryResult;
+import io.recoup.core.port.ReminderChannel;
+import io.recoup.core.port.ReminderMessage;
+import jakarta.mail.Authenticator;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+/**
+ * Sends reminders by SMTP. The Message-ID is derived from the action's idempotency key, so if a send is repeated
+ * after an unclear failure the receiving side sees the same message id. A refused recipient is a bounce (try the next
+ * channel); a connection or server failure is deferred (try again later).
+ */
+public final class SmtpReminderChannel implements ReminderChannel {
+    private final SmtpSettings settings;
+    private final Session session;
+
+    public SmtpReminderChannel(SmtpSettings settings) {
+        this.settings = settings;
+        Properties props = new Properties();
+        props.put("mail.smtp.host", settings.host());
+        props.put("mail.smtp.port", String.valueOf(settings.port()));
+        props.put("mail.smtp.connectiontimeout", "10000");
+        props.put("mail.smtp.timeout", "30000");
+        props.put("mail.smtp.writetimeout", "30000");
+        props.put("mail.smtp.starttls.enable", String.valueOf(settings.startTls()));
+        props.put("mail.smtp.starttls.required", String.valueOf(settings.startTls()));
+        Authenticator auth = null;
+        if (settings.username().isPresent()) {
+            props.put("mail.smtp.auth", "true");
+            auth = new Authenticator() {
+                @Override
+                protected PasswordAuthentication getPasswordAuthentication() {
+                    return new PasswordAuthentication(settings.username().get(), settings.password().orElse(""));
+                }
+            };
+        }
+        this.session = Session.getInstance(props, auth);
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    @Override
+    public DeliveryResult deliver(ReminderMessage reminder) {
+        InternetAddress to;
+        try {
+            to = new InternetAddress(reminder.recipientAddress(), reminder.recipientName(), StandardCharsets.UTF_8.name());
+            to.validate();
+        } catch (AddressException | UnsupportedEncodingException e) {
+            return new DeliveryResult.Bounced("recipient address is not valid: " + e.getMessage());
+        }
+        String messageId = "<" + reminder.idempotencyKey() + "@recoup>";
+        try {
+            MimeMessage message = new FixedIdMessage(session, messageId);
+            message.setFrom(new InternetAddress(settings.from()));
+            message.setRecipient(Message.RecipientType.TO, to);
+            message.setSubject(reminder.subject(), StandardCharsets.UTF_8.name());
+            message.setText(reminder.body(), StandardCharsets.UTF_8.name());
+            Transport.send(message);
+            return new DeliveryResult.Sent(messageId);
+        } catch (SendFailedException e) {
+            if (e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0) {
+                return new DeliveryResult.Bounced("mail server refused the recipient: " + e.getMessage());
+            }
+            return new DeliveryResult.Deferred("mail server did not accept the message: " + e.getMessage());
+        } catch (MessagingException e) {
+            return new DeliveryResult.Deferred("cannot send through " + settings.host() + ":" + settings.port() + ": " + e.getMessage());
+        }
+    }
+
+    /** A message whose Message-ID we choose, instead of the random one Jakarta Mail assigns on save. */
+    private static final class FixedIdMessage extends MimeMessage {
+        private final String id;
+
+        FixedIdMessage(Session session, String id) {
+            super(session);
+            this.id = id;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", id);
+        }
+    }
+}

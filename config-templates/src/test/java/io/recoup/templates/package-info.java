@@ -1,0 +1,2 @@
+/** Checks of the bundled policies and message templates. */
+package io.recoup.templates;
