@@ -1,0 +1,9 @@
+package io.recoup.store;
+
+import io.recoup.core.ledger.OpenItemKey;
+import io.recoup.core.money.Money;
+import java.time.LocalDate;
+
+/** A posting taken from the outbox: the allocation to apply in the source ledger. */
+public record PendingPosting(long postingId, String documentNumber, long allocationId, OpenItemKey item,
+                             String invoiceNumber, Money amount, LocalDate paymentDate, String reference) {}
