@@ -46,6 +46,8 @@ create table quarantine (
     field      text,
     reason     text        not null,
     raw        text,
+    -- the same refusal of the same record (a file dropped twice) is kept once
+    fingerprint text       not null unique,
     created_at timestamptz not null
 );
 

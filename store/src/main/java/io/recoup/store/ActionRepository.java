@@ -34,14 +34,17 @@ public final class ActionRepository {
                 a.policyId(), a.policyVersion(), a.reason(), db.now()).stream().findFirst();
     }
 
-    /** Locks up to {@code limit} planned actions due by {@code today}; other instances skip the locked rows. */
-    public List<DueAction> claimDue(LocalDate today, int limit) {
+    /**
+     * Locks up to {@code limit} planned actions due by {@code today} with an id above {@code afterId} (so one run
+     * walks the queue once even when it leaves deferred actions planned); other instances skip the locked rows.
+     */
+    public List<DueAction> claimDue(LocalDate today, long afterId, int limit) {
         return db.jdbc().query("""
                 select a.id, a.step_id, a.channel, a.template, a.planned_on, a.attempts, i.id as item_id, i.status,
                     i.number, i.due_date, i.currency, i.open_amount, i.creditor_reference, c.name, c.email, c.phone, c.language
                 from action a join open_item i on i.id = a.item_id join customer c on c.id = i.customer_id
-                where a.status = 'PLANNED' and a.planned_on <= ?
-                order by a.id limit ? for update of a skip locked""", ActionRepository::dueAction, today, limit);
+                where a.status = 'PLANNED' and a.planned_on <= ? and a.id > ?
+                order by a.id limit ? for update of a skip locked""", ActionRepository::dueAction, today, afterId, limit);
     }
 
     public void complete(long actionId, Status status, String outcome) {

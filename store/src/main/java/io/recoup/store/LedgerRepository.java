@@ -81,10 +81,15 @@ public final class LedgerRepository {
         return inserted.get(0) ? Upsert.INSERTED : Upsert.UPDATED;
     }
 
+    /** Keeps a refused record with its origin and reason; the same refusal of the same record is kept once. */
     public void quarantine(String stage, Rejection rejection) {
-        db.jdbc().update("insert into quarantine (stage, origin, line, field, reason, raw, created_at) values (?, ?, ?, ?, ?, ?, ?)",
+        db.jdbc().update("""
+                insert into quarantine (stage, origin, line, field, reason, raw, fingerprint, created_at)
+                values (?, ?, ?, ?, ?, ?, md5(concat_ws(chr(31), ?, ?, ?::text, ?, ?, ?)), ?)
+                on conflict (fingerprint) do nothing""",
                 stage, rejection.origin(), rejection.line() < 0 ? null : rejection.line(), rejection.column(),
-                rejection.reason(), rejection.raw(), db.now());
+                rejection.reason(), rejection.raw(),
+                stage, rejection.origin(), rejection.line(), rejection.column(), rejection.reason(), rejection.raw(), db.now());
     }
 
     public Optional<StoredItem> find(OpenItemKey key) {

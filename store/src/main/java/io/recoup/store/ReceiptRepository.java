@@ -59,7 +59,7 @@ public final class ReceiptRepository {
     public List<PendingPosting> claimPendingPostings(int limit) {
         return db.jdbc().query("""
                 select p.id, p.document_number, a.id as allocation_id, i.source, i.external_id, i.number, a.currency,
-                    a.amount, coalesce(r.booked_on, r.value_date, a.created_at::date) as paid_on, r.reference
+                    a.amount, coalesce(r.booked_on, r.value_date, a.created_at::date) as paid_on, r.provider_id
                 from posting p join allocation a on a.id = p.allocation_id join open_item i on i.id = a.item_id
                     join receipt r on r.id = a.receipt_id
                 where p.status = 'PENDING' order by p.id limit ? for update of p skip locked""",

@@ -108,13 +108,13 @@ class StoreIT {
         CountDownLatch firstHoldsLocks = new CountDownLatch(1);
         CountDownLatch secondDone = new CountDownLatch(1);
         CompletableFuture<List<DueAction>> first = CompletableFuture.supplyAsync(() -> db.inTransaction(() -> {
-            List<DueAction> claimed = actions.claimDue(DAY, 2);
+            List<DueAction> claimed = actions.claimDue(DAY, 0, 2);
             firstHoldsLocks.countDown();
             await(secondDone);
             return claimed;
         }));
         await(firstHoldsLocks);
-        List<DueAction> second = db.inTransaction(() -> actions.claimDue(DAY, 10));
+        List<DueAction> second = db.inTransaction(() -> actions.claimDue(DAY, 0, 10));
         secondDone.countDown();
         List<DueAction> firstClaimed = first.get(30, TimeUnit.SECONDS);
         assertThat(firstClaimed).hasSize(2);

@@ -1,0 +1,47 @@
+package io.recoup.app;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Reads the figures the demo ends with from the database, so they show what is stored, not what was printed. */
+final class DemoSummary {
+    private final JdbcTemplate jdbc;
+
+    DemoSummary(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The stored state after the run. */
+    record Figures(Map<String, Long> itemsByStatus, long quarantined, List<String> actions, Map<String, Long> receiptsByStatus,
+                   List<String> exceptions, long postingsPosted, long postingsPending, long postingFiles) {}
+
+    Figures read() {
+        return new Figures(
+                counts("select status, count(*) from open_item group by status order by status"),
+                jdbc.queryForObject("select count(*) from quarantine", Long.class),
+                jdbc.query("""
+                        select a.step_id, a.channel, a.status, count(*) from action a join open_item i on i.id = a.item_id
+                        group by a.step_id, a.channel, a.status order by min(a.scheduled_for - i.due_date), a.status""",
+                        (rs, n) -> String.format("%-17s %-9s %-10s %d", rs.getString(1), rs.getString(2).toLowerCase(),
+                                rs.getString(3), rs.getLong(4))),
+                counts("select status, count(*) from receipt group by status order by status"),
+                jdbc.query("""
+                        select currency, unallocated, coalesce(reference, remittance), reason from receipt
+                        where unallocated > 0 order by id""",
+                        (rs, n) -> rs.getString(1) + " " + rs.getBigDecimal(2).setScale(2) + " '" + rs.getString(3) + "': "
+                                + rs.getString(4)),
+                jdbc.queryForObject("select count(*) from posting where status = 'POSTED'", Long.class),
+                jdbc.queryForObject("select count(*) from posting where status = 'PENDING'", Long.class),
+                jdbc.queryForObject("select count(distinct batch) from posting where batch is not null", Long.class));
+    }
+
+    private Map<String, Long> counts(String sql) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.query(sql, rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        });
+        return counts;
+    }
+}

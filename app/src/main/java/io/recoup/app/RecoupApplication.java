@@ -1,0 +1,60 @@
+package io.recoup.app;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Recoup's entry point. {@code demo [--today YYYY-MM-DD] [--days N] [--reset]} runs the whole cycle day by day on the
+ * bundled sample data and exits; {@code serve} (the default) watches the inbox folders and runs the cycle on a timer
+ * until stopped. Settings come from {@code --recoup.*=...}, environment variables or application.yaml.
+ */
+@SpringBootApplication
+public class RecoupApplication {
+
+    public static void main(String[] args) {
+        String job = args.length > 0 && !args[0].startsWith("-") ? args[0] : "serve";
+        Map<String, Object> defaults = new HashMap<>();
+        SpringApplication app = new SpringApplication(RecoupApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        switch (job) {
+            case "demo" -> {
+                DemoOptions options;
+                try {
+                    options = DemoOptions.parse(Arrays.copyOfRange(args, 1, args.length));
+                } catch (IllegalArgumentException e) {
+                    System.err.println("demo: " + e.getMessage());
+                    System.exit(2);
+                    return;
+                }
+                defaults.put("recoup.watch-folders", "false");
+                defaults.put("recoup.schedule.enabled", "false");
+                defaults.put("logging.level.root", "WARN");
+                defaults.put("logging.level.org.springframework.boot", "ERROR");
+                defaults.put("camel.main.warn-on-early-shutdown", "false");
+                app.setDefaultProperties(defaults);
+                ConfigurableApplicationContext context = app.run(springArgs(args));
+                int code = context.getBean(DemoJob.class).run(options, System.out);
+                System.exit(SpringApplication.exit(context, () -> code));
+            }
+            case "serve" -> {
+                defaults.put("camel.main.run-controller", "true");
+                app.setDefaultProperties(defaults);
+                app.run(springArgs(args));
+            }
+            default -> {
+                System.err.println("unknown job '" + job + "'; use: demo [--today YYYY-MM-DD] [--days N] [--reset] | serve");
+                System.exit(2);
+            }
+        }
+    }
+
+    /** Only {@code --name=value} settings go to Spring; the job's own options are read by the job. */
+    private static String[] springArgs(String[] args) {
+        return Arrays.stream(args).filter(a -> a.startsWith("--") && a.contains("=")).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,135 @@
+package io.recoup.app;
+
+import io.recoup.adapters.csv.CsvLedgerPoster;
+import io.recoup.adapters.csv.CsvOpenItemSource;
+import io.recoup.adapters.email.SmtpReminderChannel;
+import io.recoup.adapters.email.SmtpSettings;
+import io.recoup.core.message.MessageTemplates;
+import io.recoup.core.policy.CollectionPlanner;
+import io.recoup.core.policy.CollectionPolicy;
+import io.recoup.core.policy.PolicyLoader;
+import io.recoup.routes.CollectionRoutes;
+import io.recoup.routes.CollectionPlanning;
+import io.recoup.routes.CreditorDetails;
+import io.recoup.routes.CycleRunner;
+import io.recoup.routes.LedgerIngestion;
+import io.recoup.routes.LedgerPostBack;
+import io.recoup.routes.Reconciliation;
+import io.recoup.routes.ReminderDispatch;
+import io.recoup.routes.Stages;
+import io.recoup.routes.StatementImport;
+import io.recoup.sepa.Bic;
+import io.recoup.sepa.Iban;
+import io.recoup.store.ActionRepository;
+import io.recoup.store.Database;
+import io.recoup.store.EventLog;
+import io.recoup.store.LedgerRepository;
+import io.recoup.store.ReceiptRepository;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.Resource;
+
+/** Wires the stages of the cycle from the settings: adapters, repositories, stage services, routes. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RecoupProperties.class)
+class RecoupConfiguration {
+
+    @Bean
+    SettableClock clock(RecoupProperties props) {
+        return new SettableClock(props.company().timeZone());
+    }
+
+    @Bean
+    Database database(DataSource dataSource, SettableClock clock, org.flywaydb.core.Flyway flyway) {
+        return new Database(dataSource, clock);
+    }
+
+    @Bean
+    CollectionPolicy collectionPolicy(RecoupProperties props) {
+        Resource resource = new DefaultResourceLoader().getResource(props.policy());
+        try (InputStream in = resource.getInputStream()) {
+            return new PolicyLoader().load(props.policy(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("recoup.policy: cannot read " + props.policy(), e);
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    MailSink mailSink(RecoupProperties props) {
+        return new MailSink(props.mail().localSink() ? Optional.of(new LocalMailSink(props.home().resolve("mail"))) : Optional.empty());
+    }
+
+    @Bean
+    SmtpReminderChannel emailChannel(RecoupProperties props, MailSink sink) {
+        RecoupProperties.MailSettings mail = props.mail();
+        SmtpSettings settings = sink.local().map(s -> new SmtpSettings("127.0.0.1", s.port(), mail.from(), Optional.empty(), Optional.empty(), false))
+                .orElseGet(() -> new SmtpSettings(mail.host(), mail.port(), mail.from(), blankToEmpty(mail.username()),
+                        blankToEmpty(mail.password()), mail.starttls()));
+        return new SmtpReminderChannel(settings);
+    }
+
+    @Bean
+    CreditorDetails creditorDetails(RecoupProperties props) {
+        RecoupProperties.CreditorSettings c = props.creditor();
+        return new CreditorDetails(c.name(), Iban.parse(c.iban()), Bic.parse(c.bic()));
+    }
+
+    @Bean
+    Stages stages(RecoupProperties props, Database db, CollectionPolicy policy, CreditorDetails creditor,
+                  SmtpReminderChannel email) {
+        LedgerRepository ledger = new LedgerRepository(db);
+        ActionRepository actions = new ActionRepository(db);
+        ReceiptRepository receipts = new ReceiptRepository(db);
+        EventLog events = new EventLog(db);
+        MessageTemplates templates = new MessageTemplates(RecoupConfiguration::classpathTemplate, Locale.ENGLISH);
+        return new Stages(
+                new LedgerIngestion(new CsvOpenItemSource(props.ledger().source(), props.company().timeZone()), db, ledger,
+                        events, props.ledger().rejected()),
+                new StatementImport(db, receipts, ledger),
+                new Reconciliation(db, receipts, ledger, events),
+                new LedgerPostBack(db, receipts, new CsvLedgerPoster(props.ledger().payments()), events),
+                new CollectionPlanning(new CollectionPlanner(policy), db, ledger, actions, events),
+                new ReminderDispatch(db, actions, events, templates, creditor, List.of(email)));
+    }
+
+    @Bean
+    CollectionRoutes collectionRoutes(Stages stages, SettableClock clock, RecoupProperties props) {
+        return new CollectionRoutes(stages, clock, props.company().timeZone());
+    }
+
+    @Bean
+    CycleRunner cycleRunner(CamelContext camel) {
+        return new CycleRunner(camel);
+    }
+
+    /** The local mail sink when no SMTP host is configured, so it can be closed with the context. */
+    record MailSink(Optional<LocalMailSink> local) implements AutoCloseable {
+        @Override
+        public void close() {
+            local.ifPresent(LocalMailSink::close);
+        }
+    }
+
+    private static Optional<String> classpathTemplate(String path) {
+        try (InputStream in = RecoupConfiguration.class.getResourceAsStream("/recoup/templates/" + path)) {
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read template " + path, e);
+        }
+    }
+
+    private static Optional<String> blankToEmpty(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+}

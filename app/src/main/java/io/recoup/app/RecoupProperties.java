@@ -1,0 +1,50 @@
+package io.recoup.app;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Every {@code recoup.*} setting, bound from application.yaml, the environment or the command line. Defaults and
+ * their meaning are listed in application.yaml and the README.
+ */
+@ConfigurationProperties("recoup")
+public record RecoupProperties(Path home, DatabaseSettings database, LedgerSettings ledger, StatementSettings statements,
+                               CompanySettings company, CreditorSettings creditor, MailSettings mail, String policy) {
+
+    /** Empty url: Recoup starts its own PostgreSQL with data under {@code home/pgdata}. */
+    public record DatabaseSettings(String url, String username, String password) {
+        public boolean embedded() {
+            return url == null || url.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return embedded() ? "embedded" : url + " as " + username;
+        }
+    }
+
+    /** Folders of the CSV ledger: where exports arrive, where refused records are reported, where payments go. */
+    public record LedgerSettings(String source, Path inbox, Path rejected, Path payments) {}
+
+    /** Folder where bank statements (camt.053/054) arrive. */
+    public record StatementSettings(Path inbox) {}
+
+    /** The company's own time zone: what "today" means for planning. */
+    public record CompanySettings(ZoneId timeZone) {}
+
+    /** The company's bank account printed on reminders. */
+    public record CreditorSettings(String name, String iban, String bic) {}
+
+    /** Empty host: a local mail sink that writes each message into {@code home/mail}. */
+    public record MailSettings(String host, int port, String from, String username, String password, boolean starttls) {
+        public boolean localSink() {
+            return host == null || host.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return localSink() ? "local mail sink" : "smtp://" + host + ":" + port;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.recoup.routes;
+
+import io.recoup.core.matching.MatchResult;
+import io.recoup.core.matching.PaymentMatcher;
+import io.recoup.core.matching.ReceiptToMatch;
+import io.recoup.store.Database;
+import io.recoup.store.EventLog;
+import io.recoup.store.LedgerRepository;
+import io.recoup.store.ReceiptRepository;
+import io.recoup.store.ReceiptRepository.Status;
+import io.recoup.store.StoredItem;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stage 4b, match: runs the matcher over every new receipt, one transaction per receipt. A match allocates the money,
+ * lowers the item's open amount and queues a posting; anything not allocated stays on the receipt, in the exceptions
+ * queue, with the reason.
+ */
+public final class Reconciliation {
+    private final Database db;
+    private final ReceiptRepository receipts;
+    private final LedgerRepository ledger;
+    private final EventLog events;
+
+    public Reconciliation(Database db, ReceiptRepository receipts, LedgerRepository ledger, EventLog events) {
+        this.db = db;
+        this.receipts = receipts;
+        this.ledger = ledger;
+        this.events = events;
+    }
+
+    public Reports.Match matchNewReceipts() {
+        List<Reports.Matched> results = new ArrayList<>();
+        for (ReceiptToMatch receipt : receipts.toMatch()) {
+            results.add(db.inTransaction(() -> settle(receipt, new PaymentMatcher(ledger.openBalances()).match(receipt))));
+        }
+        return new Reports.Match(results);
+    }
+
+    private Reports.Matched settle(ReceiptToMatch receipt, MatchResult result) {
+        if (result instanceof MatchResult.Matched m) {
+            StoredItem item = allocate(receipt, m.itemId(), m.allocated(), m.rule());
+            receipts.settle(receipt.receiptId(), Status.MATCHED, m.rule());
+            return new Reports.Matched(receipt.receiptId(), receipt.amount().toString(), "MATCHED", item.number(), m.rule());
+        }
+        if (result instanceof MatchResult.Partial p) {
+            StoredItem item = allocate(receipt, p.itemId(), p.allocated(), p.rule());
+            receipts.settle(receipt.receiptId(), Status.PARTLY_ALLOCATED, p.reason());
+            return new Reports.Matched(receipt.receiptId(), receipt.amount().toString(), "PARTLY_ALLOCATED", item.number(), p.reason());
+        }
+        MatchResult.Unmatched u = (MatchResult.Unmatched) result;
+        receipts.settle(receipt.receiptId(), Status.UNMATCHED, u.reason());
+        events.append("matcher", "receipt", receipt.receiptId(), "unmatched", u.reason());
+        return new Reports.Matched(receipt.receiptId(), receipt.amount().toString(), "UNMATCHED", null, u.reason());
+    }
+
+    private StoredItem allocate(ReceiptToMatch receipt, long itemId, io.recoup.core.money.Money amount, String rule) {
+        long allocationId = receipts.allocate(receipt.receiptId(), itemId, amount, rule);
+        ledger.applyAllocation(itemId, amount);
+        StoredItem item = ledger.get(itemId);
+        events.append("matcher", "open_item", item.key(), "allocated " + amount + " (allocation " + allocationId + ")",
+                rule + "; open now " + item.open());
+        return item;
+    }
+}
