@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The embedded default for e-mail: a real SMTP server (GreenMail) on a free local port that accepts every message
@@ -19,7 +21,8 @@ import java.util.List;
 public final class LocalMailSink implements AutoCloseable {
     private final GreenMail server;
     private final Path folder;
-    private int written;
+    // GreenMail lists messages per mailbox, not in arrival order, so what was written is tracked by Message-ID
+    private final Set<String> written = new HashSet<>();
 
     public LocalMailSink(Path folder) {
         this.folder = folder;
@@ -41,9 +44,11 @@ public final class LocalMailSink implements AutoCloseable {
         List<Path> files = new ArrayList<>();
         try {
             Files.createDirectories(folder);
-            for (; written < received.length; written++) {
-                MimeMessage message = received[written];
-                String id = message.getMessageID() == null ? "message" : message.getMessageID().replaceAll("[^A-Za-z0-9@.-]", "");
+            for (MimeMessage message : received) {
+                String id = message.getMessageID() == null ? "message-" + written.size() : message.getMessageID().replaceAll("[^A-Za-z0-9@.-]", "");
+                if (!written.add(id)) {
+                    continue;
+                }
                 Path file = folder.resolve(id + ".eml");
                 try (OutputStream out = Files.newOutputStream(file)) {
                     message.writeTo(out);
@@ -54,6 +59,16 @@ public final class LocalMailSink implements AutoCloseable {
             throw new UncheckedIOException("cannot write received mail into " + folder, e instanceof IOException io ? io : new IOException(e));
         }
         return files;
+    }
+
+    /** Forgets every message received so far (the demo's --reset). */
+    public synchronized void clear() {
+        try {
+            server.purgeEmailFromAllMailboxes();
+        } catch (com.icegreen.greenmail.store.FolderException e) {
+            throw new IllegalStateException("cannot empty the local mail sink", e);
+        }
+        written.clear();
     }
 
     public MimeMessage[] received() {

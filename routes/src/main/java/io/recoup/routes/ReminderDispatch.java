@@ -18,6 +18,7 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -65,7 +66,8 @@ public final class ReminderDispatch {
         if (action.itemStatus() != ItemStatus.OPEN || !action.open().isPositive()) {
             return finish(action, Status.CANCELLED, "invoice was paid before the step was sent");
         }
-        MessageTemplates.RenderedMessage message = templates.render(action.template(), action.language(), values(action));
+        Locale language = templates.languageFor(action.template(), action.language());
+        MessageTemplates.RenderedMessage message = templates.render(action.template(), language, values(action, language));
         if (action.channel() == Channel.CALL) {
             return finish(action, Status.TASK_OPEN, message.subject());
         }
@@ -99,7 +101,7 @@ public final class ReminderDispatch {
 
     private Reports.Dispatched finish(DueAction action, Status status, String outcome) {
         actions.complete(action.actionId(), status, outcome);
-        events.append("dispatch", "action", action.actionId(), status.name().toLowerCase(java.util.Locale.ROOT), outcome);
+        events.append("dispatch", "action", action.actionId(), status.name().toLowerCase(Locale.ROOT), outcome);
         return report(action, status.name(), outcome);
     }
 
@@ -108,12 +110,12 @@ public final class ReminderDispatch {
                 status, outcome);
     }
 
-    private Map<String, String> values(DueAction action) {
+    private Map<String, String> values(DueAction action, Locale language) {
         return Map.of(
                 "customer.name", action.customerName(),
                 "invoice.number", action.invoiceNumber(),
                 "invoice.due-date", action.dueDate().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                        .withLocale(action.language())),
+                        .withLocale(language)),
                 "amount.open", action.open().toString(),
                 "creditor.name", creditor.name(),
                 "creditor.iban", creditor.iban().printFormat(),

@@ -25,6 +25,14 @@ public final class MessageTemplates {
         this.fallback = fallback;
     }
 
+    /**
+     * The language a message for {@code wanted} will be written in: {@code wanted} when the template exists in it,
+     * otherwise the fallback. Dates and amounts should be formatted for this language, not the customer's.
+     */
+    public Locale languageFor(String template, Locale wanted) {
+        return loader.apply(wanted.getLanguage() + "/" + template + ".txt").isPresent() ? wanted : fallback;
+    }
+
     public RenderedMessage render(String template, Locale language, Map<String, String> values) {
         String path = language.getLanguage() + "/" + template + ".txt";
         String text = loader.apply(path)

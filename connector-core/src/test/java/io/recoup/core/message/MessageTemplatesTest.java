@@ -28,6 +28,12 @@ class MessageTemplatesTest {
     }
 
     @Test
+    void tellsWhichLanguageAMessageWillBeWrittenIn() {
+        assertThat(templates.languageFor("due", Locale.GERMAN)).isEqualTo(Locale.GERMAN);
+        assertThat(templates.languageFor("due", Locale.FRENCH)).isEqualTo(Locale.ENGLISH);
+    }
+
+    @Test
     void refusesToRenderWithAMissingValue() {
         assertThatThrownBy(() -> templates.render("due", Locale.ENGLISH, Map.of("number", "INV-1")))
                 .hasMessage("template en/due.txt: placeholder ${amount} has no value");

@@ -1,0 +1,165 @@
+package io.recoup.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.recoup.routes.DayReport;
+import io.recoup.routes.Reports;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Ten days of the bundled sample ledger through the real application: embedded PostgreSQL, the local SMTP sink,
+ * the Camel routes. Asserts every message, task, skip and posting by day, then that a second run over the same days
+ * sends and posts nothing.
+ */
+@SpringBootTest(properties = {"recoup.watch-folders=false", "recoup.schedule.enabled=false"})
+class DemoTimelineIT {
+    private static final Path HOME = temp();
+
+    @DynamicPropertySource
+    static void home(DynamicPropertyRegistry registry) {
+        registry.add("recoup.home", HOME::toString);
+    }
+
+    @Autowired
+    DemoJob demo;
+    @Autowired
+    RecoupConfiguration.MailSink mail;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void runsTheSampleLedgerDayByDayAndDoesEachThingOnTheRightDay() throws Exception {
+        List<DayReport> days = demo.runDays(new DemoOptions(DemoOptions.SAMPLE_START, 10, true), null);
+
+        Map<LocalDate, List<String>> timeline = new LinkedHashMap<>();
+        for (DayReport day : days) {
+            List<String> lines = new ArrayList<>();
+            day.ingests().forEach(i -> lines.add("ingest " + i.inserted() + " new, " + i.rejections().size() + " rejected"));
+            day.match().receipts().forEach(m -> lines.add("match " + m.amount() + " " + m.outcome() + " " + m.invoiceNumber()));
+            day.posts().forEach(p -> lines.add("post " + p.documentNumbers()));
+            day.dispatch().actions().forEach(a -> lines.add(a.invoiceNumber() + " " + a.stepId() + " " + a.status()));
+            if (!lines.isEmpty()) {
+                timeline.put(day.day(), lines);
+            }
+        }
+        assertThat(timeline).containsExactly(
+                Map.entry(LocalDate.of(2026, 3, 2), List.of("ingest 7 new, 1 rejected",
+                        "INV-2026-1001 pre-due-email SENT", "INV-2026-1002 due-email SENT",
+                        "INV-2026-1003 overdue-whatsapp SKIPPED", "INV-2026-1004 overdue-call TASK_OPEN",
+                        "INV-2026-1008 pre-due-email SENT")),
+                Map.entry(LocalDate.of(2026, 3, 3), List.of("INV-2026-1006 pre-due-email SKIPPED")),
+                Map.entry(LocalDate.of(2026, 3, 4), List.of("match EUR 1190.00 MATCHED INV-2026-1001",
+                        "match EUR 75.00 UNMATCHED null", "post [RCP-1]", "INV-2026-1008 due-email SENT")),
+                Map.entry(LocalDate.of(2026, 3, 5), List.of("INV-2026-1002 overdue-call TASK_OPEN")),
+                Map.entry(LocalDate.of(2026, 3, 6), List.of("match EUR 200.00 MATCHED INV-2026-1004", "post [RCP-2]",
+                        "INV-2026-1004 overdue-whatsapp SKIPPED", "INV-2026-1006 due-email SKIPPED")),
+                Map.entry(LocalDate.of(2026, 3, 7), List.of("INV-2026-1008 overdue-call TASK_OPEN")),
+                Map.entry(LocalDate.of(2026, 3, 9), List.of("INV-2026-1002 overdue-whatsapp SKIPPED",
+                        "INV-2026-1005 pre-due-email SENT", "INV-2026-1006 overdue-call TASK_OPEN")),
+                Map.entry(LocalDate.of(2026, 3, 11), List.of("INV-2026-1008 overdue-whatsapp SKIPPED")));
+
+        // GreenMail lists messages per mailbox; the action id in the Message-ID gives the order they were sent in
+        assertThat(Arrays.stream(sink().received()).sorted(java.util.Comparator.comparingInt(DemoTimelineIT::actionId))
+                .map(DemoTimelineIT::envelope).toList()).containsExactly(
+                "ap@nordwind.example | Rechnung INV-2026-1001 ist am 05.03.2026 fällig",
+                "accounts@atlanticfoods.example | Invoice INV-2026-1002 is due today",
+                "compta@lumen.example | Invoice INV-2026-1008 is due on Mar 4, 2026",
+                "compta@lumen.example | Invoice INV-2026-1008 is due today",
+                "ap@nordwind.example | Rechnung INV-2026-1005 ist am 12.03.2026 fällig");
+        assertThat(mailFiles()).hasSize(5);
+
+        assertThat(jdbc.queryForList("select outcome from action where status = 'SKIPPED' order by id", String.class))
+                .containsExactly("channel not configured: no whatsapp account is set", "customer has no e-mail address",
+                        "channel not configured: no whatsapp account is set", "customer has no e-mail address",
+                        "channel not configured: no whatsapp account is set", "channel not configured: no whatsapp account is set");
+    }
+
+    @Test
+    void runningTheSameDaysAgainSendsNothingAndPostsNothingTwice() throws Exception {
+        demo.runDays(new DemoOptions(DemoOptions.SAMPLE_START, 10, true), null);
+        int mails = sink().received().length;
+        List<Map<String, Object>> actions = jdbc.queryForList("select id, status, outcome, done_at from action order by id");
+        List<String> payments = paymentLines();
+
+        List<DayReport> again = demo.runDays(new DemoOptions(DemoOptions.SAMPLE_START, 10, false), null);
+
+        assertThat(again).allSatisfy(day -> {
+            assertThat(day.plan().planned()).isEmpty();
+            assertThat(day.dispatch().actions()).isEmpty();
+            assertThat(day.posts()).isEmpty();
+            assertThat(day.match().receipts()).isEmpty();
+        });
+        assertThat(again.get(0).ingests()).singleElement().satisfies(i -> assertThat(i.unchanged()).isEqualTo(7));
+        assertThat(sink().received()).hasSize(mails);
+        assertThat(jdbc.queryForList("select id, status, outcome, done_at from action order by id")).isEqualTo(actions);
+        assertThat(paymentLines()).isEqualTo(payments).containsExactly(
+                "RCP-1,1001,INV-2026-1001,1190.00,EUR,2026-03-04,DEMO-ASR-20260304-0001",
+                "RCP-2,1004,INV-2026-1004,200.00,EUR,2026-03-06,DEMO-ASR-20260306-0001");
+        assertThat(jdbc.queryForObject("select count(*) from receipt", Integer.class)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select count(*) from quarantine", Integer.class)).isEqualTo(1);
+    }
+
+    private LocalMailSink sink() {
+        return mail.local().orElseThrow();
+    }
+
+    private List<String> mailFiles() throws IOException {
+        try (Stream<Path> files = Files.list(HOME.resolve("mail"))) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private List<String> paymentLines() throws IOException {
+        try (Stream<Path> files = Files.list(HOME.resolve("ledger/payments"))) {
+            List<String> lines = new ArrayList<>();
+            for (Path file : files.sorted().toList()) {
+                lines.addAll(Files.readAllLines(file).subList(1, Files.readAllLines(file).size()));
+            }
+            return lines;
+        }
+    }
+
+    private static int actionId(MimeMessage message) {
+        try {
+            return Integer.parseInt(message.getMessageID().replaceAll("<action-(\\d+)@recoup>", "$1"));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String envelope(MimeMessage message) {
+        try {
+            Address to = message.getAllRecipients()[0];
+            return to.toString().replaceAll(".*<(.*)>", "$1") + " | " + message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path temp() {
+        try {
+            return Files.createTempDirectory("recoup-demo-it");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
