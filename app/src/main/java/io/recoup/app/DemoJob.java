@@ -64,7 +64,7 @@ public class DemoJob {
             }
             dropStatementsOf(day);
             DayReport report = runner.runDay(day);
-            List<Path> mails = mail.local().map(LocalMailSink::flush).orElse(List.of());
+            List<Path> mails = mail.local().map(LocalMailSink::takeWritten).orElse(List.of());
             if (printer != null) {
                 printer.day(report, mails);
             }

@@ -2,6 +2,10 @@ package io.recoup.app;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.recoup.core.policy.Channel;
+import io.recoup.core.port.DeliveryResult;
+import io.recoup.core.port.ReminderChannel;
+import io.recoup.core.port.ReminderMessage;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -23,6 +27,7 @@ public final class LocalMailSink implements AutoCloseable {
     private final Path folder;
     // GreenMail lists messages per mailbox, not in arrival order, so what was written is tracked by Message-ID
     private final Set<String> written = new HashSet<>();
+    private final List<Path> notYetReported = new ArrayList<>();
 
     public LocalMailSink(Path folder) {
         this.folder = folder;
@@ -54,10 +59,19 @@ public final class LocalMailSink implements AutoCloseable {
                     message.writeTo(out);
                 }
                 files.add(file);
+                notYetReported.add(file);
             }
         } catch (IOException | MessagingException e) {
             throw new UncheckedIOException("cannot write received mail into " + folder, e instanceof IOException io ? io : new IOException(e));
         }
+        return files;
+    }
+
+    /** Writes what is new, then returns every file written since the last call (the demo prints them per day). */
+    public synchronized List<Path> takeWritten() {
+        flush();
+        List<Path> files = List.copyOf(notYetReported);
+        notYetReported.clear();
         return files;
     }
 
@@ -69,6 +83,24 @@ public final class LocalMailSink implements AutoCloseable {
             throw new IllegalStateException("cannot empty the local mail sink", e);
         }
         written.clear();
+        notYetReported.clear();
+    }
+
+    /** The given channel, with every message it sends written into the folder at once. */
+    public ReminderChannel writingAfterEachSend(ReminderChannel channel) {
+        return new ReminderChannel() {
+            @Override
+            public Channel channel() {
+                return channel.channel();
+            }
+
+            @Override
+            public DeliveryResult deliver(ReminderMessage message) {
+                DeliveryResult result = channel.deliver(message);
+                flush();
+                return result;
+            }
+        };
     }
 
     public MimeMessage[] received() {

@@ -8,6 +8,7 @@ import io.recoup.core.message.MessageTemplates;
 import io.recoup.core.policy.CollectionPlanner;
 import io.recoup.core.policy.CollectionPolicy;
 import io.recoup.core.policy.PolicyLoader;
+import io.recoup.core.port.ReminderChannel;
 import io.recoup.routes.CollectionRoutes;
 import io.recoup.routes.CollectionPlanning;
 import io.recoup.routes.CreditorDetails;
@@ -71,12 +72,16 @@ class RecoupConfiguration {
     }
 
     @Bean
-    SmtpReminderChannel emailChannel(RecoupProperties props, MailSink sink) {
+    ReminderChannel emailChannel(RecoupProperties props, MailSink sink) {
         RecoupProperties.MailSettings mail = props.mail();
-        SmtpSettings settings = sink.local().map(s -> new SmtpSettings("127.0.0.1", s.port(), mail.from(), Optional.empty(), Optional.empty(), false))
-                .orElseGet(() -> new SmtpSettings(mail.host(), mail.port(), mail.from(), blankToEmpty(mail.username()),
-                        blankToEmpty(mail.password()), mail.starttls()));
-        return new SmtpReminderChannel(settings);
+        if (sink.local().isPresent()) {
+            LocalMailSink local = sink.local().get();
+            SmtpReminderChannel smtp = new SmtpReminderChannel(new SmtpSettings("127.0.0.1", local.port(), mail.from(),
+                    Optional.empty(), Optional.empty(), false));
+            return local.writingAfterEachSend(smtp);
+        }
+        return new SmtpReminderChannel(new SmtpSettings(mail.host(), mail.port(), mail.from(), blankToEmpty(mail.username()),
+                blankToEmpty(mail.password()), mail.starttls()));
     }
 
     @Bean
@@ -87,7 +92,7 @@ class RecoupConfiguration {
 
     @Bean
     Stages stages(RecoupProperties props, Database db, CollectionPolicy policy, CreditorDetails creditor,
-                  SmtpReminderChannel email) {
+                  ReminderChannel email) {
         LedgerRepository ledger = new LedgerRepository(db);
         ActionRepository actions = new ActionRepository(db);
         ReceiptRepository receipts = new ReceiptRepository(db);

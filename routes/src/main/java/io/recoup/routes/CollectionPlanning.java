@@ -11,9 +11,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Stage 2, plan: runs the collection policy over the open items for one day and fills the action outbox. */
 public final class CollectionPlanning {
+    private static final Logger LOG = LoggerFactory.getLogger(CollectionPlanning.class);
+
     private final CollectionPlanner planner;
     private final Database db;
     private final LedgerRepository ledger;
@@ -41,6 +45,9 @@ public final class CollectionPlanning {
                         events.append("planner", "action", id.get(), "planned " + action.get().step().id(), action.get().reason());
                     }
                 }
+            }
+            if (!planned.isEmpty()) {
+                LOG.info("planned {} action(s) for {}", planned.size(), today);
             }
             return new Reports.Plan(planned);
         });

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
  * the rest, and marks all of them posted in the same transaction.
  */
 public final class LedgerPostBack {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LedgerPostBack.class);
     static final int BATCH = 500;
 
     private final Database db;
@@ -48,6 +49,7 @@ public final class LedgerPostBack {
             Set<String> known = poster.alreadyPosted(pending.stream().map(PendingPosting::documentNumber).collect(Collectors.toSet()));
             List<PendingPosting> toPost = pending.stream().filter(p -> !known.contains(p.documentNumber())).toList();
             String batch = toPost.isEmpty() ? "already in ledger" : poster.post(toPost.stream().map(LedgerPostBack::posting).toList());
+            LOG.info("posted {} allocation(s) as {}, {} already in the ledger", toPost.size(), batch, known.size());
             for (PendingPosting p : pending) {
                 receipts.markPosted(p.postingId(), known.contains(p.documentNumber()) ? "already in ledger" : batch);
                 events.append("post-back", "allocation", p.allocationId(), "posted " + p.documentNumber(), batch);

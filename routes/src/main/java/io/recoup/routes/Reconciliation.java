@@ -11,6 +11,8 @@ import io.recoup.store.ReceiptRepository.Status;
 import io.recoup.store.StoredItem;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stage 4b, match: runs the matcher over every new receipt, one transaction per receipt. A match allocates the money,
@@ -18,6 +20,7 @@ import java.util.List;
  * queue, with the reason.
  */
 public final class Reconciliation {
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciliation.class);
     private final Database db;
     private final ReceiptRepository receipts;
     private final LedgerRepository ledger;
@@ -35,7 +38,12 @@ public final class Reconciliation {
         for (ReceiptToMatch receipt : receipts.toMatch()) {
             results.add(db.inTransaction(() -> settle(receipt, new PaymentMatcher(ledger.openBalances()).match(receipt))));
         }
-        return new Reports.Match(results);
+        Reports.Match report = new Reports.Match(results);
+        if (!results.isEmpty()) {
+            LOG.info("matched {} receipt(s): {} matched, {} partly allocated, {} unmatched", results.size(), report.count("MATCHED"),
+                    report.count("PARTLY_ALLOCATED"), report.count("UNMATCHED"));
+        }
+        return report;
     }
 
     private Reports.Matched settle(ReceiptToMatch receipt, MatchResult result) {

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stage 3, dispatch: takes planned actions from the outbox one at a time (each in its own transaction, locked with
@@ -28,6 +30,7 @@ import java.util.Optional;
  * task for a person for a call, or a recorded skip with the reason when the channel or the contact is missing.
  */
 public final class ReminderDispatch {
+    private static final Logger LOG = LoggerFactory.getLogger(ReminderDispatch.class);
     static final int MAX_ATTEMPTS = 5;
 
     private final Database db;
@@ -55,7 +58,13 @@ public final class ReminderDispatch {
             Optional<Reports.Dispatched> next = db.inTransaction(() -> actions.claimDue(today, after, 1).stream()
                     .findFirst().map(this::carryOut));
             if (next.isEmpty()) {
-                return new Reports.Dispatch(done);
+                Reports.Dispatch report = new Reports.Dispatch(done);
+                if (!done.isEmpty()) {
+                    LOG.info("dispatched {} action(s): {} sent, {} task(s), {} skipped, {} deferred, {} failed, {} cancelled",
+                            done.size(), report.count("SENT"), report.count("TASK_OPEN"), report.count("SKIPPED"),
+                            report.count("DEFERRED"), report.count("FAILED"), report.count("CANCELLED"));
+                }
+                return report;
             }
             lastId = next.get().actionId();
             done.add(next.get());
