@@ -1,0 +1,19 @@
+package io.recoup.sepa.camt;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one reading delivered: how many statement headers, entries and transaction details went to the handler, and
+ * every problem recorded (at most {@link CamtReader#MAX_PROBLEMS} plus the one saying reading stopped there).
+ */
+public record CamtSummary(int statements, int entries, int transactionDetails, List<CamtProblem> problems) {
+
+    public CamtSummary {
+        problems = List.copyOf(Objects.requireNonNull(problems, "problems"));
+    }
+
+    public boolean hasProblems() {
+        return !problems.isEmpty();
+    }
+}
