@@ -45,11 +45,14 @@ public final class DemoPrinter {
                     p.alreadyInLedger().isEmpty() ? "" : " (already in ledger: " + p.alreadyInLedger() + ")");
         }
         for (Reports.Planned p : day.plan().planned()) {
-            out.printf("  plan      %s %s (%s): %s%n", p.invoiceNumber(), p.action().step().id(), p.action().step().channel().label(),
-                    p.action().reason());
+            out.printf("  plan      %s %s (%s): %s%n", p.invoiceNumbers(), p.step(), p.channel(), p.reason());
+        }
+        if (day.plan().held() + day.plan().paused() > 0) {
+            out.printf("            %d item(s) held (caps, business days), %d paused (disputes, promises, plans)%n",
+                    day.plan().held(), day.plan().paused());
         }
         for (Reports.Dispatched d : day.dispatch().actions()) {
-            out.printf("  %-9s %s %s via %s: %s%n", verb(d.status()), d.invoiceNumber(), d.stepId(), d.channel(), d.outcome());
+            out.printf("  %-9s %s %s via %s: %s%n", verb(d.status()), d.invoiceNumbers(), d.stepId(), d.channel(), d.outcome());
         }
         for (String f : day.failedFiles()) {
             out.printf("  FAILED    %s%n", f);
@@ -75,7 +78,7 @@ public final class DemoPrinter {
         out.println("Summary (stored state)");
         out.printf("  items      %s, %d record(s) quarantined (see %s)%n", f.itemsByStatus(), f.quarantined(),
                 props.ledger().rejected().normalize());
-        out.println("  actions    step              channel   status     count");
+        out.println("  notices    step              channel   status     count");
         f.actions().forEach(a -> out.println("             " + a));
         out.printf("  receipts   %s%n", f.receiptsByStatus());
         f.exceptions().forEach(e -> out.println("  exception  " + e));

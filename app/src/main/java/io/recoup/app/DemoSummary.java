@@ -22,8 +22,9 @@ final class DemoSummary {
                 counts("select status, count(*) from open_item group by status order by status"),
                 jdbc.queryForObject("select count(*) from quarantine", Long.class),
                 jdbc.query("""
-                        select a.step_id, a.channel, a.status, count(*) from action a join open_item i on i.id = a.item_id
-                        group by a.step_id, a.channel, a.status order by min(a.scheduled_for - i.due_date), a.status""",
+                        select n.lead_step, n.channel, n.status, count(distinct n.id) from notice n
+                        join action a on a.notice_id = n.id join open_item i on i.id = a.item_id
+                        group by n.lead_step, n.channel, n.status order by min(a.scheduled_for - i.due_date), n.status""",
                         (rs, n) -> String.format("%-17s %-9s %-10s %d", rs.getString(1), rs.getString(2).toLowerCase(),
                                 rs.getString(3), rs.getLong(4))),
                 counts("select status, count(*) from receipt group by status order by status"),

@@ -5,12 +5,11 @@ import io.recoup.adapters.csv.CsvOpenItemSource;
 import io.recoup.adapters.email.SmtpReminderChannel;
 import io.recoup.adapters.email.SmtpSettings;
 import io.recoup.core.message.MessageTemplates;
-import io.recoup.core.policy.CollectionPlanner;
-import io.recoup.core.policy.CollectionPolicy;
 import io.recoup.core.policy.PolicyLoader;
 import io.recoup.core.port.ReminderChannel;
 import io.recoup.routes.CollectionRoutes;
 import io.recoup.routes.CollectionPlanning;
+import io.recoup.routes.PolicyHolder;
 import io.recoup.routes.CreditorDetails;
 import io.recoup.routes.CycleRunner;
 import io.recoup.routes.LedgerIngestion;
@@ -21,8 +20,9 @@ import io.recoup.routes.Stages;
 import io.recoup.routes.StatementImport;
 import io.recoup.sepa.Bic;
 import io.recoup.sepa.Iban;
-import io.recoup.store.ActionRepository;
 import io.recoup.store.Database;
+import io.recoup.store.DunningRepository;
+import io.recoup.store.NoticeRepository;
 import io.recoup.store.EventLog;
 import io.recoup.store.LedgerRepository;
 import io.recoup.store.ReceiptRepository;
@@ -38,8 +38,6 @@ import org.apache.camel.CamelContext;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.DefaultResourceLoader;
-import org.springframework.core.io.Resource;
 
 /** Wires the stages of the cycle from the settings: adapters, repositories, stage services, routes. */
 @Configuration(proxyBeanMethods = false)
@@ -54,16 +52,6 @@ class RecoupConfiguration {
     @Bean
     Database database(DataSource dataSource, SettableClock clock, org.flywaydb.core.Flyway flyway) {
         return new Database(dataSource, clock);
-    }
-
-    @Bean
-    CollectionPolicy collectionPolicy(RecoupProperties props) {
-        Resource resource = new DefaultResourceLoader().getResource(props.policy());
-        try (InputStream in = resource.getInputStream()) {
-            return new PolicyLoader().load(props.policy(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("recoup.policy: cannot read " + props.policy(), e);
-        }
     }
 
     @Bean(destroyMethod = "close")
@@ -91,26 +79,34 @@ class RecoupConfiguration {
     }
 
     @Bean
-    Stages stages(RecoupProperties props, Database db, CollectionPolicy policy, CreditorDetails creditor,
-                  ReminderChannel email) {
+    ReminderDispatch reminderDispatch(Database db, CreditorDetails creditor, ReminderChannel email, SettableClock clock) {
+        MessageTemplates templates = new MessageTemplates(RecoupConfiguration::classpathTemplate, Locale.ENGLISH);
+        return new ReminderDispatch(db, new NoticeRepository(db), new EventLog(db), templates, creditor, List.of(email), clock);
+    }
+
+    @Bean
+    PolicyHolder policyHolder(RecoupProperties props, ReminderDispatch dispatch) {
+        return new PolicyHolder(PolicyLoader.withBundledSchema(), dispatch.configuredChannels(), new PolicySource(props.policy()));
+    }
+
+    @Bean
+    Stages stages(RecoupProperties props, Database db, PolicyHolder policy, ReminderDispatch dispatch, SettableClock clock) {
         LedgerRepository ledger = new LedgerRepository(db);
-        ActionRepository actions = new ActionRepository(db);
         ReceiptRepository receipts = new ReceiptRepository(db);
         EventLog events = new EventLog(db);
-        MessageTemplates templates = new MessageTemplates(RecoupConfiguration::classpathTemplate, Locale.ENGLISH);
         return new Stages(
                 new LedgerIngestion(new CsvOpenItemSource(props.ledger().source(), props.company().timeZone()), db, ledger,
                         events, props.ledger().rejected()),
                 new StatementImport(db, receipts, ledger),
                 new Reconciliation(db, receipts, ledger, events),
                 new LedgerPostBack(db, receipts, new CsvLedgerPoster(props.ledger().payments()), events),
-                new CollectionPlanning(new CollectionPlanner(policy), db, ledger, actions, events),
-                new ReminderDispatch(db, actions, events, templates, creditor, List.of(email)));
+                new CollectionPlanning(policy, db, new DunningRepository(db), new NoticeRepository(db), events, clock),
+                dispatch);
     }
 
     @Bean
-    CollectionRoutes collectionRoutes(Stages stages, SettableClock clock, RecoupProperties props) {
-        return new CollectionRoutes(stages, clock, props.company().timeZone());
+    CollectionRoutes collectionRoutes(Stages stages) {
+        return new CollectionRoutes(stages);
     }
 
     @Bean

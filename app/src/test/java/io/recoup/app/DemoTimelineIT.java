@@ -56,41 +56,44 @@ class DemoTimelineIT {
             day.ingests().forEach(i -> lines.add("ingest " + i.inserted() + " new, " + i.rejections().size() + " rejected"));
             day.match().receipts().forEach(m -> lines.add("match " + m.amount() + " " + m.outcome() + " " + m.invoiceNumber()));
             day.posts().forEach(p -> lines.add("post " + p.documentNumbers()));
-            day.dispatch().actions().forEach(a -> lines.add(a.invoiceNumber() + " " + a.stepId() + " " + a.status()));
+            day.dispatch().actions().forEach(a -> lines.add(a.invoiceNumbers() + " " + a.stepId() + " " + a.status()));
             if (!lines.isEmpty()) {
                 timeline.put(day.day(), lines);
             }
         }
         assertThat(timeline).containsExactly(
                 Map.entry(LocalDate.of(2026, 3, 2), List.of("ingest 7 new, 1 rejected",
-                        "INV-2026-1001 pre-due-email SENT", "INV-2026-1002 due-email SENT",
+                        "INV-2026-1001,INV-2026-1005 pre-due-email SENT", "INV-2026-1002 due-email SENT",
                         "INV-2026-1003 overdue-whatsapp SKIPPED", "INV-2026-1004 overdue-call TASK_OPEN",
                         "INV-2026-1008 pre-due-email SENT")),
-                Map.entry(LocalDate.of(2026, 3, 3), List.of("INV-2026-1006 pre-due-email SKIPPED")),
+                Map.entry(LocalDate.of(2026, 3, 3), List.of("INV-2026-1006 pre-due-email TASK_OPEN")),
                 Map.entry(LocalDate.of(2026, 3, 4), List.of("match EUR 1190.00 MATCHED INV-2026-1001",
                         "match EUR 75.00 UNMATCHED null", "post [RCP-1]", "INV-2026-1008 due-email SENT")),
-                Map.entry(LocalDate.of(2026, 3, 5), List.of("INV-2026-1002 overdue-call TASK_OPEN")),
+                Map.entry(LocalDate.of(2026, 3, 5), List.of("INV-2026-1005 due-email SENT", "INV-2026-1002 overdue-call TASK_OPEN")),
                 Map.entry(LocalDate.of(2026, 3, 6), List.of("match EUR 200.00 MATCHED INV-2026-1004", "post [RCP-2]",
-                        "INV-2026-1004 overdue-whatsapp SKIPPED", "INV-2026-1006 due-email SKIPPED")),
+                        "INV-2026-1004 overdue-whatsapp SKIPPED", "INV-2026-1006 due-email TASK_OPEN")),
                 Map.entry(LocalDate.of(2026, 3, 7), List.of("INV-2026-1008 overdue-call TASK_OPEN")),
+                Map.entry(LocalDate.of(2026, 3, 8), List.of("INV-2026-1005 overdue-call TASK_OPEN")),
                 Map.entry(LocalDate.of(2026, 3, 9), List.of("INV-2026-1002 overdue-whatsapp SKIPPED",
-                        "INV-2026-1005 pre-due-email SENT", "INV-2026-1006 overdue-call TASK_OPEN")),
+                        "INV-2026-1006 overdue-call TASK_OPEN")),
                 Map.entry(LocalDate.of(2026, 3, 11), List.of("INV-2026-1008 overdue-whatsapp SKIPPED")));
 
-        // GreenMail lists messages per mailbox; the action id in the Message-ID gives the order they were sent in
-        assertThat(Arrays.stream(sink().received()).sorted(java.util.Comparator.comparingInt(DemoTimelineIT::actionId))
+        // GreenMail lists messages per mailbox; the notice id in the Message-ID gives the order they were sent in
+        assertThat(Arrays.stream(sink().received()).sorted(java.util.Comparator.comparingInt(DemoTimelineIT::noticeId))
                 .map(DemoTimelineIT::envelope).toList()).containsExactly(
-                "ap@nordwind.example | Rechnung INV-2026-1001 ist am 05.03.2026 fällig",
-                "accounts@atlanticfoods.example | Invoice INV-2026-1002 is due today",
-                "compta@lumen.example | Invoice INV-2026-1008 is due on Mar 4, 2026",
-                "compta@lumen.example | Invoice INV-2026-1008 is due today",
-                "ap@nordwind.example | Rechnung INV-2026-1005 ist am 12.03.2026 fällig");
+                "ap@nordwind.example | Zahlungserinnerung: INV-2026-1001, INV-2026-1005 fällig am 05.03.2026",
+                "accounts@atlanticfoods.example | Payment due today: INV-2026-1002",
+                "compta@lumen.example | Rappel de paiement : INV-2026-1008 à échéance le 4 mars 2026",
+                "compta@lumen.example | Échéance aujourd'hui : INV-2026-1008",
+                "ap@nordwind.example | Heute fällig: INV-2026-1005");
         assertThat(mailFiles()).hasSize(5);
 
-        assertThat(jdbc.queryForList("select outcome from action where status = 'SKIPPED' order by id", String.class))
-                .containsExactly("channel not configured: no whatsapp account is set", "customer has no e-mail address",
-                        "channel not configured: no whatsapp account is set", "customer has no e-mail address",
-                        "channel not configured: no whatsapp account is set", "channel not configured: no whatsapp account is set");
+        assertThat(jdbc.queryForList("select outcome from notice where status = 'SKIPPED' order by id", String.class))
+                .containsOnly("channel not configured: no whatsapp account is set").hasSize(4);
+        assertThat(jdbc.queryForList("select template, reason from notice where channel = 'TASK' order by id"))
+                .extracting(r -> r.get("template") + " | " + r.get("reason")).first().asString()
+                .isEqualTo("no-channel-task | policy default v2, segment everyone: step 'pre-due-email' fires at due-3; due in 3 day(s); "
+                        + "email: no address on file; no usable channel: a person takes over");
     }
 
     @Test
@@ -98,6 +101,7 @@ class DemoTimelineIT {
         demo.runDays(new DemoOptions(DemoOptions.SAMPLE_START, 10, true), null);
         int mails = sink().received().length;
         List<Map<String, Object>> actions = jdbc.queryForList("select id, status, outcome, done_at from action order by id");
+        List<Map<String, Object>> notices = jdbc.queryForList("select id, status, outcome, done_at from notice order by id");
         List<String> payments = paymentLines();
 
         List<DayReport> again = demo.runDays(new DemoOptions(DemoOptions.SAMPLE_START, 10, false), null);
@@ -111,6 +115,7 @@ class DemoTimelineIT {
         assertThat(again.get(0).ingests()).singleElement().satisfies(i -> assertThat(i.unchanged()).isEqualTo(7));
         assertThat(sink().received()).hasSize(mails);
         assertThat(jdbc.queryForList("select id, status, outcome, done_at from action order by id")).isEqualTo(actions);
+        assertThat(jdbc.queryForList("select id, status, outcome, done_at from notice order by id")).isEqualTo(notices);
         assertThat(paymentLines()).isEqualTo(payments).containsExactly(
                 "RCP-1,1001,INV-2026-1001,1190.00,EUR,2026-03-04,DEMO-ASR-20260304-0001",
                 "RCP-2,1004,INV-2026-1004,200.00,EUR,2026-03-06,DEMO-ASR-20260306-0001");
@@ -138,9 +143,9 @@ class DemoTimelineIT {
         }
     }
 
-    private static int actionId(MimeMessage message) {
+    private static int noticeId(MimeMessage message) {
         try {
-            return Integer.parseInt(message.getMessageID().replaceAll("<action-(\\d+)@recoup>", "$1"));
+            return Integer.parseInt(message.getMessageID().replaceAll("<notice-(\\d+)@recoup>", "$1"));
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }

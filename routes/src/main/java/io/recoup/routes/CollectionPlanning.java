@@ -1,55 +1,88 @@
 package io.recoup.routes;
 
-import io.recoup.core.policy.CollectionPlanner;
-import io.recoup.core.policy.PlannedAction;
-import io.recoup.core.policy.PlanningItem;
-import io.recoup.store.ActionRepository;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recoup.core.dunning.CustomerCase;
+import io.recoup.core.dunning.CustomerPlan;
+import io.recoup.core.dunning.Decision;
+import io.recoup.core.dunning.DunningEngine;
+import io.recoup.core.dunning.Notice;
+import io.recoup.core.dunning.NoticeLine;
 import io.recoup.store.Database;
+import io.recoup.store.DunningRepository;
 import io.recoup.store.EventLog;
-import io.recoup.store.LedgerRepository;
+import io.recoup.store.NoticeRepository;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Stage 2, plan: runs the collection policy over the open items for one day and fills the action outbox. */
+/**
+ * Stage 2, plan: runs the collection rule over every customer with open items and fills the notice outbox. One
+ * planner at a time (a transaction-level advisory lock), so two instances never plan the same step twice; the unique
+ * (item, step) index is the second guard.
+ */
 public final class CollectionPlanning {
     private static final Logger LOG = LoggerFactory.getLogger(CollectionPlanning.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final CollectionPlanner planner;
+    private final Supplier<DunningEngine> engine;
     private final Database db;
-    private final LedgerRepository ledger;
-    private final ActionRepository actions;
+    private final DunningRepository cases;
+    private final NoticeRepository notices;
     private final EventLog events;
+    private final Clock clock;
 
-    public CollectionPlanning(CollectionPlanner planner, Database db, LedgerRepository ledger, ActionRepository actions,
-                              EventLog events) {
-        this.planner = planner;
+    /** @param engine the engine with the policy in force (a supplier, so a reloaded policy takes effect at the next run) */
+    public CollectionPlanning(Supplier<DunningEngine> engine, Database db, DunningRepository cases, NoticeRepository notices,
+                              EventLog events, Clock clock) {
+        this.engine = engine;
         this.db = db;
-        this.ledger = ledger;
-        this.actions = actions;
+        this.cases = cases;
+        this.notices = notices;
         this.events = events;
+        this.clock = clock;
     }
 
-    public Reports.Plan plan(LocalDate today) {
+    public Reports.Plan plan() {
+        Instant now = clock.instant();
+        DunningEngine current = engine.get();
         return db.inTransaction(() -> {
+            notices.lockPlanning();
             List<Reports.Planned> planned = new ArrayList<>();
-            for (PlanningItem item : ledger.itemsForPlanning()) {
-                Optional<PlannedAction> action = planner.plan(item, today);
-                if (action.isPresent()) {
-                    Optional<Long> id = actions.insert(action.get());
+            long held = 0;
+            long paused = 0;
+            for (CustomerCase c : cases.openCases(LocalDate.ofInstant(now, clock.getZone()))) {
+                CustomerPlan plan = current.plan(c, now);
+                for (Notice notice : plan.notices()) {
+                    Optional<Long> id = notices.insert(notice, current.policy().id(), current.policy().version(), json(notice));
                     if (id.isPresent()) {
-                        planned.add(new Reports.Planned(ledger.get(item.itemId()).number(), action.get()));
-                        events.append("planner", "action", id.get(), "planned " + action.get().step().id(), action.get().reason());
+                        String numbers = notice.lines().stream().map(NoticeLine::number).collect(Collectors.joining(","));
+                        planned.add(new Reports.Planned(id.get(), numbers, notice.leadStepKey(), notice.channel().label(), notice.reason()));
+                        events.append("planner", "notice", id.get(), "planned " + notice.leadStepKey() + " for " + numbers, notice.reason());
                     }
                 }
+                held += plan.decisions().stream().filter(d -> d.outcome() == Decision.Outcome.HELD).count();
+                paused += plan.decisions().stream().filter(d -> d.outcome() == Decision.Outcome.PAUSED).count();
             }
             if (!planned.isEmpty()) {
-                LOG.info("planned {} action(s) for {}", planned.size(), today);
+                LOG.info("planned {} notice(s); {} item(s) held, {} paused", planned.size(), held, paused);
             }
-            return new Reports.Plan(planned);
+            return new Reports.Plan(planned, held, paused);
         });
+    }
+
+    private static String json(Notice notice) {
+        try {
+            return JSON.writeValueAsString(notice.facts());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the facts of a notice as JSON", e);
+        }
     }
 }

@@ -1,8 +1,5 @@
 package io.recoup.routes;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -11,13 +8,9 @@ import org.apache.camel.builder.RouteBuilder;
  */
 public final class CollectionRoutes extends RouteBuilder {
     private final Stages stages;
-    private final Clock clock;
-    private final ZoneId companyZone;
 
-    public CollectionRoutes(Stages stages, Clock clock, ZoneId companyZone) {
+    public CollectionRoutes(Stages stages) {
         this.stages = stages;
-        this.clock = clock;
-        this.companyZone = companyZone;
     }
 
     @Override
@@ -35,18 +28,14 @@ public final class CollectionRoutes extends RouteBuilder {
         from(Endpoints.MATCH).routeId("cycle.match").bean(stages.reconciliation(), "matchNewReceipts");
 
         from(Endpoints.POST_BACK).routeId("csv.post-back").bean(stages.postBack(), "postPending");
-        from(Endpoints.PLAN).routeId("cycle.plan").bean(stages.planning(), "plan(${body})");
-        from(Endpoints.DISPATCH).routeId("cycle.dispatch").bean(stages.dispatch(), "dispatch(${body})");
+        from(Endpoints.PLAN).routeId("cycle.plan").bean(stages.planning(), "plan");
+        from(Endpoints.DISPATCH).routeId("cycle.dispatch").bean(stages.dispatch(), "dispatch");
 
         from("timer:recoup-cycle?period={{recoup.cycle.period:60000}}").routeId("cycle.schedule")
                 .autoStartup("{{recoup.schedule.enabled:true}}")
-                .process(e -> e.getMessage().setBody(LocalDate.ofInstant(clock.instant(), companyZone)))
-                .setProperty("today", body())
                 .to(Endpoints.MATCH)
                 .to(Endpoints.POST_BACK)
-                .setBody(exchangeProperty("today"))
                 .to(Endpoints.PLAN)
-                .setBody(exchangeProperty("today"))
                 .to(Endpoints.DISPATCH);
     }
 }

@@ -22,6 +22,7 @@ public final class CycleRunner {
         this.consumer = camel.createConsumerTemplate();
     }
 
+    /** Runs the stages once; {@code day} labels the report (the stages take the time from the application clock). */
     @SuppressWarnings("unchecked")
     public DayReport runDay(LocalDate day) {
         List<String> failed = new ArrayList<>();
@@ -29,8 +30,8 @@ public final class CycleRunner {
         List<Reports.Import> imports = drain(Endpoints.STATEMENTS_DRAIN, Endpoints.IMPORT_STATEMENT, Reports.Import.class, failed);
         Reports.Match match = producer.requestBody(Endpoints.MATCH, null, Reports.Match.class);
         List<Reports.Post> posts = producer.requestBody(Endpoints.POST_BACK, null, List.class);
-        Reports.Plan plan = producer.requestBody(Endpoints.PLAN, day, Reports.Plan.class);
-        Reports.Dispatch dispatch = producer.requestBody(Endpoints.DISPATCH, day, Reports.Dispatch.class);
+        Reports.Plan plan = producer.requestBody(Endpoints.PLAN, null, Reports.Plan.class);
+        Reports.Dispatch dispatch = producer.requestBody(Endpoints.DISPATCH, null, Reports.Dispatch.class);
         return new DayReport(day, ingests, imports, match, posts, plan, dispatch, failed);
     }
 

@@ -1,7 +1,6 @@
 package io.recoup.routes;
 
 import io.recoup.core.ledger.Rejection;
-import io.recoup.core.policy.PlannedAction;
 import java.util.List;
 
 /** What each stage did in one run, for the demo's daily lines, the logs and the tests. */
@@ -12,14 +11,14 @@ public final class Reports {
     /** One ledger file read. */
     public record Ingest(String origin, int inserted, int updated, int unchanged, List<Rejection> rejections) {}
 
-    /** One action the planner added, with the invoice it is for. */
-    public record Planned(String invoiceNumber, PlannedAction action) {}
+    /** One notice the planner added: the invoices on it, the lead step, the channel and why. */
+    public record Planned(long noticeId, String invoiceNumbers, String step, String channel, String reason) {}
 
-    /** One planning run. */
-    public record Plan(List<Planned> planned) {}
+    /** One planning run: what was planned and how many items were held or paused (with the reasons in the store). */
+    public record Plan(List<Planned> planned, long held, long paused) {}
 
-    /** What happened to one action at dispatch. */
-    public record Dispatched(long actionId, String invoiceNumber, String stepId, String channel, String status,
+    /** What happened to one notice at dispatch. */
+    public record Dispatched(long noticeId, String invoiceNumbers, String stepId, String channel, String status,
                              String outcome) {}
 
     /** One dispatch run. */

@@ -72,7 +72,7 @@ class CollectionCycleIT {
         DayReport first = recoup.runDay(DAY);
         DayReport second = recoup.runDay(DAY);
 
-        assertThat(first.dispatch().actions()).extracting(Reports.Dispatched::invoiceNumber, Reports.Dispatched::stepId,
+        assertThat(first.dispatch().actions()).extracting(Reports.Dispatched::invoiceNumbers, Reports.Dispatched::stepId,
                 Reports.Dispatched::status).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("INV-2026-7", "pre-due-email", "SENT"),
                 org.assertj.core.groups.Tuple.tuple("INV-2026-8", "due-email", "SENT"));
@@ -80,13 +80,14 @@ class CollectionCycleIT {
         assertThat(second.dispatch().actions()).isEmpty();
         MimeMessage[] received = mail.getReceivedMessages();
         assertThat(received).hasSize(2);
-        assertThat(received[0].getSubject()).isEqualTo("Invoice INV-2026-7 is due on Mar 5, 2026");
-        assertThat(GreenMailUtil.getBody(received[0])).contains("EUR 1250.40").contains("DE89 3704 0044 0532 0130 00")
-                .contains("COBADEFFXXX").contains("RF20 INV2 0267");
-        assertThat(received[1].getSubject()).isEqualTo("Rechnung INV-2026-8 ist heute fällig");
-        assertThat(recoup.jdbc.queryForList("select status, outcome from action order by id"))
+        assertThat(received[0].getSubject()).isEqualTo("Payment reminder: INV-2026-7 due on Mar 5, 2026");
+        assertThat(GreenMailUtil.getBody(received[0])).contains("INV-2026-7   Mar 5, 2026   EUR 1250.40   RF20 INV2 0267")
+                .contains("DE89 3704 0044 0532 0130 00").contains("COBADEFFXXX");
+        assertThat(received[1].getSubject()).isEqualTo("Heute fällig: INV-2026-8");
+        assertThat(recoup.jdbc.queryForList("select status, outcome from notice order by id"))
                 .extracting(r -> r.get("status") + " " + r.get("outcome"))
-                .containsExactly("SENT <action-1@recoup>", "SENT <action-2@recoup>");
+                .containsExactly("SENT <notice-1@recoup>", "SENT <notice-2@recoup>");
+        assertThat(recoup.jdbc.queryForList("select status from action order by id", String.class)).containsExactly("SENT", "SENT");
     }
 
     @Test
@@ -139,13 +140,14 @@ class CollectionCycleIT {
     @Test
     void cancelsAReminderWhenTheInvoiceIsPaidBeforeItIsSent() {
         recoup.drop("ledger/inbox", "ledger.csv", HEADER + "1,INV-2026-7,C1,Acme Ltd,ap@acme.example,en,2026-02-01,2026-03-02,EUR,100.00,\n");
-        recoup.runner.runDay(DAY.minusDays(5)); // ingest only: nothing due yet
-        recoup.stages.planning().plan(DAY);
+        recoup.runDay(DAY.minusDays(5)); // ingest only: nothing due yet
+        recoup.clock.set(DAY);
+        recoup.stages.planning().plan();
         recoup.drop("ledger/inbox", "ledger.csv", HEADER + "1,INV-2026-7,C1,Acme Ltd,ap@acme.example,en,2026-02-01,2026-03-02,EUR,100.00,0\n");
         DayReport day = recoup.runDay(DAY);
         assertThat(day.dispatch().actions()).singleElement().satisfies(a -> {
             assertThat(a.status()).isEqualTo("CANCELLED");
-            assertThat(a.outcome()).isEqualTo("invoice was paid before the step was sent");
+            assertThat(a.outcome()).isEqualTo("every invoice on it was paid before it was sent");
         });
         assertThat(mail.getReceivedMessages()).isEmpty();
     }
@@ -168,10 +170,36 @@ class CollectionCycleIT {
         recoup.camel.getRouteController().startRoute("cycle.schedule");
         recoup.clock.set(DAY);
         recoup.camel.createProducerTemplate().sendBody("direct:tick", null);
-        assertThat(recoup.jdbc.queryForList("select step_id, status, planned_on::text as day from action"))
+        assertThat(recoup.jdbc.queryForList("select a.step_id, a.status, a.planned_on::text as day from action a"))
                 .extracting(r -> r.get("step_id") + " " + r.get("status") + " " + r.get("day"))
                 .containsExactly("pre-due-email SENT 2026-03-02");
         assertThat(mail.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void putsEveryInvoiceDueOfOneCustomerOnOneMessage() throws Exception {
+        recoup.drop("ledger/inbox", "ledger.csv", HEADER
+                + "1,INV-2026-7,C1,Acme Ltd,ap@acme.example,en,2026-02-01,2026-03-02,EUR,100.00,\n"
+                + "2,INV-2026-9,C1,Acme Ltd,ap@acme.example,en,2026-02-03,2026-03-02,EUR,50.50,\n");
+        DayReport day = recoup.runDay(DAY);
+        assertThat(day.dispatch().actions()).singleElement().satisfies(d -> assertThat(d.invoiceNumbers()).isEqualTo("INV-2026-7,INV-2026-9"));
+        MimeMessage[] received = mail.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getSubject()).isEqualTo("Payment due today: INV-2026-7, INV-2026-9");
+        assertThat(GreenMailUtil.getBody(received[0])).contains("INV-2026-7   Mar 2, 2026   EUR 100.00   RF20 INV2 0267")
+                .contains("INV-2026-9").contains("Total: EUR 150.50");
+        assertThat(recoup.jdbc.queryForObject("select count(*) from action where notice_id is not null", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void refusesABrokenPolicyChangeAndKeepsThePolicyInForce() {
+        String before = recoup.policy.get().policy().version();
+        recoup.policyText = recoup.policyText.replace("channels: [email]", "channels: [pigeon]");
+        assertThat(recoup.policy.get().policy().version()).isEqualTo(before);
+        assertThat(recoup.policy.lastError()).get().asString().contains("policy.yaml:12: field 'ladders.default.steps[0].channels[0]'");
+        recoup.policyText = recoup.policyText.replace("channels: [pigeon]", "channels: [email]").replace("version: 2", "version: 3");
+        assertThat(recoup.policy.get().policy().version()).isEqualTo("3");
+        assertThat(recoup.policy.lastError()).isEmpty();
     }
 
     private List<String> paymentsLines() throws Exception {

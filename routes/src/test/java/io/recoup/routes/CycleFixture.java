@@ -5,12 +5,12 @@ import io.recoup.adapters.csv.CsvOpenItemSource;
 import io.recoup.adapters.email.SmtpReminderChannel;
 import io.recoup.adapters.email.SmtpSettings;
 import io.recoup.core.message.MessageTemplates;
-import io.recoup.core.policy.CollectionPlanner;
 import io.recoup.core.policy.PolicyLoader;
 import io.recoup.sepa.Bic;
 import io.recoup.sepa.Iban;
-import io.recoup.store.ActionRepository;
 import io.recoup.store.Database;
+import io.recoup.store.DunningRepository;
+import io.recoup.store.NoticeRepository;
 import io.recoup.store.EventLog;
 import io.recoup.store.LedgerRepository;
 import io.recoup.store.MutableClock;
@@ -47,6 +47,8 @@ final class CycleFixture implements AutoCloseable {
     final Stages stages;
     final DefaultCamelContext camel = new DefaultCamelContext();
     final CycleRunner runner;
+    final PolicyHolder policy;
+    volatile String policyText = resource("/recoup/policies/default.yaml");
 
     CycleFixture(Path home, LocalDate firstDay, int smtpPort) {
         this.home = home;
@@ -57,18 +59,34 @@ final class CycleFixture implements AutoCloseable {
         LedgerRepository ledger = new LedgerRepository(db);
         ReceiptRepository receipts = new ReceiptRepository(db);
         EventLog events = new EventLog(db);
+        ReminderDispatch dispatch = new ReminderDispatch(db, new NoticeRepository(db), events,
+                new MessageTemplates(p -> Optional.ofNullable(resourceOrNull("/recoup/templates/" + p)), Locale.ENGLISH),
+                new CreditorDetails("Recoup Test GmbH", Iban.parse("DE89370400440532013000"), Bic.parse("COBADEFFXXX")),
+                List.of(new SmtpReminderChannel(new SmtpSettings("127.0.0.1", smtpPort, "ar@recoup.example",
+                        Optional.empty(), Optional.empty(), false))), clock);
+        this.policy = new PolicyHolder(PolicyLoader.withBundledSchema(), dispatch.configuredChannels(), new PolicyHolder.Source() {
+            @Override
+            public String name() {
+                return "policy.yaml";
+            }
+
+            @Override
+            public String text() {
+                return policyText;
+            }
+
+            @Override
+            public Object stamp() {
+                return policyText;
+            }
+        });
         this.stages = new Stages(
                 new LedgerIngestion(new CsvOpenItemSource("csv", ZONE), db, ledger, events, folder("ledger/rejected")),
                 new StatementImport(db, receipts, ledger),
                 new Reconciliation(db, receipts, ledger, events),
                 new LedgerPostBack(db, receipts, new CsvLedgerPoster(folder("ledger/payments")), events),
-                new CollectionPlanning(new CollectionPlanner(new PolicyLoader().load("default.yaml", resource("/recoup/policies/default.yaml"))),
-                        db, ledger, new ActionRepository(db), events),
-                new ReminderDispatch(db, new ActionRepository(db), events,
-                        new MessageTemplates(p -> Optional.ofNullable(resourceOrNull("/recoup/templates/" + p)), Locale.ENGLISH),
-                        new CreditorDetails("Recoup Test GmbH", Iban.parse("DE89370400440532013000"), Bic.parse("COBADEFFXXX")),
-                        List.of(new SmtpReminderChannel(new SmtpSettings("127.0.0.1", smtpPort, "ar@recoup.example",
-                                Optional.empty(), Optional.empty(), false)))));
+                new CollectionPlanning(policy, db, new DunningRepository(db), new NoticeRepository(db), events, clock),
+                dispatch);
         Properties props = new Properties();
         props.put("recoup.ledger.inbox", folder("ledger/inbox").toString());
         props.put("recoup.statements.inbox", folder("statements/inbox").toString());
@@ -76,7 +94,7 @@ final class CycleFixture implements AutoCloseable {
         props.put("recoup.schedule.enabled", "false");
         camel.getPropertiesComponent().setInitialProperties(props);
         try {
-            camel.addRoutes(new CollectionRoutes(stages, clock, ZONE));
+            camel.addRoutes(new CollectionRoutes(stages));
         } catch (Exception e) {
             throw new IllegalStateException("routes do not start", e);
         }

@@ -20,6 +20,8 @@ public final class Database {
 
     public Database(DataSource dataSource, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
+        // inside a transaction PostgreSQL then streams large results instead of loading them whole
+        this.jdbc.setFetchSize(10_000);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.clock = clock;
     }

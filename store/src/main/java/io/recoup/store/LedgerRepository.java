@@ -8,14 +8,10 @@ import io.recoup.core.ledger.OpenItemKey;
 import io.recoup.core.ledger.Rejection;
 import io.recoup.core.matching.OpenBalance;
 import io.recoup.core.money.Money;
-import io.recoup.core.policy.PlanningItem;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** Customers, open items and the quarantine of records that could not be taken. */
 public final class LedgerRepository {
@@ -101,16 +97,6 @@ public final class LedgerRepository {
         return db.jdbc().queryForObject("select " + ITEM_COLUMNS + " from open_item i where id = ?", LedgerRepository::item, id);
     }
 
-    /** Every open item with the steps already planned for it, as the planner needs them. */
-    public List<PlanningItem> itemsForPlanning() {
-        return db.jdbc().query("""
-                select i.id, i.due_date, array_remove(array_agg(a.step_id), null) as steps
-                from open_item i left join action a on a.item_id = i.id
-                where i.status = 'OPEN' and i.open_amount > 0
-                group by i.id, i.due_date order by i.id""",
-                (rs, n) -> new PlanningItem(rs.getLong(1), rs.getDate(2).toLocalDate(), true, steps(rs.getArray(3))));
-    }
-
     /** Every item that can still receive money, for the matcher. */
     public List<OpenBalance> openBalances() {
         return db.jdbc().query("select id, number, creditor_reference, currency, open_amount from open_item where status = 'OPEN'",
@@ -129,10 +115,6 @@ public final class LedgerRepository {
         if (updated != 1) {
             throw new IllegalStateException("item " + itemId + " cannot take an allocation of " + amount);
         }
-    }
-
-    private static Set<String> steps(Array array) throws SQLException {
-        return Set.copyOf(Arrays.asList((String[]) array.getArray()));
     }
 
     static StoredItem item(ResultSet rs, int row) throws SQLException {

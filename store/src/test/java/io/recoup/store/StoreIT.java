@@ -12,8 +12,11 @@ import io.recoup.core.ledger.OpenItemKey;
 import io.recoup.core.ledger.Rejection;
 import io.recoup.core.money.Money;
 import io.recoup.core.policy.Channel;
-import io.recoup.core.policy.PlannedAction;
-import io.recoup.core.policy.PolicyStep;
+import io.recoup.core.dunning.CustomerCase;
+import io.recoup.core.dunning.Hold;
+import io.recoup.core.dunning.Notice;
+import io.recoup.core.dunning.NoticeLine;
+import io.recoup.core.dunning.Receivable;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -32,7 +35,8 @@ class StoreIT {
     private DataSource dataSource;
     private Database db;
     private LedgerRepository ledger;
-    private ActionRepository actions;
+    private NoticeRepository notices;
+    private DunningRepository dunning;
     private ReceiptRepository receipts;
 
     @BeforeEach
@@ -40,7 +44,8 @@ class StoreIT {
         dataSource = TestDatabase.fresh();
         db = new Database(dataSource, MutableClock.at(DAY));
         ledger = new LedgerRepository(db);
-        actions = new ActionRepository(db);
+        notices = new NoticeRepository(db);
+        dunning = new DunningRepository(db);
         receipts = new ReceiptRepository(db);
     }
 
@@ -87,39 +92,87 @@ class StoreIT {
                 .containsEntry("raw", "7,I7,...");
     }
 
-    @Test
-    void plansEachItemAndStepOnlyOnce() {
-        ledger.upsertItem(record("1", "100"), "RF18INV1");
-        long itemId = ledger.find(new OpenItemKey("csv", "1")).orElseThrow().id();
-        PlannedAction action = new PlannedAction(itemId, new PolicyStep("due-email", 0, Channel.EMAIL, "reminder-due"), DAY, DAY,
-                "default", "1", "why");
-        assertThat(actions.insert(action)).isPresent();
-        assertThat(actions.insert(action)).isEmpty();
-        assertThat(ledger.itemsForPlanning()).singleElement().satisfies(p -> assertThat(p.plannedSteps()).containsExactly("due-email"));
+    private Notice notice(String step, long... itemIds) {
+        List<NoticeLine> lines = new java.util.ArrayList<>();
+        for (long id : itemIds) {
+            lines.add(new NoticeLine(id, "INV-" + id, step, 0, Money.of("100.00", "EUR"), Optional.empty()));
+        }
+        long customerId = new JdbcTemplate(dataSource).queryForObject("select id from customer", Long.class);
+        return new Notice(customerId, Channel.EMAIL, "reminder-due", step, lines, DAY, DAY.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC),
+                "why", java.util.Map.of("policy", "default v1"));
     }
 
     @Test
-    void twoDispatchersNeverClaimTheSameAction() throws Exception {
+    void storesANoticeWithOneActionPerItemAndNeverTheSameItemAndStepTwice() {
+        ledger.upsertItem(record("1", "100"), "RF18INV1");
+        ledger.upsertItem(record("2", "100"), "RF18INV2");
+        long one = ledger.find(new OpenItemKey("csv", "1")).orElseThrow().id();
+        long two = ledger.find(new OpenItemKey("csv", "2")).orElseThrow().id();
+        assertThat(notices.insert(notice("due-email", one, two), "default", "1", "{}")).isPresent();
+        assertThat(notices.insert(notice("due-email", two), "default", "1", "{}")).isEmpty();
+        assertThat(new JdbcTemplate(dataSource).queryForObject("select count(*) from notice", Integer.class)).isEqualTo(1);
+        assertThat(new JdbcTemplate(dataSource).queryForObject("select count(*) from action", Integer.class)).isEqualTo(2);
+        List<CustomerCase> cases = db.inTransaction(() -> dunning.openCases(DAY));
+        assertThat(cases).singleElement().satisfies(c -> assertThat(c.items())
+                .allSatisfy(i -> assertThat(i.stepsDone()).containsExactly("due-email")));
+    }
+
+    @Test
+    void aBouncedStepCanBePlannedAgainOnTheNextChannel() {
+        ledger.upsertItem(record("1", "100"), "RF18INV1");
+        long one = ledger.find(new OpenItemKey("csv", "1")).orElseThrow().id();
+        long id = notices.insert(notice("due-email", one), "default", "1", "{}").orElseThrow();
+        notices.complete(id, NoticeRepository.Status.FAILED, "mailbox unknown");
+        assertThat(notices.insert(notice("due-email", one), "default", "1", "{}")).isPresent();
+        CustomerCase c = db.inTransaction(() -> dunning.openCases(DAY)).get(0);
+        assertThat(c.log().lastBounce()).containsKey(Channel.EMAIL);
+    }
+
+    @Test
+    void loadsHoldsPromisesPlansOptOutsAndOverridesForTheEngine() {
+        ledger.upsertItem(record("1", "100"), "RF18INV1");
+        long item = ledger.find(new OpenItemKey("csv", "1")).orElseThrow().id();
+        long customer = ledger.get(item).customerId();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.update("insert into hold (customer_id, item_id, kind, reason, since, created_by, created_at) values (?, ?, 'DISPUTE', 'damaged', ?, 'ana', now())",
+                customer, item, DAY);
+        jdbc.update("insert into promise_to_pay (item_id, promised_for, currency, amount, open_when_promised, created_by, created_at) values (?, ?, 'EUR', 50, 100, 'ana', now())",
+                item, DAY.plusDays(5));
+        long plan = jdbc.queryForObject("insert into payment_plan (item_id, currency, open_when_agreed, created_by, created_at) values (?, 'EUR', 100, 'ana', now()) returning id",
+                Long.class, item);
+        jdbc.update("insert into instalment (plan_id, seq, due, amount) values (?, 1, ?, 50), (?, 2, ?, 50)", plan, DAY.plusDays(10), plan, DAY.plusDays(40));
+        jdbc.update("insert into opt_out (customer_id, channel, created_at) values (?, 'SMS', now())", customer);
+        jdbc.update("insert into manual_override (item_id, kind, step_key, on_date, created_by, created_at) values (?, 'SKIP_STEP', 'due-email', ?, 'ana', now())", item, DAY);
+
+        CustomerCase c = db.inTransaction(() -> dunning.openCases(DAY)).get(0);
+        assertThat(c.customer().optedOut()).containsExactly(Channel.SMS);
+        assertThat(c.customer().reachable()).contains(Channel.EMAIL).doesNotContain(Channel.SMS);
+        Receivable r = c.items().get(0);
+        assertThat(r.holds()).singleElement().satisfies(h -> assertThat(h.kind()).isEqualTo(Hold.Kind.DISPUTE));
+        assertThat(r.promise().orElseThrow().amount()).isEqualTo(Money.of("50.00", "EUR"));
+        assertThat(r.plan().orElseThrow().instalments()).hasSize(2);
+        assertThat(r.overrides()).singleElement().satisfies(o -> assertThat(o.stepKey()).isEqualTo("due-email"));
+    }
+
+    @Test
+    void twoDispatchersNeverClaimTheSameNotice() throws Exception {
         for (int i = 1; i <= 4; i++) {
             ledger.upsertItem(record(String.valueOf(i), "100"), "RF18INV" + i);
-            actions.insert(new PlannedAction(ledger.find(new OpenItemKey("csv", String.valueOf(i))).orElseThrow().id(),
-                    new PolicyStep("due-email", 0, Channel.EMAIL, "reminder-due"), DAY, DAY, "default", "1", "why"));
+            notices.insert(notice("due-email", ledger.find(new OpenItemKey("csv", String.valueOf(i))).orElseThrow().id()), "default", "1", "{}");
         }
-        CountDownLatch firstHoldsLocks = new CountDownLatch(1);
+        java.time.Instant now = DAY.atTime(10, 0).toInstant(java.time.ZoneOffset.UTC);
+        CountDownLatch firstHoldsLock = new CountDownLatch(1);
         CountDownLatch secondDone = new CountDownLatch(1);
-        CompletableFuture<List<DueAction>> first = CompletableFuture.supplyAsync(() -> db.inTransaction(() -> {
-            List<DueAction> claimed = actions.claimDue(DAY, 0, 2);
-            firstHoldsLocks.countDown();
+        CompletableFuture<Long> first = CompletableFuture.supplyAsync(() -> db.inTransaction(() -> {
+            long claimed = notices.claimNext(now, 0).orElseThrow().noticeId();
+            firstHoldsLock.countDown();
             await(secondDone);
             return claimed;
         }));
-        await(firstHoldsLocks);
-        List<DueAction> second = db.inTransaction(() -> actions.claimDue(DAY, 0, 10));
+        await(firstHoldsLock);
+        long second = db.inTransaction(() -> notices.claimNext(now, 0).orElseThrow().noticeId());
         secondDone.countDown();
-        List<DueAction> firstClaimed = first.get(30, TimeUnit.SECONDS);
-        assertThat(firstClaimed).hasSize(2);
-        assertThat(second).hasSize(2);
-        assertThat(second).extracting(DueAction::actionId).doesNotContainAnyElementsOf(firstClaimed.stream().map(DueAction::actionId).toList());
+        assertThat(second).isNotEqualTo(first.get(30, TimeUnit.SECONDS));
     }
 
     @Test

@@ -75,6 +75,10 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return compareTo(other) <= 0 ? this : other;
     }
 
+    public Money max(Money other) {
+        return compareTo(other) >= 0 ? this : other;
+    }
+
     /** Multiplies by an exact factor and rounds half-even back to the currency's scale. */
     public Money multiply(BigDecimal factor) {
         return new Money(amount.multiply(factor).setScale(scaleOf(currency), RoundingMode.HALF_EVEN), currency);

@@ -2,52 +2,52 @@ package io.recoup.core.policy;
 
 import io.recoup.core.ErrorCode;
 import io.recoup.core.RecoupException;
-import java.util.Comparator;
-import java.util.HashSet;
+import io.recoup.core.money.Money;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
-/** A named, versioned collection policy: its steps, ordered by offset, with unique ids and offsets. */
-public record CollectionPolicy(String id, String version, List<PolicyStep> steps) {
+/**
+ * A named, versioned collection policy: ladders of steps, the segments that choose a ladder per customer, the
+ * minimum open amount worth chasing, the guardrails, how long a promise to pay pauses the ladder, and optional
+ * late-payment charges.
+ */
+public record CollectionPolicy(String id, String version, Consolidation consolidation, Map<String, Ladder> ladders,
+                               List<Segment> segments, Map<String, Money> minimumOpen, Guardrails guardrails,
+                               int promiseGraceDays, Optional<LateCharges> lateCharges) {
+
+    /** One notice per customer listing every item due (PER_CUSTOMER) or one per item and step (PER_ITEM). */
+    public enum Consolidation { PER_CUSTOMER, PER_ITEM }
+
     public CollectionPolicy {
-        if (steps.isEmpty()) {
-            throw new RecoupException(ErrorCode.INVALID_POLICY, "policy " + id + " has no steps");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(consolidation, "consolidation");
+        ladders = Map.copyOf(ladders);
+        segments = List.copyOf(segments);
+        minimumOpen = Map.copyOf(minimumOpen);
+        Objects.requireNonNull(guardrails, "guardrails");
+        Objects.requireNonNull(lateCharges, "lateCharges");
+        if (segments.isEmpty()) {
+            throw new RecoupException(ErrorCode.INVALID_POLICY, "policy " + id + " has no segment");
         }
-        steps = steps.stream().sorted(Comparator.comparingInt(PolicyStep::offsetDays)).toList();
-        Set<String> ids = new HashSet<>();
-        Set<Integer> offsets = new HashSet<>();
-        for (PolicyStep step : steps) {
-            if (!ids.add(step.id())) {
-                throw new RecoupException(ErrorCode.INVALID_POLICY, "policy " + id + ": step id '" + step.id() + "' is used twice");
-            }
-            if (!offsets.add(step.offsetDays())) {
-                throw new RecoupException(ErrorCode.INVALID_POLICY, "policy " + id + ": two steps fire at " + step.timing());
+        for (Segment s : segments) {
+            if (!ladders.containsKey(s.ladder())) {
+                throw new RecoupException(ErrorCode.INVALID_POLICY, "policy " + id + ": segment " + s.id()
+                        + " uses ladder '" + s.ladder() + "', which is not defined");
             }
         }
     }
 
-    /** The most advanced step that is due {@code daysFromDue} days after the due date, if any. */
-    public Optional<PolicyStep> latestStepDue(long daysFromDue) {
-        PolicyStep latest = null;
-        for (PolicyStep step : steps) {
-            if (step.offsetDays() <= daysFromDue) {
-                latest = step;
-            }
-        }
-        return Optional.ofNullable(latest);
+    /** A policy with one ladder for everyone and no guardrails, as tests and simple set-ups want it. */
+    public static CollectionPolicy simple(String id, String version, List<PolicyStep> steps) {
+        return new CollectionPolicy(id, version, Consolidation.PER_CUSTOMER,
+                Map.of("default", new Ladder("default", steps, Optional.empty())), List.of(Segment.everyone("default")),
+                Map.of(), Guardrails.none(), 3, Optional.empty());
     }
 
-    public Optional<PolicyStep> step(String stepId) {
-        return steps.stream().filter(s -> s.id().equals(stepId)).findFirst();
-    }
-
-    public int indexOf(String stepId) {
-        for (int i = 0; i < steps.size(); i++) {
-            if (steps.get(i).id().equals(stepId)) {
-                return i;
-            }
-        }
-        return -1;
+    public Ladder ladder(String ladderId) {
+        return ladders.get(ladderId);
     }
 }

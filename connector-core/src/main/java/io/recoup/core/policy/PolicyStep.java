@@ -1,20 +1,39 @@
 package io.recoup.core.policy;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * One step of a collection policy: on {@code offsetDays} relative to the due date (negative = before), reach the
- * customer on {@code channel} with {@code template}.
+ * One step of a ladder: from {@code offsetDays} relative to the due date (negative = before), reach the customer on
+ * the first usable of {@code channels} (the fallback order) with {@code template}. A repeating step fires again every
+ * {@code repeatEveryDays} until {@code untilOffsetDays} (inclusive), each occurrence a step of its own
+ * ({@code id#2}, {@code id#3}, ...).
  */
-public record PolicyStep(String id, int offsetDays, Channel channel, String template) {
+public record PolicyStep(String id, int offsetDays, List<Channel> channels, String template, Optional<Integer> repeatEveryDays,
+                         Optional<Integer> untilOffsetDays) {
     public PolicyStep {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(channel, "channel");
+        channels = List.copyOf(channels);
+        if (channels.isEmpty()) {
+            throw new IllegalArgumentException("step " + id + " has no channel");
+        }
         Objects.requireNonNull(template, "template");
+        Objects.requireNonNull(repeatEveryDays, "repeatEveryDays");
+        Objects.requireNonNull(untilOffsetDays, "untilOffsetDays");
     }
 
-    /** "due+3", "due-3", "due": how a person reads the timing. */
-    public String timing() {
+    public static PolicyStep once(String id, int offsetDays, Channel channel, String template) {
+        return new PolicyStep(id, offsetDays, List.of(channel), template, Optional.empty(), Optional.empty());
+    }
+
+    /** The offset of the last occurrence: the step's own offset unless it repeats. */
+    public int lastOffset() {
+        return repeatEveryDays.isPresent() ? untilOffsetDays.orElse(offsetDays) : offsetDays;
+    }
+
+    /** "due+3", "due-3", "due": how a person reads a timing. */
+    public static String timing(int offsetDays) {
         return offsetDays == 0 ? "due" : offsetDays > 0 ? "due+" + offsetDays : "due" + offsetDays;
     }
 }

@@ -5,82 +5,125 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.recoup.core.ErrorCode;
 import io.recoup.core.RecoupException;
+import io.recoup.core.money.Money;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
 
 class PolicyLoaderTest {
-    private final PolicyLoader loader = new PolicyLoader();
+    private final PolicyLoader loader = PolicyLoader.withBundledSchema();
 
-    @Test
-    void loadsStepsOrderedByOffset() {
-        CollectionPolicy policy = loader.load("p.yaml", """
-                policy: default
-                version: 3
+    private static final String GOOD = """
+            policy: standard
+            version: 3
+            consolidate: per-item
+            minimum-open: {EUR: "5.00"}
+            ladders:
+              gentle:
                 steps:
                   - id: due-email
                     offset-days: 0
-                    channel: email
+                    channels: [email]
                     template: reminder-due
-                  - id: pre-due-email
-                    offset-days: -3
-                    channel: EMAIL
-                    template: reminder-pre-due
-                """);
-        assertThat(policy.id()).isEqualTo("default");
-        assertThat(policy.version()).isEqualTo("3");
-        assertThat(policy.steps()).extracting(PolicyStep::id).containsExactly("pre-due-email", "due-email");
-        assertThat(policy.steps().get(0).channel()).isEqualTo(Channel.EMAIL);
+              standard:
+                steps:
+                  - id: due-email
+                    offset-days: 0
+                    channels: [email, sms]
+                    template: reminder-due
+                  - id: repeat
+                    offset-days: 7
+                    repeat-every-days: 7
+                    until-offset-days: 21
+                    channels: [email]
+                    template: reminder-overdue
+                escalation: {offset-days: 30, action: legal-letter, template: legal-letter}
+            segments:
+              - id: key-accounts
+                customer-segments: [key]
+                max-risk: 40
+                ladder: gentle
+              - id: everyone
+                ladder: standard
+            guardrails:
+              caps:
+                - {channel: any, max: 1, per-days: 1}
+                - {channel: email, max: 3, per-days: 7}
+              quiet-hours: {from: "20:00", to: "08:00"}
+              business-days: [MON, TUE, WED, THU, FRI]
+              holidays: [2026-12-25]
+            promises: {grace-days: 5}
+            late-charges:
+              fixed-compensation: {EUR: "40.00"}
+              interest:
+                margin-percentage-points: "8"
+                reference-rates:
+                  - {from: 2026-01-01, percent: "2.15"}
+            """;
+
+    @Test
+    void loadsEveryPartOfAPolicy() {
+        CollectionPolicy p = loader.load("standard.yaml", GOOD);
+        assertThat(p.id()).isEqualTo("standard");
+        assertThat(p.version()).isEqualTo("3");
+        assertThat(p.consolidation()).isEqualTo(CollectionPolicy.Consolidation.PER_ITEM);
+        assertThat(p.ladder("standard").occurrences()).extracting(Ladder.Occurrence::key)
+                .containsExactly("due-email", "repeat", "repeat#2", "repeat#3", "escalation");
+        assertThat(p.ladder("standard").steps().get(0).channels()).containsExactly(Channel.EMAIL, Channel.SMS);
+        assertThat(p.segments()).extracting(Segment::id).containsExactly("key-accounts", "everyone");
+        assertThat(p.segments().get(0).maxRisk()).contains(40);
+        assertThat(p.guardrails().caps()).hasSize(2);
+        assertThat(p.guardrails().quietHours().orElseThrow().contains(LocalTime.of(23, 0))).isTrue();
+        assertThat(p.guardrails().isBusinessDay(LocalDate.of(2026, 12, 25))).isFalse();
+        assertThat(p.promiseGraceDays()).isEqualTo(5);
+        assertThat(p.minimumOpen()).containsEntry("EUR", Money.of("5.00", "EUR"));
+        assertThat(p.lateCharges().orElseThrow().referenceRateOn(LocalDate.of(2026, 3, 1))).contains(new BigDecimal("2.15"));
     }
 
     @Test
-    void rejectsUnknownChannelNamingLineAndField() {
-        assertThatThrownBy(() -> loader.load("bad.yaml", """
-                policy: default
-                version: 1
-                steps:
-                  - id: a
-                    offset-days: 0
-                    channel: pigeon
-                    template: t
-                """))
+    void rejectsAnUnknownChannelNamingFileLineAndField() {
+        assertThatThrownBy(() -> loader.load("bad.yaml", GOOD.replace("channels: [email, sms]", "channels: [email, pigeon]")))
                 .isInstanceOf(RecoupException.class)
-                .hasMessageContaining("bad.yaml:6: field 'channel': unknown channel 'pigeon'");
+                .hasMessageContaining("bad.yaml:16: field 'ladders.standard.steps[0].channels[1]': ")
+                .hasMessageContaining("enumeration");
     }
 
     @Test
-    void rejectsOverlappingStepsAndReportsEveryProblem() {
-        assertThatThrownBy(() -> loader.load("bad.yaml", """
-                policy: default
-                version: 1
-                steps:
-                  - id: a
-                    offset-days: 0
-                    channel: email
-                    template: t
-                  - id: a
-                    offset-days: 0
-                    channel: email
-                    template: t
-                  - id: c
-                    offset-days: soon
-                    channel: email
-                """))
-                .hasMessageContaining("bad.yaml:8: field 'id': step id 'a' is used twice")
-                .hasMessageContaining("bad.yaml:8: field 'offset-days': another step already fires at day 0")
-                .hasMessageContaining("bad.yaml:13: field 'offset-days': 'soon' is not a whole number")
-                .hasMessageContaining("bad.yaml:12: field 'template' is missing");
+    void rejectsOverlappingStepsIncludingRepeats() {
+        String overlapping = GOOD.replace("- id: repeat\n        offset-days: 7", "- id: repeat\n        offset-days: 0");
+        assertThatThrownBy(() -> loader.load("bad.yaml", overlapping))
+                .hasMessageContaining("bad.yaml:19: field 'ladders.standard.steps[1].offset-days': step 'repeat' and step 'due-email' both fire at day 0 (steps overlap)");
+    }
+
+    @Test
+    void rejectsANegativeCapAndReportsEveryProblemAtOnce() {
+        String bad = GOOD.replace("{channel: any, max: 1, per-days: 1}", "{channel: any, max: -1, per-days: 1}")
+                .replace("channels: [email, sms]", "channels: [email, pigeon]");
+        assertThatThrownBy(() -> loader.load("bad.yaml", bad))
+                .hasMessageContaining("bad.yaml:16: field 'ladders.standard.steps[0].channels[1]': ")
+                .hasMessageContaining("bad.yaml:34: field 'guardrails.caps[0].max': must have a minimum value of 1");
+        assertThatThrownBy(() -> loader.load("bad.yaml", GOOD.replace("ladder: gentle", "ladder: soft")))
+                .hasMessageContaining("bad.yaml:29: field 'segments[0].ladder': ladder 'soft' is not defined (defined: [gentle, standard])");
     }
 
     @Test
     void rejectsMalformedYamlWithItsLine() {
-        assertThatThrownBy(() -> loader.load("broken.yaml", "policy: x\nversion: 1\nsteps: [\n  {id: a\n"))
+        assertThatThrownBy(() -> loader.load("broken.yaml", "policy: x\nversion: 1\nladders: [\n  {id: a\n"))
+                .hasMessageContaining("broken.yaml:5: malformed YAML")
                 .extracting(e -> ((RecoupException) e).code()).isEqualTo(ErrorCode.INVALID_POLICY);
-        assertThatThrownBy(() -> loader.load("broken.yaml", "policy: x\nversion: 1\nsteps: [\n  {id: a\n"))
-                .hasMessageContaining("broken.yaml:").hasMessageContaining("malformed YAML");
     }
 
     @Test
-    void rejectsMissingSteps() {
-        assertThatThrownBy(() -> loader.load("p.yaml", "policy: x\nversion: 1\n"))
-                .hasMessageContaining("p.yaml:1: field 'steps' is missing");
+    void rejectsMissingAndUnknownFields() {
+        assertThatThrownBy(() -> loader.load("p.yaml", "policy: x\nversion: 1\nladers: {}\n"))
+                .hasMessageContaining("p.yaml:1: field 'ladders' is missing")
+                .hasMessageContaining("p.yaml:3: field 'laders': is not a known field");
+    }
+
+    @Test
+    void rejectsAReferenceRateThatDoesNotStartAHalfYear() {
+        assertThatThrownBy(() -> loader.load("p.yaml", GOOD.replace("from: 2026-01-01", "from: 2026-02-01")))
+                .hasMessageContaining("from 1 January or 1 July");
     }
 }

@@ -1,0 +1,170 @@
+package io.recoup.core.dunning;
+
+import io.recoup.core.dunning.Decision.Outcome;
+import io.recoup.core.money.Money;
+import io.recoup.core.policy.Channel;
+import io.recoup.core.policy.CollectionPolicy;
+import io.recoup.core.policy.Ladder;
+import io.recoup.core.policy.Segment;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The collection rule applied to one customer at one moment. Picks the customer's segment and ladder, asks which step
+ * each item is due for, puts the items of one customer into one notice (or one per item), chooses the first usable
+ * channel in the step's fallback order, holds what a contact cap or a non-business day forbids, delays what falls in
+ * quiet hours, adds late charges, and explains every decision. Pure: the same inputs give the same plan.
+ */
+public final class DunningEngine {
+    private final CollectionPolicy policy;
+    private final Set<Channel> configured;
+    private final ItemAssessor assessor;
+    private final Optional<LateChargeCalculator> charges;
+    private final Map<String, List<Ladder.Occurrence>> occurrences = new HashMap<>();
+
+    /** @param configured the channels this installation can send on (a task needs no configuration) */
+    public DunningEngine(CollectionPolicy policy, Set<Channel> configured) {
+        this.policy = policy;
+        this.configured = Set.copyOf(configured);
+        this.assessor = new ItemAssessor(policy);
+        this.charges = policy.lateCharges().map(LateChargeCalculator::new);
+        policy.ladders().forEach((id, ladder) -> occurrences.put(id, ladder.occurrences()));
+    }
+
+    public CollectionPolicy policy() {
+        return policy;
+    }
+
+    public CustomerPlan plan(CustomerCase c, Instant now) {
+        CustomerProfile customer = c.customer();
+        LocalDate today = LocalDate.ofInstant(now, customer.zone());
+        Segment segment = segmentOf(c);
+        List<Decision> decisions = new ArrayList<>();
+        Optional<Hold> customerHold = customer.holds().stream().filter(h -> h.activeOn(today)).findFirst();
+        if (customerHold.isPresent()) {
+            c.items().forEach(i -> decisions.add(new Decision(i.itemId(), i.number(), Outcome.PAUSED, "customer " + customerHold.get())));
+            return new CustomerPlan(customer.id(), segment.id(), List.of(), decisions);
+        }
+        List<DueStep> due = new ArrayList<>();
+        for (Receivable item : c.items()) {
+            if (item.open().isPositive()) {
+                assessor.assess(item, occurrences.get(segment.ladder()), today, due::add, decisions::add);
+            }
+        }
+        if (due.isEmpty()) {
+            return new CustomerPlan(customer.id(), segment.id(), List.of(), decisions);
+        }
+        if (!policy.guardrails().isBusinessDay(today)) {
+            due.forEach(d -> decisions.add(held(d, today + " is not a business day in " + customer.zone().getId())));
+            return new CustomerPlan(customer.id(), segment.id(), List.of(), decisions);
+        }
+        List<Notice> notices = new ArrayList<>();
+        ContactCaps caps = new ContactCaps(policy.guardrails().caps(), c.log(), today);
+        for (List<DueStep> group : group(due, c)) {
+            NoticeDraft draft = draft(group, c, segment, today, now);
+            Optional<String> capped = draft.channel.reachesCustomer() ? caps.refusal(draft.channel) : Optional.empty();
+            if (capped.isPresent()) {
+                group.forEach(d -> decisions.add(held(d, capped.get())));
+                continue;
+            }
+            caps.record(draft.channel);
+            Notice notice = draft.toNotice();
+            notices.add(notice);
+            group.forEach(d -> decisions.add(new Decision(d.item().itemId(), d.item().number(), Outcome.PLANNED,
+                    d.key() + " on " + notice.channel().label() + ": " + d.why())));
+        }
+        return new CustomerPlan(customer.id(), segment.id(), notices, decisions);
+    }
+
+    private Segment segmentOf(CustomerCase c) {
+        List<Money> totals = c.items().stream().filter(i -> i.open().isPositive())
+                .collect(Collectors.groupingBy(i -> i.open().currencyCode(), LinkedHashMap::new,
+                        Collectors.reducing(null, Receivable::open, (a, b) -> a == null ? b : a.plus(b))))
+                .values().stream().toList();
+        CustomerProfile p = c.customer();
+        return policy.segments().stream().filter(s -> s.matches(p.segment(), p.risk().value(), totals)).findFirst()
+                .orElse(policy.segments().get(policy.segments().size() - 1));
+    }
+
+    /**
+     * Ladder steps of one customer that end up on the same channel share a notice (a call about three invoices is one
+     * call; one e-mail lists every invoice due); escalations and plan or promise steps stand alone.
+     */
+    private List<List<DueStep>> group(List<DueStep> due, CustomerCase c) {
+        List<List<DueStep>> groups = new ArrayList<>();
+        if (policy.consolidation() == CollectionPolicy.Consolidation.PER_CUSTOMER) {
+            Map<Channel, List<DueStep>> byChannel = new LinkedHashMap<>();
+            for (DueStep d : due) {
+                if (d.consolidable()) {
+                    byChannel.computeIfAbsent(ChannelChooser.choose(d.channels(), c, configured, new ArrayList<>()),
+                            k -> new ArrayList<>()).add(d);
+                }
+            }
+            groups.addAll(byChannel.values());
+            due.stream().filter(d -> !d.consolidable()).forEach(d -> groups.add(List.of(d)));
+        } else {
+            due.forEach(d -> groups.add(List.of(d)));
+        }
+        return groups;
+    }
+
+    private NoticeDraft draft(List<DueStep> group, CustomerCase c, Segment segment, LocalDate today, Instant now) {
+        DueStep lead = group.stream().max(Comparator.comparingInt(DueStep::rank)).orElseThrow();
+        List<String> fallbacks = new ArrayList<>();
+        Channel channel = ChannelChooser.choose(lead.channels(), c, configured, fallbacks);
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("policy", policy.id() + " v" + policy.version());
+        facts.put("segment", segment.id() + " (ladder " + segment.ladder() + ")");
+        facts.put("risk", c.customer().risk().value() + ": " + String.join("; ", c.customer().risk().reasons()));
+        List<NoticeLine> lines = new ArrayList<>();
+        for (DueStep d : group.stream().sorted(Comparator.comparing(d -> d.item().dueDate())).toList()) {
+            Optional<Charges> itemCharges = charges.flatMap(calc -> calc.charges(d.item().open(), d.item().dueDate(), today));
+            lines.add(new NoticeLine(d.item().itemId(), d.item().number(), d.key(), d.daysFromDue(), d.item().open(), itemCharges));
+            facts.put("item " + d.item().number(), d.why() + "; open " + d.item().open()
+                    + itemCharges.map(ch -> "; charges " + ch.total() + " (" + ch.basis() + ")").orElse(""));
+        }
+        if (!fallbacks.isEmpty()) {
+            facts.put("channel fallback", String.join("; ", fallbacks));
+        }
+        String reason = "policy " + policy.id() + " v" + policy.version() + ", segment " + segment.id() + ": " + lead.why()
+                + (group.size() > 1 ? " (+" + (group.size() - 1) + " more item(s) on the same notice)" : "")
+                + (fallbacks.isEmpty() ? "" : "; " + String.join("; ", fallbacks));
+        Instant sendAfter = channel.reachesCustomer() ? afterQuietHours(now, c.customer()) : now;
+        String template = channel == Channel.TASK && !lead.channels().contains(Channel.TASK) ? "no-channel-task" : lead.template();
+        return new NoticeDraft(new Notice(c.customer().id(), channel, template, lead.key(), lines, today, sendAfter, reason, facts), channel);
+    }
+
+    private Instant afterQuietHours(Instant now, CustomerProfile customer) {
+        if (policy.guardrails().quietHours().isEmpty()) {
+            return now;
+        }
+        var quiet = policy.guardrails().quietHours().get();
+        ZonedDateTime local = now.atZone(customer.zone());
+        if (!quiet.contains(local.toLocalTime())) {
+            return now;
+        }
+        ZonedDateTime end = local.with(quiet.to()).withSecond(0).withNano(0);
+        return (end.isAfter(local) ? end : end.plusDays(1)).toInstant();
+    }
+
+    private static Decision held(DueStep d, String why) {
+        return new Decision(d.item().itemId(), d.item().number(), Outcome.HELD, d.key() + " held: " + why);
+    }
+
+    /** A notice before the cap check. */
+    private record NoticeDraft(Notice notice, Channel channel) {
+        Notice toNotice() {
+            return notice;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.recoup.core.dunning;
+
+import io.recoup.core.dunning.Decision.Outcome;
+import io.recoup.core.money.Money;
+import io.recoup.core.policy.Channel;
+import io.recoup.core.policy.CollectionPolicy;
+import io.recoup.core.policy.Ladder;
+import io.recoup.core.policy.PolicyStep;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Decides, for one item on one day, which step (if any) it is due for: minimum amount, holds, promises and payment
+ * plans first, then the ladder. Only the most advanced ladder step that is due fires, and never one at or below a
+ * step already taken, so catch-up after downtime sends the step that fits today and nothing stale.
+ */
+final class ItemAssessor {
+    private final CollectionPolicy policy;
+
+    ItemAssessor(CollectionPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** Adds the steps the item is due for to {@code due}, or a decision saying why none. */
+    void assess(Receivable item, List<Ladder.Occurrence> ladder, LocalDate today, Consumer<DueStep> due, Consumer<Decision> decided) {
+        Money minimum = policy.minimumOpen().get(item.open().currencyCode());
+        if (minimum != null && item.open().compareTo(minimum) < 0) {
+            decided.accept(new Decision(item.itemId(), item.number(), Outcome.BELOW_MINIMUM,
+                    "open " + item.open() + " is below the policy minimum " + minimum));
+            return;
+        }
+        Optional<Hold> hold = item.holds().stream().filter(h -> h.activeOn(today)).findFirst();
+        if (hold.isPresent()) {
+            decided.accept(new Decision(item.itemId(), item.number(), Outcome.PAUSED, "paused by " + hold.get()));
+            return;
+        }
+        long daysFromDue = ChronoUnit.DAYS.between(item.dueDate(), today);
+        if (item.promise().isPresent() && !item.promise().get().keptGiven(item.open())) {
+            PromiseToPay promise = item.promise().get();
+            LocalDate lastDay = promise.promisedFor().plusDays(policy.promiseGraceDays());
+            if (!today.isAfter(lastDay)) {
+                decided.accept(new Decision(item.itemId(), item.number(), Outcome.PAUSED, "paused by a promise to pay "
+                        + promise.amount() + " by " + promise.promisedFor() + " (grace until " + lastDay + ")"));
+                return;
+            }
+            if (!item.stepsDone().contains("promise-broken")) {
+                due.accept(new DueStep(item, "promise-broken", Integer.MAX_VALUE, List.of(Channel.TASK), "promise-broken", false,
+                        daysFromDue, "promise to pay " + promise.amount() + " by " + promise.promisedFor()
+                        + " was broken: no payment by " + lastDay));
+            }
+        }
+        if (item.plan().isPresent() && planStillRuns(item, today, daysFromDue, due, decided)) {
+            return;
+        }
+        ladderStep(item, ladder, today, daysFromDue, due, decided);
+    }
+
+    /** Handles an item under a payment plan; returns false once the plan is broken and the ladder takes over again. */
+    private boolean planStillRuns(Receivable item, LocalDate today, long daysFromDue, Consumer<DueStep> due, Consumer<Decision> decided) {
+        PaymentPlan plan = item.plan().get();
+        Optional<PaymentPlan.Numbered> unpaid = plan.firstUnpaid(item.open());
+        if (unpaid.isEmpty()) {
+            decided.accept(new Decision(item.itemId(), item.number(), Outcome.NOTHING_DUE, "every instalment of the payment plan is paid"));
+            return true;
+        }
+        PaymentPlan.Numbered next = unpaid.get();
+        LocalDate instalmentDue = next.instalment().due();
+        if (today.isAfter(instalmentDue.plusDays(policy.promiseGraceDays()))) {
+            if (!item.stepsDone().contains("plan-broken")) {
+                due.accept(new DueStep(item, "plan-broken", Integer.MAX_VALUE - 1, List.of(Channel.TASK), "payment-plan-broken", false,
+                        daysFromDue, "instalment " + next.number() + " of " + next.instalment().amount() + " due " + instalmentDue
+                        + " was not paid: the payment plan is broken and the ladder resumes"));
+            }
+            return false;
+        }
+        String what = "instalment " + next.number() + "/" + plan.instalments().size() + " of " + next.instalment().amount()
+                + " due " + instalmentDue;
+        long fromInstalment = ChronoUnit.DAYS.between(instalmentDue, today);
+        String reminder = "plan-" + next.number() + (fromInstalment > 0 ? "-overdue" : "-reminder");
+        if (fromInstalment >= -3 && !item.stepsDone().contains(reminder)) {
+            due.accept(new DueStep(item, reminder, 0, List.of(Channel.EMAIL, Channel.SMS),
+                    fromInstalment > 0 ? "instalment-overdue" : "instalment-reminder", false, daysFromDue, "payment plan: " + what));
+        } else {
+            decided.accept(new Decision(item.itemId(), item.number(), Outcome.PAUSED, "ladder paused by a payment plan: " + what));
+        }
+        return true;
+    }
+
+    private void ladderStep(Receivable item, List<Ladder.Occurrence> ladder, LocalDate today, long daysFromDue,
+                            Consumer<DueStep> due, Consumer<Decision> decided) {
+        Set<String> done = doneOrSkipped(item);
+        int highestDone = -1;
+        for (Ladder.Occurrence o : ladder) {
+            if (done.contains(o.key())) {
+                highestDone = Math.max(highestDone, o.rank());
+            }
+        }
+        Optional<Ladder.Occurrence> forced = item.overrides().stream()
+                .filter(o -> o.kind() == ManualOverride.Kind.SEND_NOW && o.on().equals(today))
+                .flatMap(o -> ladder.stream().filter(l -> l.key().equals(o.stepKey()))).filter(l -> !done.contains(l.key())).findFirst();
+        Ladder.Occurrence latest = null;
+        for (Ladder.Occurrence o : ladder) {
+            if (o.offsetDays() <= daysFromDue && !done.contains(o.key())) {
+                latest = o;
+            }
+        }
+        if (forced.isPresent()) {
+            latest = forced.get();
+        } else if (latest == null || latest.rank() <= highestDone) {
+            decided.accept(new Decision(item.itemId(), item.number(), Outcome.NOTHING_DUE, nextStep(ladder, done, item, highestDone)));
+            return;
+        }
+        List<String> superseded = new ArrayList<>();
+        for (Ladder.Occurrence o : ladder) {
+            if (o.rank() > highestDone && o.rank() < latest.rank() && !done.contains(o.key())) {
+                superseded.add(o.key());
+            }
+        }
+        String why = (forced.isPresent() ? "sent now on request" : "step '" + latest.key() + "' fires at " + PolicyStep.timing(latest.offsetDays()))
+                + "; " + describe(daysFromDue) + (superseded.isEmpty() ? "" : "; superseded without sending (catch-up): "
+                + String.join(", ", superseded));
+        boolean consolidable = latest.step().isPresent();
+        due.accept(new DueStep(item, latest.key(), latest.rank(), latest.channels(), latest.template(), consolidable, daysFromDue, why));
+    }
+
+    private static Set<String> doneOrSkipped(Receivable item) {
+        Set<String> done = new java.util.HashSet<>(item.stepsDone());
+        item.overrides().stream().filter(o -> o.kind() == ManualOverride.Kind.SKIP_STEP).forEach(o -> done.add(o.stepKey()));
+        return done;
+    }
+
+    private static String nextStep(List<Ladder.Occurrence> ladder, Set<String> done, Receivable item, int highestDone) {
+        return ladder.stream().filter(o -> o.rank() > highestDone && !done.contains(o.key())).findFirst()
+                .map(o -> "next step '" + o.key() + "' on " + item.dueDate().plusDays(o.offsetDays()))
+                .orElse("every step of the ladder has been taken");
+    }
+
+    static String describe(long daysFromDue) {
+        if (daysFromDue == 0) {
+            return "due today";
+        }
+        return daysFromDue < 0 ? "due in " + -daysFromDue + " day(s)" : daysFromDue + " day(s) past due";
+    }
+}

@@ -1,0 +1,104 @@
+package io.recoup.core.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * A YAML document as a JSON tree (for the JSON Schema check) that remembers the line of every value, so that an
+ * error found on the tree can name the line of the file it came from.
+ */
+final class YamlTree {
+    private final JsonNode root;
+    private final Map<List<Object>, Integer> lines = new HashMap<>();
+
+    YamlTree(Node yaml) {
+        this.root = convert(yaml, new ArrayList<>());
+    }
+
+    JsonNode root() {
+        return root;
+    }
+
+    /** The 1-based line of the value at {@code path} (keys and indexes), or of its nearest ancestor that has one. */
+    int lineOf(List<Object> path) {
+        List<Object> p = new ArrayList<>(path);
+        while (true) {
+            Integer line = lines.get(p);
+            if (line != null || p.isEmpty()) {
+                return line == null ? 1 : line;
+            }
+            p.remove(p.size() - 1);
+        }
+    }
+
+    static String describe(List<Object> path) {
+        StringBuilder out = new StringBuilder();
+        for (Object part : path) {
+            if (part instanceof Integer i) {
+                out.append('[').append(i).append(']');
+            } else {
+                out.append(out.length() == 0 ? "" : ".").append(part);
+            }
+        }
+        return out.length() == 0 ? "(document)" : out.toString();
+    }
+
+    private JsonNode convert(Node node, List<Object> path) {
+        lines.put(List.copyOf(path), node.getStartMark().getLine() + 1);
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        if (node instanceof MappingNode map) {
+            ObjectNode object = f.objectNode();
+            for (NodeTuple tuple : map.getValue()) {
+                String key = ((ScalarNode) tuple.getKeyNode()).getValue();
+                path.add(key);
+                object.set(key, convert(tuple.getValueNode(), path));
+                path.remove(path.size() - 1);
+            }
+            return object;
+        }
+        if (node instanceof SequenceNode seq) {
+            ArrayNode array = f.arrayNode();
+            for (int i = 0; i < seq.getValue().size(); i++) {
+                path.add(i);
+                array.add(convert(seq.getValue().get(i), path));
+                path.remove(path.size() - 1);
+            }
+            return array;
+        }
+        ScalarNode scalar = (ScalarNode) node;
+        String text = scalar.getValue();
+        Tag tag = scalar.getTag();
+        try {
+            if (Tag.INT.equals(tag)) {
+                return f.numberNode(new BigInteger(text.replace("_", "")));
+            }
+            if (Tag.FLOAT.equals(tag)) {
+                return f.numberNode(new BigDecimal(text.replace("_", "")));
+            }
+        } catch (NumberFormatException e) {
+            // YAML 1.1 reads "20:00" as a base-60 number, "0x1F" as hex: keep what was written, as text
+            return f.textNode(text);
+        }
+        if (Tag.BOOL.equals(tag)) {
+            return f.booleanNode(Boolean.parseBoolean(text.toLowerCase(java.util.Locale.ROOT)));
+        }
+        if (Tag.NULL.equals(tag)) {
+            return f.nullNode();
+        }
+        return f.textNode(text);
+    }
+}

@@ -1,0 +1,61 @@
+package io.recoup.routes;
+
+import io.recoup.core.message.MessageTemplates;
+import io.recoup.core.money.Money;
+import io.recoup.sepa.CreditorReference;
+import io.recoup.store.DueNotice;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Fills a notice's template: the customer, each invoice on it with its due date, open amount and RF reference, the
+ * total, and the company's bank details. Dates are written the way the template's language writes them.
+ */
+final class NoticeRenderer {
+    private final MessageTemplates templates;
+    private final CreditorDetails creditor;
+
+    NoticeRenderer(MessageTemplates templates, CreditorDetails creditor) {
+        this.templates = templates;
+        this.creditor = creditor;
+    }
+
+    /** A subject and body. */
+    record Rendered(String subject, String body) {}
+
+    Rendered render(DueNotice notice, List<DueNotice.Line> lines) {
+        Locale language = templates.languageFor(notice.template(), notice.language());
+        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(language);
+        DueNotice.Line lead = lines.get(0);
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("customer.name", notice.customerName());
+        values.put("invoice.number", lead.number());
+        values.put("invoice.numbers", lines.stream().map(DueNotice.Line::number).collect(Collectors.joining(", ")));
+        values.put("invoice.due-date", lead.dueDate().format(dates));
+        values.put("amount.open", lead.open().toString());
+        values.put("amount.total", total(lines));
+        values.put("count", String.valueOf(lines.size()));
+        values.put("items", lines.stream().map(l -> "  " + l.number() + "   " + l.dueDate().format(dates) + "   " + l.open()
+                + "   " + CreditorReference.parse(l.creditorReference()).printFormat()).collect(Collectors.joining("\n")));
+        values.put("payment.reference", CreditorReference.parse(lead.creditorReference()).printFormat());
+        values.put("creditor.name", creditor.name());
+        values.put("creditor.iban", creditor.iban().printFormat());
+        values.put("creditor.bic", creditor.bic().value());
+        MessageTemplates.RenderedMessage m = templates.render(notice.template(), language, values);
+        return new Rendered(m.subject(), m.body());
+    }
+
+    /** The sum per currency: "EUR 1640.00" or "EUR 1490.00 + USD 150.00"; currencies are never added together. */
+    private static String total(List<DueNotice.Line> lines) {
+        Map<String, Money> sums = new LinkedHashMap<>();
+        for (DueNotice.Line l : lines) {
+            sums.merge(l.open().currencyCode(), l.open(), Money::plus);
+        }
+        return sums.values().stream().map(Money::toString).collect(Collectors.joining(" + "));
+    }
+}

@@ -1,0 +1,195 @@
+package io.recoup.store;
+
+import io.recoup.core.dunning.ContactLog;
+import io.recoup.core.dunning.CustomerCase;
+import io.recoup.core.dunning.CustomerProfile;
+import io.recoup.core.dunning.Hold;
+import io.recoup.core.dunning.ManualOverride;
+import io.recoup.core.dunning.PaymentBehaviour;
+import io.recoup.core.dunning.PaymentPlan;
+import io.recoup.core.dunning.PromiseToPay;
+import io.recoup.core.dunning.Receivable;
+import io.recoup.core.dunning.RiskScore;
+import io.recoup.core.dunning.RiskScorer;
+import io.recoup.core.money.Money;
+import io.recoup.core.policy.Channel;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads everything the dunning engine needs for every customer with open items, in a fixed number of set-based
+ * queries (one per table, streamed with a fetch size), never one query per item.
+ */
+public final class DunningRepository {
+    private static final String LIVE_STEPS = "('PLANNED', 'SENT', 'TASK_OPEN', 'SKIPPED')";
+
+    private final Database db;
+    private final RiskScorer scorer = new RiskScorer();
+
+    public DunningRepository(Database db) {
+        this.db = db;
+    }
+
+    /** Must run inside a transaction (PostgreSQL streams with a fetch size only then). */
+    public List<CustomerCase> openCases(LocalDate today) {
+        Map<Long, ItemRow> items = new LinkedHashMap<>();
+        db.jdbc().query("select id, customer_id, number, due_date, currency, open_amount from open_item "
+                + "where status = 'OPEN' and open_amount > 0 order by customer_id, id", rs -> {
+            Money open = Money.of(rs.getBigDecimal(6), Money.currencyOf(rs.getString(5)));
+            items.put(rs.getLong(1), new ItemRow(rs.getLong(2), rs.getString(3), rs.getDate(4).toLocalDate(), open));
+        });
+        db.jdbc().query("select a.item_id, a.step_id from action a join open_item i on i.id = a.item_id "
+                + "where i.status = 'OPEN' and a.status in " + LIVE_STEPS, rs -> {
+            ItemRow item = items.get(rs.getLong(1));
+            if (item != null) {
+                item.steps.add(rs.getString(2));
+            }
+        });
+        Map<Long, List<Hold>> customerHolds = new HashMap<>();
+        db.jdbc().query("select customer_id, item_id, kind, reason, since, until from hold where released_at is null", rs -> {
+            Hold hold = new Hold(Hold.Kind.valueOf(rs.getString(3)), rs.getString(4), rs.getDate(5).toLocalDate(),
+                    Optional.ofNullable(rs.getDate(6)).map(Date::toLocalDate));
+            long itemId = rs.getLong(2);
+            if (rs.wasNull()) {
+                customerHolds.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(hold);
+            } else if (items.containsKey(itemId)) {
+                items.get(itemId).holds.add(hold);
+            }
+        });
+        db.jdbc().query("select distinct on (item_id) item_id, promised_for, currency, amount, open_when_promised "
+                + "from promise_to_pay order by item_id, id desc", rs -> {
+            ItemRow item = items.get(rs.getLong(1));
+            if (item != null) {
+                var currency = Money.currencyOf(rs.getString(3));
+                item.promise = Optional.of(new PromiseToPay(rs.getDate(2).toLocalDate(), Money.of(rs.getBigDecimal(4), currency),
+                        Money.of(rs.getBigDecimal(5), currency)));
+            }
+        });
+        loadPlans(items);
+        db.jdbc().query("select item_id, kind, step_key, on_date, created_by from manual_override", rs -> {
+            ItemRow item = items.get(rs.getLong(1));
+            if (item != null) {
+                item.overrides.add(new ManualOverride(ManualOverride.Kind.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getDate(4).toLocalDate(), rs.getString(5)));
+            }
+        });
+        return assemble(items, customerHolds, today);
+    }
+
+    private void loadPlans(Map<Long, ItemRow> items) {
+        Map<Long, List<PaymentPlan.Instalment>> instalments = new HashMap<>();
+        Map<Long, Long> planItem = new HashMap<>();
+        Map<Long, Money> agreed = new HashMap<>();
+        db.jdbc().query("select p.id, p.item_id, p.currency, p.open_when_agreed, i.due, i.amount from payment_plan p "
+                + "join instalment i on i.plan_id = p.id order by p.id, i.seq", rs -> {
+            var currency = Money.currencyOf(rs.getString(3));
+            planItem.put(rs.getLong(1), rs.getLong(2));
+            agreed.put(rs.getLong(1), Money.of(rs.getBigDecimal(4), currency));
+            instalments.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    .add(new PaymentPlan.Instalment(rs.getDate(5).toLocalDate(), Money.of(rs.getBigDecimal(6), currency)));
+        });
+        planItem.forEach((planId, itemId) -> {
+            ItemRow item = items.get(itemId);
+            if (item != null) {
+                item.plan = Optional.of(new PaymentPlan(instalments.get(planId), agreed.get(planId)));
+            }
+        });
+    }
+
+    private List<CustomerCase> assemble(Map<Long, ItemRow> items, Map<Long, List<Hold>> holds, LocalDate today) {
+        Map<Long, List<Receivable>> byCustomer = new LinkedHashMap<>();
+        items.forEach((id, r) -> byCustomer.computeIfAbsent(r.customerId, k -> new ArrayList<>())
+                .add(new Receivable(id, r.number, r.dueDate, r.open, r.steps, r.holds, r.promise, r.plan, r.overrides)));
+        Map<Long, CustomerRow> customers = new HashMap<>();
+        db.jdbc().query("select c.id, c.segment, c.time_zone, c.email is not null, c.phone is not null from customer c "
+                + "where exists (select 1 from open_item i where i.customer_id = c.id and i.status = 'OPEN')", rs -> {
+            Set<Channel> reachable = EnumSet.of(Channel.LETTER);
+            if (rs.getBoolean(4)) {
+                reachable.add(Channel.EMAIL);
+            }
+            if (rs.getBoolean(5)) {
+                reachable.addAll(List.of(Channel.SMS, Channel.WHATSAPP));
+            }
+            customers.put(rs.getLong(1), new CustomerRow(rs.getString(2), ZoneId.of(rs.getString(3)), reachable));
+        });
+        Map<Long, Set<Channel>> optOuts = new HashMap<>();
+        db.jdbc().query("select customer_id, channel from opt_out", rs -> {
+            optOuts.computeIfAbsent(rs.getLong(1), k -> EnumSet.noneOf(Channel.class)).add(Channel.valueOf(rs.getString(2)));
+        });
+        Map<Long, List<ContactLog.Contact>> contacts = new HashMap<>();
+        db.jdbc().query("select customer_id, planned_on, channel from notice where status = 'SENT' and planned_on > ?", rs -> {
+            contacts.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    .add(new ContactLog.Contact(rs.getDate(2).toLocalDate(), Channel.valueOf(rs.getString(3))));
+        }, today.minusDays(60));
+        Map<Long, Map<Channel, LocalDate>> bounces = new HashMap<>();
+        db.jdbc().query("select customer_id, channel, max(coalesce(done_at, created_at))::date from notice "
+                + "where status = 'FAILED' group by customer_id, channel", rs -> {
+            bounces.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(Channel.valueOf(rs.getString(2)), rs.getDate(3).toLocalDate());
+        });
+        Map<Long, RiskScore> risks = risks(today);
+        List<CustomerCase> cases = new ArrayList<>(byCustomer.size());
+        byCustomer.forEach((customerId, receivables) -> {
+            CustomerRow c = customers.get(customerId);
+            CustomerProfile profile = new CustomerProfile(customerId, c.segment, c.zone, c.reachable,
+                    optOuts.getOrDefault(customerId, Set.of()), holds.getOrDefault(customerId, List.of()),
+                    risks.getOrDefault(customerId, RiskScore.unknown()));
+            cases.add(new CustomerCase(profile, receivables, new ContactLog(contacts.getOrDefault(customerId, List.of()),
+                    bounces.getOrDefault(customerId, Map.of()))));
+        });
+        return cases;
+    }
+
+    /** Each customer's risk score from its history: lateness of allocated payments, broken promises, exposure, bounces. */
+    private Map<Long, RiskScore> risks(LocalDate today) {
+        Map<Long, RiskScore> risks = new HashMap<>();
+        db.jdbc().query("""
+                select c.id,
+                    (select count(*) from allocation a join open_item i on i.id = a.item_id where i.customer_id = c.id),
+                    (select coalesce(avg(greatest(a.created_at::date - i.due_date, 0)), 0) from allocation a
+                        join open_item i on i.id = a.item_id where i.customer_id = c.id),
+                    (select count(*) from action a join open_item i on i.id = a.item_id
+                        where i.customer_id = c.id and a.step_id = 'promise-broken'),
+                    (select coalesce(sum(open_amount), 0) from open_item i
+                        where i.customer_id = c.id and i.status = 'OPEN' and i.due_date < ?),
+                    (select count(*) from notice n where n.customer_id = c.id and n.status = 'FAILED')
+                from customer c where exists (select 1 from allocation a join open_item i on i.id = a.item_id
+                    where i.customer_id = c.id) or exists (select 1 from notice n where n.customer_id = c.id)""", rs -> {
+            risks.put(rs.getLong(1), scorer.score(new PaymentBehaviour(rs.getInt(2), rs.getBigDecimal(3), rs.getInt(4),
+                    rs.getBigDecimal(5), rs.getInt(6))));
+        }, today);
+        return risks;
+    }
+
+    /** One open item while the cases are being put together. */
+    private static final class ItemRow {
+        final long customerId;
+        final String number;
+        final LocalDate dueDate;
+        final Money open;
+        final Set<String> steps = new HashSet<>();
+        final List<Hold> holds = new ArrayList<>();
+        Optional<PromiseToPay> promise = Optional.empty();
+        Optional<PaymentPlan> plan = Optional.empty();
+        final List<ManualOverride> overrides = new ArrayList<>();
+
+        ItemRow(long customerId, String number, LocalDate dueDate, Money open) {
+            this.customerId = customerId;
+            this.number = number;
+            this.dueDate = dueDate;
+            this.open = open;
+        }
+    }
+
+    /** The customer columns the engine needs. */
+    private record CustomerRow(String segment, ZoneId zone, Set<Channel> reachable) {}
+}
