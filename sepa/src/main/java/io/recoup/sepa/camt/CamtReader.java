@@ -2,6 +2,7 @@ package io.recoup.sepa.camt;
 
 import io.recoup.sepa.SepaErrorCode;
 import io.recoup.sepa.SepaException;
+import io.recoup.sepa.xml.SafeXml;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +36,7 @@ public final class CamtReader {
         Objects.requireNonNull(handler, "handler");
         XMLStreamReader xml;
         try {
-            xml = SafeXmlInputFactory.create().createXMLStreamReader(XmlDecoding.reader(in, origin));
+            xml = SafeXml.inputFactory().createXMLStreamReader(SafeXml.decodingReader(in, origin));
         } catch (IOException e) {
             throw new SepaException(SepaErrorCode.READ_FAILED, origin + ": reading the input failed: " + e.getMessage(), e);
         } catch (XMLStreamException e) {

@@ -1,4 +1,4 @@
-package io.recoup.sepa.camt;
+package io.recoup.sepa.xml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.recoup.sepa.camt;
+package io.recoup.sepa.xml;
 
 import java.io.IOException;
 import java.io.InputStream;

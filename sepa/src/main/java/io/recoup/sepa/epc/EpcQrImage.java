@@ -1,0 +1,107 @@
+package io.recoup.sepa.epc;
+
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.google.zxing.qrcode.encoder.ByteMatrix;
+import com.google.zxing.qrcode.encoder.Encoder;
+import com.google.zxing.qrcode.encoder.QRCode;
+import io.recoup.sepa.SepaErrorCode;
+import io.recoup.sepa.SepaException;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/**
+ * Renders an {@link EpcQrPayload} as a black-on-white PNG with ZXing's QR encoder. EPC069-12 §2 fixes the symbol:
+ * error correction level M (never raised to Q or H), version 13 at most. The bytes are UTF-8 (character set 1 on
+ * line 3) and the symbol declares it with an ECI 26 header, except for a payload so close to 331 bytes that the
+ * 12-bit ECI header would push it to version 14: then the same bytes go without ECI, as EPC069-12 itself relies on
+ * line 3 for the character set. Around the symbol is the 4-module quiet zone ISO/IEC 18004 asks for.
+ *
+ * @param pixelsPerModule edge length of one module in pixels (at least 1)
+ */
+public record EpcQrImage(EpcQrPayload payload, int pixelsPerModule) {
+    public static final int MAX_VERSION = 13;
+    public static final int QUIET_ZONE_MODULES = 4;
+    private static final int BLACK = 0x000000;
+    private static final int WHITE = 0xFFFFFF;
+
+    public EpcQrImage {
+        if (payload == null) {
+            throw new SepaException(SepaErrorCode.QR_IMAGE_FAILED, "EPC QR image: no payload given");
+        }
+        if (pixelsPerModule < 1 || pixelsPerModule > 40) {
+            throw new SepaException(SepaErrorCode.QR_IMAGE_FAILED,
+                    "EPC QR image: pixels per module must be 1 to 40, not " + pixelsPerModule);
+        }
+    }
+
+    /** Eight pixels per module: a version 13 symbol with its quiet zone is 616 pixels wide, readable when printed. */
+    public static EpcQrImage of(EpcQrPayload payload) {
+        return new EpcQrImage(payload, 8);
+    }
+
+    /** The encoded symbol: its version (1 to 13) and level M. */
+    public QRCode symbol() {
+        QRCode code = encode(true);
+        if (code.getVersion().getVersionNumber() > MAX_VERSION) {
+            code = encode(false);
+        }
+        if (code.getVersion().getVersionNumber() > MAX_VERSION) {
+            throw new SepaException(SepaErrorCode.QR_IMAGE_FAILED, "EPC069-12: symbol: the payload needs QR version "
+                    + code.getVersion().getVersionNumber() + ", at most " + MAX_VERSION + " is allowed");
+        }
+        return code;
+    }
+
+    public BufferedImage image() {
+        ByteMatrix matrix = symbol().getMatrix();
+        int modules = matrix.getWidth() + 2 * QUIET_ZONE_MODULES;
+        int size = modules * pixelsPerModule;
+        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
+        for (int y = 0; y < size; y++) {
+            int moduleY = y / pixelsPerModule - QUIET_ZONE_MODULES;
+            for (int x = 0; x < size; x++) {
+                int moduleX = x / pixelsPerModule - QUIET_ZONE_MODULES;
+                image.setRGB(x, y, isDark(matrix, moduleX, moduleY) ? BLACK : WHITE);
+            }
+        }
+        return image;
+    }
+
+    public byte[] png() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        try {
+            if (!ImageIO.write(image(), "png", out)) {
+                throw new SepaException(SepaErrorCode.QR_IMAGE_FAILED, "EPC QR image: this JVM has no PNG writer");
+            }
+        } catch (IOException e) {
+            // A ByteArrayOutputStream does not fail; an IOException here is an ImageIO defect, not bad input.
+            throw new SepaException(SepaErrorCode.QR_IMAGE_FAILED, "EPC QR image: writing the PNG failed", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static boolean isDark(ByteMatrix matrix, int x, int y) {
+        return x >= 0 && y >= 0 && x < matrix.getWidth() && y < matrix.getHeight() && matrix.get(x, y) == 1;
+    }
+
+    private QRCode encode(boolean declareUtf8) {
+        try {
+            if (declareUtf8) {
+                return Encoder.encode(payload.payload(), ErrorCorrectionLevel.M,
+                        Map.of(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name()));
+            }
+            // Each UTF-8 byte as one ISO-8859-1 char: ZXing's default byte-mode charset, so the bytes pass unchanged.
+            String bytesAsLatin1 = new String(payload.bytes(), StandardCharsets.ISO_8859_1);
+            return Encoder.encode(bytesAsLatin1, ErrorCorrectionLevel.M, Map.of());
+        } catch (WriterException e) {
+            throw new SepaException(SepaErrorCode.QR_IMAGE_FAILED,
+                    "EPC QR image: the QR encoder refused the payload: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.recoup.sepa.epc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.ChecksumException;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.FormatException;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.Result;
+import com.google.zxing.ResultMetadataType;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** Every PNG is decoded by ZXing's own QR reader from the PNG bytes, not from the encoder's matrix. */
+class EpcQrImageTest {
+
+    static java.util.List<EpcQrPayload> payloads() {
+        return EpcQrExamples.all();
+    }
+
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void decodesBackToTheExactPayloadAtLevelM(EpcQrPayload payload) throws Exception {
+        Result result = decode(EpcQrImage.of(payload).png());
+
+        assertThat(result.getText()).isEqualTo(EpcQrExamples.utf8(payload));
+        assertThat(result.getResultMetadata().get(ResultMetadataType.ERROR_CORRECTION_LEVEL)).isEqualTo("M");
+    }
+
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void staysAtVersion13OrBelow(EpcQrPayload payload) {
+        assertThat(EpcQrImage.of(payload).symbol().getVersion().getVersionNumber()).isBetween(1, 13);
+        assertThat(EpcQrImage.of(payload).symbol().getECLevel().name()).isEqualTo("M");
+    }
+
+    @Test
+    void fitsTheLargestPayloadIntoVersion13() {
+        assertThat(EpcQrImage.of(EpcQrExamples.largest()).symbol().getVersion().getVersionNumber()).isEqualTo(13);
+    }
+
+    @Test
+    void drawsAQuietZoneOfFourWhiteModulesAroundTheSymbol() throws IOException {
+        EpcQrImage image = new EpcQrImage(EpcQrExamples.musterGmbh(), 3);
+        BufferedImage png = ImageIO.read(new ByteArrayInputStream(image.png()));
+        int modules = image.symbol().getMatrix().getWidth();
+
+        assertThat(png.getWidth()).isEqualTo((modules + 8) * 3).isEqualTo(png.getHeight());
+        for (int i = 0; i < 4 * 3; i++) {
+            for (int j = 0; j < png.getWidth(); j++) {
+                assertThat(png.getRGB(i, j) & 0xFFFFFF).isEqualTo(0xFFFFFF);
+                assertThat(png.getRGB(j, i) & 0xFFFFFF).isEqualTo(0xFFFFFF);
+            }
+        }
+        assertThat(png.getRGB(4 * 3, 4 * 3) & 0xFFFFFF).as("finder pattern corner").isZero();
+    }
+
+    static Result decode(byte[] png) throws IOException, NotFoundException, ChecksumException, FormatException {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
+    }
+}
