@@ -2,7 +2,6 @@ package io.recoup.routes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.recoup.core.dunning.CustomerCase;
 import io.recoup.core.dunning.CustomerPlan;
 import io.recoup.core.dunning.Decision;
 import io.recoup.core.dunning.DunningEngine;
@@ -58,8 +57,10 @@ public final class CollectionPlanning {
             List<Reports.Planned> planned = new ArrayList<>();
             long held = 0;
             long paused = 0;
-            for (CustomerCase c : cases.openCases(LocalDate.ofInstant(now, clock.getZone()))) {
-                CustomerPlan plan = current.plan(c, now);
+            // the engine is pure: decide for all customers on every core, then write in this transaction
+            List<CustomerPlan> plans = cases.openCases(LocalDate.ofInstant(now, clock.getZone())).parallelStream()
+                    .map(c -> current.plan(c, now)).toList();
+            for (CustomerPlan plan : plans) {
                 for (Notice notice : plan.notices()) {
                     Optional<Long> id = notices.insert(notice, current.policy().id(), current.policy().version(), json(notice));
                     if (id.isPresent()) {

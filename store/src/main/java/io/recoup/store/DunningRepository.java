@@ -13,10 +13,12 @@ import io.recoup.core.dunning.RiskScore;
 import io.recoup.core.dunning.RiskScorer;
 import io.recoup.core.money.Money;
 import io.recoup.core.policy.Channel;
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,18 +44,24 @@ public final class DunningRepository {
 
     /** Must run inside a transaction (PostgreSQL streams with a fetch size only then). */
     public List<CustomerCase> openCases(LocalDate today) {
-        Map<Long, ItemRow> items = new LinkedHashMap<>();
-        db.jdbc().query("select id, customer_id, number, due_date, currency, open_amount from open_item "
-                + "where status = 'OPEN' and open_amount > 0 order by customer_id, id", rs -> {
-            Money open = Money.of(rs.getBigDecimal(6), Money.currencyOf(rs.getString(5)));
-            items.put(rs.getLong(1), new ItemRow(rs.getLong(2), rs.getString(3), rs.getDate(4).toLocalDate(), open));
-        });
-        db.jdbc().query("select a.item_id, a.step_id from action a join open_item i on i.id = a.item_id "
-                + "where i.status = 'OPEN' and a.status in " + LIVE_STEPS, rs -> {
-            ItemRow item = items.get(rs.getLong(1));
-            if (item != null) {
-                item.steps.add(rs.getString(2));
+        Map<Long, ItemRow> items = new HashMap<>();
+        // one row per item with its live steps folded in by PostgreSQL; amounts as scaled integers and dates as day
+        // numbers, which the driver hands over without parsing decimals or building calendars
+        db.jdbc().query("""
+                select i.id, i.customer_id, i.number, i.due_date - date '1970-01-01', i.currency, (i.open_amount * 10000)::bigint,
+                    s.steps
+                from open_item i left join (
+                    select a.item_id, string_agg(a.step_id, ',') as steps from action a
+                    where a.status in """ + LIVE_STEPS + """
+                    group by a.item_id) s on s.item_id = i.id
+                where i.status = 'OPEN' and i.open_amount > 0""", rs -> {
+            Money open = Money.of(BigDecimal.valueOf(rs.getLong(6), 4), Money.currencyOf(rs.getString(5)));
+            ItemRow item = new ItemRow(rs.getLong(2), rs.getString(3), LocalDate.ofEpochDay(rs.getInt(4)), open);
+            String steps = rs.getString(7);
+            if (steps != null) {
+                item.steps.addAll(Arrays.asList(steps.split(",")));
             }
+            items.put(rs.getLong(1), item);
         });
         Map<Long, List<Hold>> customerHolds = new HashMap<>();
         db.jdbc().query("select customer_id, item_id, kind, reason, since, until from hold where released_at is null", rs -> {
@@ -107,9 +115,11 @@ public final class DunningRepository {
     }
 
     private List<CustomerCase> assemble(Map<Long, ItemRow> items, Map<Long, List<Hold>> holds, LocalDate today) {
-        Map<Long, List<Receivable>> byCustomer = new LinkedHashMap<>();
+        // a stable order (customer, then item) so the same data always gives the same plan and notice ids
+        Map<Long, List<Receivable>> byCustomer = new java.util.TreeMap<>();
         items.forEach((id, r) -> byCustomer.computeIfAbsent(r.customerId, k -> new ArrayList<>())
                 .add(new Receivable(id, r.number, r.dueDate, r.open, r.steps, r.holds, r.promise, r.plan, r.overrides)));
+        byCustomer.values().forEach(list -> list.sort(java.util.Comparator.comparingLong(Receivable::itemId)));
         Map<Long, CustomerRow> customers = new HashMap<>();
         db.jdbc().query("select c.id, c.segment, c.time_zone, c.email is not null, c.phone is not null from customer c "
                 + "where exists (select 1 from open_item i where i.customer_id = c.id and i.status = 'OPEN')", rs -> {
@@ -153,17 +163,22 @@ public final class DunningRepository {
     private Map<Long, RiskScore> risks(LocalDate today) {
         Map<Long, RiskScore> risks = new HashMap<>();
         db.jdbc().query("""
-                select c.id,
-                    (select count(*) from allocation a join open_item i on i.id = a.item_id where i.customer_id = c.id),
-                    (select coalesce(avg(greatest(a.created_at::date - i.due_date, 0)), 0) from allocation a
-                        join open_item i on i.id = a.item_id where i.customer_id = c.id),
-                    (select count(*) from action a join open_item i on i.id = a.item_id
-                        where i.customer_id = c.id and a.step_id = 'promise-broken'),
-                    (select coalesce(sum(open_amount), 0) from open_item i
-                        where i.customer_id = c.id and i.status = 'OPEN' and i.due_date < ?),
-                    (select count(*) from notice n where n.customer_id = c.id and n.status = 'FAILED')
-                from customer c where exists (select 1 from allocation a join open_item i on i.id = a.item_id
-                    where i.customer_id = c.id) or exists (select 1 from notice n where n.customer_id = c.id)""", rs -> {
+                with paid as (
+                    select i.customer_id, count(*) as n, avg(greatest(a.created_at::date - i.due_date, 0)) as late
+                    from allocation a join open_item i on i.id = a.item_id group by i.customer_id),
+                broken as (
+                    select i.customer_id, count(*) as n from action a join open_item i on i.id = a.item_id
+                    where a.step_id = 'promise-broken' group by i.customer_id),
+                overdue as (
+                    select customer_id, sum(open_amount) as amount from open_item
+                    where status = 'OPEN' and due_date < ? group by customer_id),
+                bounced as (
+                    select customer_id, count(*) as n from notice where status = 'FAILED' group by customer_id)
+                select c.id, coalesce(paid.n, 0), coalesce(paid.late, 0), coalesce(broken.n, 0), coalesce(overdue.amount, 0),
+                    coalesce(bounced.n, 0)
+                from customer c left join paid on paid.customer_id = c.id left join broken on broken.customer_id = c.id
+                    left join overdue on overdue.customer_id = c.id left join bounced on bounced.customer_id = c.id
+                where paid.customer_id is not null or broken.customer_id is not null or bounced.customer_id is not null""", rs -> {
             risks.put(rs.getLong(1), scorer.score(new PaymentBehaviour(rs.getInt(2), rs.getBigDecimal(3), rs.getInt(4),
                     rs.getBigDecimal(5), rs.getInt(6))));
         }, today);

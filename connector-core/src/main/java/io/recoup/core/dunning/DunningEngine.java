@@ -31,6 +31,7 @@ public final class DunningEngine {
     private final ItemAssessor assessor;
     private final Optional<LateChargeCalculator> charges;
     private final Map<String, List<Ladder.Occurrence>> occurrences = new HashMap<>();
+    private final boolean needsTotals;
 
     /** @param configured the channels this installation can send on (a task needs no configuration) */
     public DunningEngine(CollectionPolicy policy, Set<Channel> configured) {
@@ -39,6 +40,7 @@ public final class DunningEngine {
         this.assessor = new ItemAssessor(policy);
         this.charges = policy.lateCharges().map(LateChargeCalculator::new);
         policy.ladders().forEach((id, ladder) -> occurrences.put(id, ladder.occurrences()));
+        this.needsTotals = policy.segments().stream().anyMatch(s -> !s.minTotalOpen().isEmpty());
     }
 
     public CollectionPolicy policy() {
@@ -50,7 +52,8 @@ public final class DunningEngine {
         LocalDate today = LocalDate.ofInstant(now, customer.zone());
         Segment segment = segmentOf(c);
         List<Decision> decisions = new ArrayList<>();
-        Optional<Hold> customerHold = customer.holds().stream().filter(h -> h.activeOn(today)).findFirst();
+        Optional<Hold> customerHold = customer.holds().isEmpty() ? Optional.empty()
+                : customer.holds().stream().filter(h -> h.activeOn(today)).findFirst();
         if (customerHold.isPresent()) {
             c.items().forEach(i -> decisions.add(new Decision(i.itemId(), i.number(), Outcome.PAUSED, "customer " + customerHold.get())));
             return new CustomerPlan(customer.id(), segment.id(), List.of(), decisions);
@@ -65,7 +68,7 @@ public final class DunningEngine {
             return new CustomerPlan(customer.id(), segment.id(), List.of(), decisions);
         }
         if (!policy.guardrails().isBusinessDay(today)) {
-            due.forEach(d -> decisions.add(held(d, today + " is not a business day in " + customer.zone().getId())));
+            due.forEach(d -> decisions.add(held(d, () -> today + " is not a business day in " + customer.zone().getId())));
             return new CustomerPlan(customer.id(), segment.id(), List.of(), decisions);
         }
         List<Notice> notices = new ArrayList<>();
@@ -74,24 +77,32 @@ public final class DunningEngine {
             NoticeDraft draft = draft(group, c, segment, today, now);
             Optional<String> capped = draft.channel.reachesCustomer() ? caps.refusal(draft.channel) : Optional.empty();
             if (capped.isPresent()) {
-                group.forEach(d -> decisions.add(held(d, capped.get())));
+                group.forEach(d -> decisions.add(held(d, capped::get)));
                 continue;
             }
             caps.record(draft.channel);
             Notice notice = draft.toNotice();
             notices.add(notice);
             group.forEach(d -> decisions.add(new Decision(d.item().itemId(), d.item().number(), Outcome.PLANNED,
-                    d.key() + " on " + notice.channel().label() + ": " + d.why())));
+                    () -> d.key() + " on " + notice.channel().label() + ": " + d.why())));
         }
         return new CustomerPlan(customer.id(), segment.id(), notices, decisions);
     }
 
     private Segment segmentOf(CustomerCase c) {
+        CustomerProfile p = c.customer();
+        if (!needsTotals) {
+            for (Segment s : policy.segments()) {
+                if (s.matches(p.segment(), p.risk().value(), List.of())) {
+                    return s;
+                }
+            }
+            return policy.segments().get(policy.segments().size() - 1);
+        }
         List<Money> totals = c.items().stream().filter(i -> i.open().isPositive())
                 .collect(Collectors.groupingBy(i -> i.open().currencyCode(), LinkedHashMap::new,
                         Collectors.reducing(null, Receivable::open, (a, b) -> a == null ? b : a.plus(b))))
                 .values().stream().toList();
-        CustomerProfile p = c.customer();
         return policy.segments().stream().filter(s -> s.matches(p.segment(), p.risk().value(), totals)).findFirst()
                 .orElse(policy.segments().get(policy.segments().size() - 1));
     }
@@ -157,8 +168,8 @@ public final class DunningEngine {
         return (end.isAfter(local) ? end : end.plusDays(1)).toInstant();
     }
 
-    private static Decision held(DueStep d, String why) {
-        return new Decision(d.item().itemId(), d.item().number(), Outcome.HELD, d.key() + " held: " + why);
+    private static Decision held(DueStep d, java.util.function.Supplier<String> why) {
+        return new Decision(d.item().itemId(), d.item().number(), Outcome.HELD, () -> d.key() + " held: " + why.get());
     }
 
     /** A notice before the cap check. */

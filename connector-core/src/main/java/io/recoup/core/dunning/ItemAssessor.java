@@ -31,13 +31,15 @@ final class ItemAssessor {
         Money minimum = policy.minimumOpen().get(item.open().currencyCode());
         if (minimum != null && item.open().compareTo(minimum) < 0) {
             decided.accept(new Decision(item.itemId(), item.number(), Outcome.BELOW_MINIMUM,
-                    "open " + item.open() + " is below the policy minimum " + minimum));
+                    () -> "open " + item.open() + " is below the policy minimum " + minimum));
             return;
         }
-        Optional<Hold> hold = item.holds().stream().filter(h -> h.activeOn(today)).findFirst();
-        if (hold.isPresent()) {
-            decided.accept(new Decision(item.itemId(), item.number(), Outcome.PAUSED, "paused by " + hold.get()));
-            return;
+        if (!item.holds().isEmpty()) {
+            Optional<Hold> hold = item.holds().stream().filter(h -> h.activeOn(today)).findFirst();
+            if (hold.isPresent()) {
+                decided.accept(new Decision(item.itemId(), item.number(), Outcome.PAUSED, () -> "paused by " + hold.get()));
+                return;
+            }
         }
         long daysFromDue = ChronoUnit.DAYS.between(item.dueDate(), today);
         if (item.promise().isPresent() && !item.promise().get().keptGiven(item.open())) {
@@ -100,7 +102,7 @@ final class ItemAssessor {
                 highestDone = Math.max(highestDone, o.rank());
             }
         }
-        Optional<Ladder.Occurrence> forced = item.overrides().stream()
+        Optional<Ladder.Occurrence> forced = item.overrides().isEmpty() ? Optional.empty() : item.overrides().stream()
                 .filter(o -> o.kind() == ManualOverride.Kind.SEND_NOW && o.on().equals(today))
                 .flatMap(o -> ladder.stream().filter(l -> l.key().equals(o.stepKey()))).filter(l -> !done.contains(l.key())).findFirst();
         Ladder.Occurrence latest = null;
@@ -112,7 +114,8 @@ final class ItemAssessor {
         if (forced.isPresent()) {
             latest = forced.get();
         } else if (latest == null || latest.rank() <= highestDone) {
-            decided.accept(new Decision(item.itemId(), item.number(), Outcome.NOTHING_DUE, nextStep(ladder, done, item, highestDone)));
+            int highest = highestDone;
+            decided.accept(new Decision(item.itemId(), item.number(), Outcome.NOTHING_DUE, () -> nextStep(ladder, done, item, highest)));
             return;
         }
         List<String> superseded = new ArrayList<>();
@@ -129,6 +132,9 @@ final class ItemAssessor {
     }
 
     private static Set<String> doneOrSkipped(Receivable item) {
+        if (item.overrides().isEmpty()) {
+            return item.stepsDone();
+        }
         Set<String> done = new java.util.HashSet<>(item.stepsDone());
         item.overrides().stream().filter(o -> o.kind() == ManualOverride.Kind.SKIP_STEP).forEach(o -> done.add(o.stepKey()));
         return done;

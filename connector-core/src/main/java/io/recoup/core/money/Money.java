@@ -49,12 +49,21 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     }
 
     public static Currency currencyOf(String code) {
+        Currency known = code == null ? null : CURRENCIES.get(code);
+        if (known != null) {
+            return known;
+        }
         try {
-            return Currency.getInstance(code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT));
+            Currency currency = Currency.getInstance(code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT));
+            CURRENCIES.putIfAbsent(code, currency);
+            return currency;
         } catch (IllegalArgumentException e) {
             throw new RecoupException(ErrorCode.MONEY_FORMAT, "'" + code + "' is not an ISO 4217 currency code", e);
         }
     }
+
+    // readers turn the same few codes into currencies millions of times
+    private static final java.util.Map<String, Currency> CURRENCIES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static int scaleOf(Currency currency) {
         int digits = currency.getDefaultFractionDigits();

@@ -1,0 +1,22 @@
+package io.recoup.bench;
+
+import java.io.PrintStream;
+
+/**
+ * Runs every benchmark: {@code java -jar bench/target/recoup-bench.jar [planning|camt]} (all when no name is given).
+ */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = System.out;
+        String only = args.length > 0 ? args[0] : "all";
+        if (only.equals("all") || only.equals("planning")) {
+            PlanningBench.run(out, args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000);
+        }
+        if (only.equals("all") || only.equals("camt")) {
+            io.recoup.bench.sepa.CamtReaderBench.run(out);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package io.recoup.bench;
+
+import io.recoup.core.dunning.CustomerCase;
+import io.recoup.core.dunning.CustomerPlan;
+import io.recoup.core.dunning.CustomerProfile;
+import io.recoup.core.dunning.DunningEngine;
+import io.recoup.core.dunning.ContactLog;
+import io.recoup.core.dunning.Hold;
+import io.recoup.core.dunning.PromiseToPay;
+import io.recoup.core.dunning.Receivable;
+import io.recoup.core.dunning.RiskScore;
+import io.recoup.core.money.Money;
+import io.recoup.core.policy.Channel;
+import io.recoup.core.policy.CollectionPolicy;
+import io.recoup.core.policy.PolicyLoader;
+import io.recoup.store.Database;
+import io.recoup.store.DunningRepository;
+import io.recoup.store.EmbeddedDatabase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Plans one day over N open items (default 1,000,000 of N/10 customers) stored in a real PostgreSQL, with the
+ * bundled standard policy. Ours: the set-based load (one streamed query per table) plus the engine per customer.
+ * Baseline, same run, same data: the straightforward way, one query and one decision per item, measured on the
+ * first 20,000 items. Prints items per second for each and the ratio (goals: ours >= 200,000/s and >= 20x).
+ */
+public final class PlanningBench {
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
+    private static final int BASELINE_SAMPLE = 20_000;
+
+    private static double lastLoadSeconds;
+    private static double lastDecideSeconds;
+
+    private PlanningBench() {
+    }
+
+    public static void run(PrintStream out, int items) throws Exception {
+        int customers = Math.max(1, items / 10);
+        Path dir = Files.createTempDirectory("recoup-bench-pg");
+        try (EmbeddedDatabase pg = EmbeddedDatabase.start(dir.resolve("data"))) {
+            DataSource ds = pg.dataSource();
+            Database.migrate(ds);
+            long t0 = System.nanoTime();
+            generate(ds, customers, items);
+            out.printf("planning: generated %,d items of %,d customers in PostgreSQL in %.1f s%n", items, customers, seconds(t0));
+            CollectionPolicy policy = PolicyLoader.withBundledSchema().load("standard.yaml", resource("/recoup/policies/standard.yaml"));
+            DunningEngine engine = new DunningEngine(policy, EnumSet.of(Channel.EMAIL, Channel.SMS));
+            Instant now = TODAY.atTime(10, 0).atZone(BERLIN).toInstant();
+            Database db = new Database(ds, Clock.fixed(now, BERLIN));
+            DunningRepository repository = new DunningRepository(db);
+
+            for (int round = 1; round <= 3; round++) { // warm-up: let the JIT compile the load and the engine
+                ours(db, repository, engine, now);
+                out.printf("planning: warm-up %d: load %.2f s, decide %.2f s%n", round, lastLoadSeconds, lastDecideSeconds);
+            }
+            long start = System.nanoTime();
+            int[] counts = ours(db, repository, engine, now);
+            double oursSeconds = seconds(start);
+            double oursRate = counts[0] / oursSeconds;
+
+            baseline(ds, engine, now, 2_000); // warm-up
+            start = System.nanoTime();
+            int baselineItems = baseline(ds, engine, now, BASELINE_SAMPLE);
+            double baselineRate = baselineItems / seconds(start);
+
+            out.printf("planning: ours     = %,.0f items/s (%,d items, %,d customers, %,d notices in %.2f s: load %.2f s, decide %.2f s)%n",
+                    oursRate, counts[0], counts[1], counts[2], oursSeconds, lastLoadSeconds, lastDecideSeconds);
+            out.printf("planning: baseline = %,.0f items/s (one query and one decision per item, %,d items)%n",
+                    baselineRate, baselineItems);
+            out.printf("planning: ratio    = %.1fx the baseline (goal >= 20x); ours %s the 200,000 items/s goal%n",
+                    oursRate / baselineRate, oursRate >= 200_000 ? "meets" : "misses");
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /** Loads every case in one transaction and plans each customer; returns {items, customers, notices}. */
+    private static int[] ours(Database db, DunningRepository repository, DunningEngine engine, Instant now) {
+        return db.inTransaction(() -> {
+            long start = System.nanoTime();
+            List<CustomerCase> cases = repository.openCases(TODAY);
+            lastLoadSeconds = seconds(start);
+            List<CustomerPlan> plans = cases.parallelStream().map(c -> engine.plan(c, now)).toList();
+            int items = cases.stream().mapToInt(c -> c.items().size()).sum();
+            int notices = plans.stream().mapToInt(p -> p.notices().size()).sum();
+            lastDecideSeconds = seconds(start) - lastLoadSeconds;
+            return new int[] {items, cases.size(), notices};
+        });
+    }
+
+    /** The straightforward planner: for each item, one query for everything about it, then one decision. */
+    private static int baseline(DataSource ds, DunningEngine engine, Instant now, int sample) throws SQLException {
+        try (Connection c = ds.getConnection(); PreparedStatement q = c.prepareStatement("""
+                select i.customer_id, i.number, i.due_date, i.currency, i.open_amount, c.segment, c.time_zone,
+                    c.email is not null, c.phone is not null,
+                    array(select a.step_id from action a where a.item_id = i.id and a.status not in ('FAILED', 'CANCELLED')),
+                    (select count(*) from hold h where (h.item_id = i.id or (h.customer_id = i.customer_id and h.item_id is null))
+                        and h.released_at is null),
+                    (select p.promised_for from promise_to_pay p where p.item_id = i.id order by p.id desc limit 1)
+                from open_item i join customer c on c.id = i.customer_id where i.id = ? and i.status = 'OPEN'""")) {
+            int decided = 0;
+            for (long id = 1; id <= sample; id++) {
+                q.setLong(1, id);
+                try (ResultSet rs = q.executeQuery()) {
+                    if (!rs.next()) {
+                        continue;
+                    }
+                    Money open = Money.of(rs.getBigDecimal(5), Money.currencyOf(rs.getString(4)));
+                    Set<Channel> reachable = EnumSet.of(Channel.LETTER);
+                    if (rs.getBoolean(8)) {
+                        reachable.add(Channel.EMAIL);
+                    }
+                    Set<String> steps = new HashSet<>(Arrays.asList((String[]) rs.getArray(10).getArray()));
+                    List<Hold> holds = rs.getInt(11) > 0
+                            ? List.of(new Hold(Hold.Kind.BLOCK, "held", TODAY, Optional.empty())) : List.of();
+                    Optional<PromiseToPay> promise = Optional.ofNullable(rs.getDate(12))
+                            .map(d -> new PromiseToPay(d.toLocalDate(), open, open));
+                    Receivable r = new Receivable(id, rs.getString(2), rs.getDate(3).toLocalDate(), open, steps, holds, promise,
+                            Optional.empty(), List.of());
+                    CustomerProfile p = new CustomerProfile(rs.getLong(1), rs.getString(6), ZoneId.of(rs.getString(7)), reachable,
+                            Set.of(), List.of(), RiskScore.unknown());
+                    engine.plan(new CustomerCase(p, List.of(r), ContactLog.empty()), now);
+                    decided++;
+                }
+            }
+            return decided;
+        }
+    }
+
+    /** Customers with ten items each, due from 40 days ago to 9 days ahead; overdue items have steps already taken. */
+    private static void generate(DataSource ds, int customers, int items) throws SQLException, IOException {
+        try (Connection c = ds.getConnection()) {
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            StringBuilder rows = new StringBuilder();
+            for (int i = 1; i <= customers; i++) {
+                rows.append(i).append(",bench,C").append(i).append(",Customer ").append(i).append(",ar").append(i)
+                        .append("@example.com,,en,Europe/Berlin,b2b,2026-03-01 00:00:00+00\n");
+                if (rows.length() > 8_000_000) {
+                    flush(copy, "customer (id, source, external_id, name, email, phone, language, time_zone, segment, updated_at)", rows);
+                }
+            }
+            flush(copy, "customer (id, source, external_id, name, email, phone, language, time_zone, segment, updated_at)", rows);
+            StringBuilder actions = new StringBuilder();
+            for (int i = 1; i <= items; i++) {
+                int customer = (i - 1) / 10 + 1;
+                LocalDate due = TODAY.plusDays((i * 7919L) % 50 - 40);
+                rows.append(i).append(",bench,I").append(i).append(',').append(customer).append(",INV-").append(i)
+                        .append(',').append(due.minusDays(30)).append(',').append(due)
+                        .append(",EUR,100.0000,100.0000,100.0000,OPEN,B").append(i).append(",1,2026-03-01 00:00:00+00,2026-03-01 00:00:00+00\n");
+                if (due.isBefore(TODAY.minusDays(1))) {
+                    actions.append(i).append(",due-email,EMAIL,reminder-due,").append(due).append(',').append(due)
+                            .append(",standard,1,bench,SENT,2026-03-01 00:00:00+00\n");
+                }
+                if (due.isBefore(TODAY.minusDays(4))) {
+                    actions.append(i).append(",overdue-call,CALL,call-task,").append(due.plusDays(3)).append(',').append(due.plusDays(3))
+                            .append(",standard,1,bench,TASK_OPEN,2026-03-01 00:00:00+00\n");
+                }
+                if (rows.length() > 8_000_000) {
+                    flush(copy, ITEM_COLUMNS, rows);
+                    flush(copy, ACTION_COLUMNS, actions);
+                }
+            }
+            flush(copy, ITEM_COLUMNS, rows);
+            flush(copy, ACTION_COLUMNS, actions);
+            try (Statement s = c.createStatement()) {
+                s.execute("select setval('customer_id_seq', " + customers + "), setval('open_item_id_seq', " + items + ")");
+                s.execute("analyze");
+            }
+        }
+    }
+
+    private static final String ITEM_COLUMNS = "open_item (id, source, external_id, customer_id, number, issue_date, due_date, currency, "
+            + "original_amount, ledger_open_amount, open_amount, status, creditor_reference, version, created_at, updated_at)";
+    private static final String ACTION_COLUMNS = "action (item_id, step_id, channel, template, scheduled_for, planned_on, policy_id, "
+            + "policy_version, reason, status, created_at)";
+
+    private static void flush(CopyManager copy, String table, StringBuilder rows) throws SQLException, IOException {
+        if (rows.length() > 0) {
+            copy.copyIn("copy " + table + " from stdin with (format csv)", new StringReader(rows.toString()));
+            rows.setLength(0);
+        }
+    }
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = PlanningBench.class.getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
