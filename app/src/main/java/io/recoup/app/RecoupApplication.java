@@ -41,16 +41,42 @@ public class RecoupApplication {
                 int code = context.getBean(DemoJob.class).run(options, System.out);
                 System.exit(SpringApplication.exit(context, () -> code));
             }
+            case "simulate" -> System.exit(simulate(app, defaults, args));
             case "serve" -> {
                 defaults.put("camel.main.run-controller", "true");
                 app.setDefaultProperties(defaults);
                 app.run(springArgs(args));
             }
             default -> {
-                System.err.println("unknown job '" + job + "'; use: demo [--today YYYY-MM-DD] [--days N] [--reset] | serve");
+                System.err.println("unknown job '" + job + "'; use: demo [--today YYYY-MM-DD] [--days N] [--reset] | serve"
+                        + " | simulate (--items <csv> | --stored) --policy <yaml> --from D1 --to D2 --out plan.csv [--compare <yaml>]");
                 System.exit(2);
             }
         }
+    }
+
+    /** Previews a policy without sending anything; starts the database (and nothing else) only for {@code --stored}. */
+    private static int simulate(SpringApplication app, Map<String, Object> defaults, String[] args) {
+        SimulateOptions options;
+        try {
+            options = SimulateOptions.parse(Arrays.copyOfRange(args, 1, args.length));
+        } catch (IllegalArgumentException e) {
+            System.err.println("simulate: " + e.getMessage());
+            return 2;
+        }
+        return new SimulateJob(System.out).run(options, () -> {
+            defaults.put("recoup.watch-folders", "false");
+            defaults.put("recoup.schedule.enabled", "false");
+            defaults.put("logging.level.root", "WARN");
+            defaults.put("camel.main.warn-on-early-shutdown", "false");
+            app.setDefaultProperties(defaults);
+            try (ConfigurableApplicationContext context = app.run(springArgs(args))) {
+                io.recoup.store.Database db = context.getBean(io.recoup.store.Database.class);
+                SettableClock clock = context.getBean(SettableClock.class);
+                clock.setDay(options.from());
+                return db.inTransaction(() -> new io.recoup.store.DunningRepository(db).openCases(options.from()));
+            }
+        });
     }
 
     /** Only {@code --name=value} settings go to Spring; the job's own options are read by the job. */
