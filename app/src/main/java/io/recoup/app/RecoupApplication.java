@@ -11,7 +11,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Recoup's entry point. {@code demo [--today YYYY-MM-DD] [--days N] [--reset]} runs the whole cycle day by day on the
  * bundled sample data and exits; {@code serve} (the default) watches the inbox folders and runs the cycle on a timer
- * until stopped. Settings come from {@code --recoup.*=...}, environment variables or application.yaml.
+ * until stopped, with the admin API and dashboard on {@code server.port}. {@code simulate} previews a policy. Settings
+ * come from {@code --recoup.*=...}, environment variables or application.yaml.
  */
 @SpringBootApplication
 public class RecoupApplication {
@@ -43,6 +44,7 @@ public class RecoupApplication {
             }
             case "simulate" -> System.exit(simulate(app, defaults, args));
             case "serve" -> {
+                app.setWebApplicationType(WebApplicationType.SERVLET);
                 defaults.put("camel.main.run-controller", "true");
                 app.setDefaultProperties(defaults);
                 app.run(springArgs(args));
