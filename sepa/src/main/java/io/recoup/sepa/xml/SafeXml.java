@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * The one place that configures StAX for files from outside, shared by every reader of this module (camt, pain.002,
@@ -37,6 +38,43 @@ public final class SafeXml {
     }
 
     /** A new locked-down factory; factories are cheap and not guaranteed thread-safe, so each reading takes one. */
+    /** A parse over an open reader; it may throw what StAX throws. */
+    @FunctionalInterface
+    public interface Parse<T> {
+        T run(XMLStreamReader xml) throws XMLStreamException;
+    }
+
+    /**
+     * Reads a whole document with the safe factory and strict decoding: a failing stream becomes {@code READ_FAILED},
+     * XML that is not well-formed {@code MALFORMED_XML} with its line. The caller owns {@code in}.
+     */
+    public static <T> T read(InputStream in, String origin, Parse<T> parse) {
+        XMLStreamReader xml = null;
+        try {
+            xml = inputFactory().createXMLStreamReader(decodingReader(in, origin));
+            return parse.run(xml);
+        } catch (IOException e) {
+            throw new SepaException(SepaErrorCode.READ_FAILED, origin + ": reading the input failed: " + e.getMessage(), e);
+        } catch (XMLStreamException e) {
+            throw new SepaException(SepaErrorCode.MALFORMED_XML, origin + ": not well-formed XML at line "
+                    + (e.getLocation() == null ? -1 : e.getLocation().getLineNumber()) + ": " + e.getMessage(), e);
+        } finally {
+            close(xml);
+        }
+    }
+
+    private static void close(XMLStreamReader xml) {
+        if (xml == null) {
+            return;
+        }
+        try {
+            xml.close();
+        } catch (XMLStreamException e) {
+            // close() only frees parser buffers; the caller owns the stream and the outcome is already decided.
+            return;
+        }
+    }
+
     public static XMLInputFactory inputFactory() {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
