@@ -110,7 +110,9 @@ public class DemoJob {
 
     /** Empties Recoup's tables and local folders, for a demo that starts from nothing. */
     private void reset() {
-        jdbc.execute("truncate event_log, posting, allocation, receipt, action, quarantine, open_item, customer restart identity cascade");
+        jdbc.execute("truncate event_log, posting, allocation, receipt, action, notice, hold, promise_to_pay, instalment, "
+                + "payment_plan, opt_out, manual_override, collection_review, collection, pain008_file, mandate, quarantine, "
+                + "open_item, customer restart identity cascade");
         mail.local().ifPresent(LocalMailSink::clear);
         for (Path folder : List.of(props.ledger().inbox(), props.ledger().rejected(), props.ledger().payments(),
                 props.statements().inbox(), props.home().resolve("mail"))) {

@@ -32,13 +32,11 @@ public class RecoupApplication {
                     System.exit(2);
                     return;
                 }
-                defaults.put("recoup.watch-folders", "false");
-                defaults.put("recoup.schedule.enabled", "false");
                 defaults.put("logging.level.root", "WARN");
                 defaults.put("logging.level.org.springframework.boot", "ERROR");
                 defaults.put("camel.main.warn-on-early-shutdown", "false");
                 app.setDefaultProperties(defaults);
-                ConfigurableApplicationContext context = app.run(springArgs(args));
+                ConfigurableApplicationContext context = app.run(withoutWatchersAndTimer(springArgs(args)));
                 int code = context.getBean(DemoJob.class).run(options, System.out);
                 System.exit(SpringApplication.exit(context, () -> code));
             }
@@ -67,18 +65,27 @@ public class RecoupApplication {
             return 2;
         }
         return new SimulateJob(System.out).run(options, () -> {
-            defaults.put("recoup.watch-folders", "false");
-            defaults.put("recoup.schedule.enabled", "false");
             defaults.put("logging.level.root", "WARN");
             defaults.put("camel.main.warn-on-early-shutdown", "false");
             app.setDefaultProperties(defaults);
-            try (ConfigurableApplicationContext context = app.run(springArgs(args))) {
+            try (ConfigurableApplicationContext context = app.run(withoutWatchersAndTimer(springArgs(args)))) {
                 io.recoup.store.Database db = context.getBean(io.recoup.store.Database.class);
                 SettableClock clock = context.getBean(SettableClock.class);
                 clock.setDay(options.from());
                 return db.inTransaction(() -> new io.recoup.store.DunningRepository(db).openCases(options.from()));
             }
         });
+    }
+
+    /**
+     * The demo and simulate drive every stage themselves: folder watchers and the timer must not run. Given as
+     * command-line properties, which outrank application.yaml (default properties would not).
+     */
+    private static String[] withoutWatchersAndTimer(String[] args) {
+        String[] all = Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--recoup.watch-folders=false";
+        all[args.length + 1] = "--recoup.schedule.enabled=false";
+        return all;
     }
 
     /** Only {@code --name=value} settings go to Spring; the job's own options are read by the job. */

@@ -35,6 +35,7 @@ import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -90,14 +91,16 @@ class RecoupConfiguration {
     }
 
     @Bean
-    Stages stages(RecoupProperties props, Database db, PolicyHolder policy, ReminderDispatch dispatch, SettableClock clock) {
+    Stages stages(RecoupProperties props, Database db, PolicyHolder policy, ReminderDispatch dispatch, SettableClock clock,
+                  ObjectProvider<StatementImport.ReturnedEntries> returns) {
         LedgerRepository ledger = new LedgerRepository(db);
         ReceiptRepository receipts = new ReceiptRepository(db);
         EventLog events = new EventLog(db);
         return new Stages(
                 new LedgerIngestion(new CsvOpenItemSource(props.ledger().source(), props.company().timeZone()), db, ledger,
                         events, props.ledger().rejected()),
-                new StatementImport(db, receipts, ledger),
+                // direct-debit returns found on statements go to the SEPA side when direct debit is on
+                new StatementImport(db, receipts, ledger, returns.getIfAvailable(() -> StatementImport.ReturnedEntries.NONE)),
                 new Reconciliation(db, receipts, ledger, events),
                 new LedgerPostBack(db, receipts, new CsvLedgerPoster(props.ledger().payments()), events),
                 new CollectionPlanning(policy, db, new DunningRepository(db), new NoticeRepository(db), events, clock),

@@ -24,21 +24,40 @@ import org.slf4j.LoggerFactory;
 /**
  * Stage 4a, receive: reads a camt.053/054 statement as a stream and records every booked credit as a receipt keyed by
  * the bank's reference, so importing the same file twice adds nothing. A batch booking with several transaction
- * details becomes one receipt per detail. Debits and reversals are counted and left to the R-transaction handling;
- * reader problems are quarantined with their line and path.
+ * details becomes one receipt per detail. Booked debits and reversals are counted and handed to the R-transaction
+ * handling (returns of direct debits); reader problems are quarantined with their line and path.
  */
 public final class StatementImport {
     private static final Logger LOG = LoggerFactory.getLogger(StatementImport.class);
+
+    /**
+     * Gets every booked entry that is not a receipt (debits, reversals), inside the import's transaction, so a return
+     * is recorded together with the statement or not at all. Must be idempotent: a replayed statement hands the same
+     * entries again.
+     */
+    @FunctionalInterface
+    public interface ReturnedEntries {
+        /** Ignores every entry: for an instance that does not collect by direct debit. */
+        ReturnedEntries NONE = (origin, statement, entry) -> { };
+
+        void onEntry(String origin, CamtStatement statement, CamtEntry entry);
+    }
 
     private final CamtReader reader = new CamtReader();
     private final Database db;
     private final ReceiptRepository receipts;
     private final LedgerRepository ledger;
+    private final ReturnedEntries returns;
 
     public StatementImport(Database db, ReceiptRepository receipts, LedgerRepository ledger) {
+        this(db, receipts, ledger, ReturnedEntries.NONE);
+    }
+
+    public StatementImport(Database db, ReceiptRepository receipts, LedgerRepository ledger, ReturnedEntries returns) {
         this.db = db;
         this.receipts = receipts;
         this.ledger = ledger;
+        this.returns = Objects.requireNonNull(returns, "returns");
     }
 
     public Reports.Import importStatement(String origin, InputStream statement) {
@@ -54,6 +73,9 @@ public final class StatementImport {
                 List<NewReceipt> fromEntry = receiptsOf(origin, header, entry);
                 if (fromEntry.isEmpty()) {
                     counts[2]++;
+                    if (entry.isBooked()) {
+                        returns.onEntry(origin, header, entry);
+                    }
                 }
                 for (NewReceipt receipt : fromEntry) {
                     counts[receipts.insertIfNew(receipt).isPresent() ? 0 : 1]++;

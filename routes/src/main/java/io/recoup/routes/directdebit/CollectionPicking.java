@@ -1,0 +1,66 @@
+package io.recoup.routes.directdebit;
+
+import io.recoup.sepa.collection.CollectionDates;
+import io.recoup.sepa.collection.TargetCalendar;
+import io.recoup.store.CollectionCandidate;
+import io.recoup.store.CollectionRepository;
+import io.recoup.store.Database;
+import io.recoup.store.EventLog;
+import io.recoup.store.StoredCollection;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Takes open items into direct debit once they are due within the pre-notification period: one PLANNED presentation
+ * per item, on its due date when the notice can still reach the debtor in time, else on the earliest date that
+ * respects both the period and D-1. A dunning block keeps reminders away while the item is being collected.
+ */
+final class CollectionPicking {
+    private final Database db;
+    private final CollectionRepository collections;
+    private final EventLog events;
+    private final DirectDebitSettings settings;
+    private final Clock clock;
+
+    CollectionPicking(Database db, CollectionRepository collections, EventLog events, DirectDebitSettings settings, Clock clock) {
+        this.db = db;
+        this.collections = collections;
+        this.events = events;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    List<DirectDebitReports.Picked> pick() {
+        LocalDate today = LocalDate.now(clock);
+        int days = settings.preNotificationDays();
+        return db.inTransaction(() -> {
+            collections.lockCollecting();
+            List<DirectDebitReports.Picked> picked = new ArrayList<>();
+            for (CollectionCandidate candidate : collections.candidates(today.plusDays(days), today)) {
+                LocalDate date = collectionDate(candidate.dueDate(), today, days);
+                Optional<Long> id = collections.insertPlanned(candidate.itemId(), candidate.mandateId(), candidate.open(), date,
+                        1, null, null);
+                if (id.isEmpty()) {
+                    continue;
+                }
+                StoredCollection c = collections.get(id.get());
+                collections.holdItem(candidate.customerId(), candidate.itemId(), "SEPA direct debit " + c.endToEndId()
+                        + " on " + date, today);
+                events.append(Withdrawals.ACTOR, "open_item", c.itemKey(), "direct debit " + c.endToEndId() + " planned: "
+                        + c.amount() + " on " + date, "due " + candidate.dueDate() + ", the customer has a usable mandate");
+                picked.add(new DirectDebitReports.Picked(c.endToEndId(), c.itemNumber(), c.amount().toString(), date));
+            }
+            return picked;
+        });
+    }
+
+    /** The due date (or the next TARGET day), unless the pre-notification period or D-1 needs a later one. */
+    static LocalDate collectionDate(LocalDate dueDate, LocalDate today, int preNotificationDays) {
+        LocalDate onDue = TargetCalendar.onOrAfter(dueDate);
+        LocalDate earliest = CollectionDates.earliestCollectionDate(today, today, preNotificationDays);
+        return onDue.isAfter(earliest) ? onDue : earliest;
+    }
+}

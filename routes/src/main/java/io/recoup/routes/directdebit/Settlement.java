@@ -1,0 +1,104 @@
+package io.recoup.routes.directdebit;
+
+import io.recoup.core.ledger.ItemStatus;
+import io.recoup.core.money.Money;
+import io.recoup.store.CollectionRepository;
+import io.recoup.store.CollectionStatus;
+import io.recoup.store.Database;
+import io.recoup.store.EventLog;
+import io.recoup.store.LedgerRepository;
+import io.recoup.store.NewReceipt;
+import io.recoup.store.ReceiptRepository;
+import io.recoup.store.StoredCollection;
+import io.recoup.store.StoredItem;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Settles presentations whose collection date has passed without a reject: the money counts as received. Chosen over
+ * waiting for the camt credit because many banks book a whole pain.008 as one credit without transaction details, so
+ * the credit cannot say which debits it holds; a later return or refund is undone by {@link ReturnHandling}. The
+ * money goes the way of any payment: a receipt keyed by the end-to-end id (so settling twice adds nothing), an
+ * allocation and a queued posting through {@link ReceiptRepository#allocate}, the item lowered through
+ * {@link LedgerRepository#applyAllocation}. Money the item no longer needs (paid by transfer meanwhile) stays on the
+ * receipt, in the exceptions queue, for a refund.
+ */
+public final class Settlement {
+    private static final Logger LOG = LoggerFactory.getLogger(Settlement.class);
+    static final String RULE = "sepa direct debit";
+
+    private final Database db;
+    private final CollectionRepository collections;
+    private final ReceiptRepository receipts;
+    private final LedgerRepository ledger;
+    private final EventLog events;
+    private final DirectDebitSettings settings;
+    private final Clock clock;
+
+    Settlement(Database db, CollectionRepository collections, ReceiptRepository receipts, LedgerRepository ledger,
+               EventLog events, DirectDebitSettings settings, Clock clock) {
+        this.db = db;
+        this.collections = collections;
+        this.receipts = receipts;
+        this.ledger = ledger;
+        this.events = events;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public List<DirectDebitReports.Settled> settleDue() {
+        List<DirectDebitReports.Settled> settled = new ArrayList<>();
+        for (StoredCollection due : collections.presentedBefore(LocalDate.now(clock))) {
+            db.inTransaction(() -> collections.findForUpdate(due.endToEndId()).flatMap(this::settle)).ifPresent(settled::add);
+        }
+        if (!settled.isEmpty()) {
+            LOG.info("settled {} direct debit(s)", settled.size());
+        }
+        return settled;
+    }
+
+    private Optional<DirectDebitReports.Settled> settle(StoredCollection c) {
+        if (!collections.move(c.id(), EnumSet.of(CollectionStatus.SUBMITTED, CollectionStatus.ACCEPTED),
+                CollectionStatus.SETTLED, null, null, null)) {
+            return Optional.empty();
+        }
+        collections.releaseHold(c.itemId());
+        Optional<Long> receipt = receipts.insertIfNew(new NewReceipt("sepa-dd:" + settings.creditorId(), c.endToEndId(),
+                c.amount(), c.requestedDate(), c.requestedDate(), c.creditorReference(), "SEPA direct debit " + c.endToEndId()
+                + " " + c.itemNumber(), c.customerName(), null, c.fileName()));
+        if (receipt.isEmpty()) {
+            return Optional.of(report(c, "ALREADY_RECEIVED"));
+        }
+        StoredItem item = ledger.get(c.itemId());
+        Money owed = item.status() == ItemStatus.OPEN ? item.open().min(c.amount()) : Money.zero(c.amount().currency());
+        if (owed.isPositive()) {
+            long allocation = receipts.allocate(receipt.get(), c.itemId(), owed, RULE + " " + c.endToEndId());
+            ledger.applyAllocation(c.itemId(), owed);
+            events.append(Withdrawals.ACTOR, "open_item", c.itemKey(), "allocated " + owed + " (allocation " + allocation + ")",
+                    "direct debit " + c.endToEndId() + " settled on " + c.requestedDate() + "; open now " + ledger.get(c.itemId()).open());
+        }
+        ReceiptRepository.Status status;
+        String reason;
+        if (owed.compareTo(c.amount()) == 0) {
+            status = ReceiptRepository.Status.MATCHED;
+            reason = RULE;
+        } else {
+            status = owed.isPositive() ? ReceiptRepository.Status.PARTLY_ALLOCATED : ReceiptRepository.Status.UNMATCHED;
+            reason = "direct debit " + c.endToEndId() + " collected " + c.amount() + " but only " + owed
+                    + " was still open on " + c.itemNumber() + "; refund or allocate the rest";
+            events.append(Withdrawals.ACTOR, "receipt", receipt.get(), "collected more than was open", reason);
+        }
+        receipts.settle(receipt.get(), status, reason);
+        return Optional.of(report(c, status.name()));
+    }
+
+    private static DirectDebitReports.Settled report(StoredCollection c, String outcome) {
+        return new DirectDebitReports.Settled(c.endToEndId(), c.itemNumber(), c.amount().toString(), outcome);
+    }
+}

@@ -1,0 +1,34 @@
+package io.recoup.routes.directdebit;
+
+import io.recoup.store.CollectionRepository;
+import io.recoup.store.CollectionStatus;
+import io.recoup.store.EventLog;
+import io.recoup.store.StoredCollection;
+import java.util.EnumSet;
+
+/**
+ * Takes a presentation out before it went into a file: cancelled with the reason, the dunning block released, so
+ * the item goes back to the collection rule. Every step that gives up on a collection goes through here.
+ */
+final class Withdrawals {
+    static final String ACTOR = "direct-debit";
+
+    private final CollectionRepository collections;
+    private final EventLog events;
+
+    Withdrawals(CollectionRepository collections, EventLog events) {
+        this.collections = collections;
+        this.events = events;
+    }
+
+    /** Returns "end-to-end id: reason" for reports; does nothing when the collection had already moved on. */
+    String withdraw(StoredCollection c, String reason) {
+        if (collections.move(c.id(), EnumSet.of(CollectionStatus.PLANNED, CollectionStatus.PRE_NOTIFIED),
+                CollectionStatus.CANCELLED, null, reason, "WITHDRAWN")) {
+            collections.releaseHold(c.itemId());
+            events.append(ACTOR, "open_item", c.itemKey(), "direct debit " + c.endToEndId() + " withdrawn",
+                    reason + "; the item goes back to the collection rule");
+        }
+        return c.endToEndId() + ": " + reason;
+    }
+}
