@@ -78,12 +78,14 @@ public final class PlanningBench {
                 ours(db, repository, engine, now);
                 out.printf("planning: warm-up %d: load %.2f s, decide %.2f s%n", round, lastLoadSeconds, lastDecideSeconds);
             }
+            System.gc(); // start both measured runs without the warm-up's garbage
             long start = System.nanoTime();
             int[] counts = ours(db, repository, engine, now);
             double oursSeconds = seconds(start);
             double oursRate = counts[0] / oursSeconds;
 
             baseline(ds, engine, now, 2_000); // warm-up
+            System.gc();
             start = System.nanoTime();
             int baselineItems = baseline(ds, engine, now, BASELINE_SAMPLE);
             double baselineRate = baselineItems / seconds(start);

@@ -18,10 +18,8 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +57,7 @@ public final class DunningRepository {
             ItemRow item = new ItemRow(rs.getLong(2), rs.getString(3), LocalDate.ofEpochDay(rs.getInt(4)), open);
             String steps = rs.getString(7);
             if (steps != null) {
-                item.steps.addAll(Arrays.asList(steps.split(",")));
+                item.steps = Set.of(steps.split(","));
             }
             items.put(rs.getLong(1), item);
         });
@@ -71,7 +69,7 @@ public final class DunningRepository {
             if (rs.wasNull()) {
                 customerHolds.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(hold);
             } else if (items.containsKey(itemId)) {
-                items.get(itemId).holds.add(hold);
+                items.get(itemId).addHold(hold);
             }
         });
         db.jdbc().query("select distinct on (item_id) item_id, promised_for, currency, amount, open_when_promised "
@@ -87,7 +85,7 @@ public final class DunningRepository {
         db.jdbc().query("select item_id, kind, step_key, on_date, created_by from manual_override", rs -> {
             ItemRow item = items.get(rs.getLong(1));
             if (item != null) {
-                item.overrides.add(new ManualOverride(ManualOverride.Kind.valueOf(rs.getString(2)), rs.getString(3),
+                item.addOverride(new ManualOverride(ManualOverride.Kind.valueOf(rs.getString(2)), rs.getString(3),
                         rs.getDate(4).toLocalDate(), rs.getString(5)));
             }
         });
@@ -191,11 +189,26 @@ public final class DunningRepository {
         final String number;
         final LocalDate dueDate;
         final Money open;
-        final Set<String> steps = new HashSet<>();
-        final List<Hold> holds = new ArrayList<>();
+        // most items have no holds, overrides or more than a few steps: keep the common case small
+        Set<String> steps = Set.of();
+        List<Hold> holds = List.of();
         Optional<PromiseToPay> promise = Optional.empty();
         Optional<PaymentPlan> plan = Optional.empty();
-        final List<ManualOverride> overrides = new ArrayList<>();
+        List<ManualOverride> overrides = List.of();
+
+        void addHold(Hold hold) {
+            if (holds.isEmpty()) {
+                holds = new ArrayList<>();
+            }
+            holds.add(hold);
+        }
+
+        void addOverride(ManualOverride override) {
+            if (overrides.isEmpty()) {
+                overrides = new ArrayList<>();
+            }
+            overrides.add(override);
+        }
 
         ItemRow(long customerId, String number, LocalDate dueDate, Money open) {
             this.customerId = customerId;
