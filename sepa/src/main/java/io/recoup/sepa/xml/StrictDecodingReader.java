@@ -20,7 +20,8 @@ import java.nio.charset.UnmappableCharacterException;
 final class StrictDecodingReader extends Reader {
     private final InputStream in;
     private final CharsetDecoder decoder;
-    private final ByteBuffer bytes = ByteBuffer.allocate(8192).flip();
+    // 64 KiB: fewer reads from the stream and longer runs for the decoder's ASCII fast path
+    private final ByteBuffer bytes = ByteBuffer.allocate(65536).flip();
     private boolean endOfInput;
     private boolean flushed;
     private CharacterCodingException pending;
