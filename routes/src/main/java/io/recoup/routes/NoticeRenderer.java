@@ -17,6 +17,14 @@ import java.util.stream.Collectors;
  * total, and the company's bank details. Dates are written the way the template's language writes them.
  */
 final class NoticeRenderer {
+    /** How "statutory late-payment charges" reads next to an overdue invoice (Directive 2011/7/EU interest + fee). */
+    private static final Map<String, String> LATE_CHARGES = Map.of(
+            "en", "late-payment interest and compensation",
+            "de", "Verzugszinsen und Pauschale",
+            "fr", "intérêts de retard et indemnité forfaitaire",
+            "es", "intereses de demora e indemnización",
+            "pt", "juros de mora e indemnização");
+
     private final MessageTemplates templates;
     private final CreditorDetails creditor;
 
@@ -41,7 +49,9 @@ final class NoticeRenderer {
         values.put("amount.total", total(lines));
         values.put("count", String.valueOf(lines.size()));
         values.put("items", lines.stream().map(l -> "  " + l.number() + "   " + l.dueDate().format(dates) + "   " + l.open()
-                + "   " + CreditorReference.parse(l.creditorReference()).printFormat()).collect(Collectors.joining("\n")));
+                + "   " + CreditorReference.parse(l.creditorReference()).printFormat()
+                + l.lateCharges().map(c -> "   (+ " + c + " " + LATE_CHARGES.getOrDefault(language.getLanguage(), "late-payment charges") + ")")
+                        .orElse("")).collect(Collectors.joining("\n")));
         values.put("payment.reference", CreditorReference.parse(lead.creditorReference()).printFormat());
         values.put("creditor.name", creditor.name());
         values.put("creditor.iban", creditor.iban().printFormat());

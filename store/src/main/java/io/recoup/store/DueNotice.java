@@ -15,7 +15,10 @@ public record DueNotice(long noticeId, Channel channel, String template, int att
         lines = List.copyOf(lines);
     }
 
-    /** One item on the notice with the step it fulfils and its state now. */
+    /**
+     * One item on the notice with the step it fulfils, its state now and the late charges the planner computed
+     * (interest plus fixed compensation), if the policy charges them.
+     */
     public record Line(long actionId, String stepKey, long itemId, String number, LocalDate dueDate, Money open,
-                       String creditorReference, ItemStatus status) {}
+                       String creditorReference, ItemStatus status, Optional<Money> lateCharges) {}
 }

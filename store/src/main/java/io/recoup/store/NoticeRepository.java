@@ -47,11 +47,14 @@ public final class NoticeRepository {
         for (NoticeLine line : notice.lines()) {
             List<Long> inserted = db.jdbc().queryForList("""
                     insert into action (item_id, step_id, channel, template, scheduled_for, planned_on, policy_id, policy_version,
-                        reason, status, created_at, notice_id)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?)
+                        reason, status, created_at, notice_id, late_interest, late_compensation, late_basis)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?, ?, ?, ?)
                     on conflict (item_id, step_id) where status not in ('FAILED', 'CANCELLED') do nothing returning id""",
                     Long.class, line.itemId(), line.stepKey(), notice.channel().name(), notice.template(), notice.day(),
-                    notice.day(), policyId, policyVersion, notice.reason(), db.now(), id);
+                    notice.day(), policyId, policyVersion, notice.reason(), db.now(), id,
+                    line.charges().map(c -> c.interest().amount()).orElse(null),
+                    line.charges().map(c -> c.fixedCompensation().amount()).orElse(null),
+                    line.charges().map(c -> c.basis()).orElse(null));
             if (inserted.isEmpty()) {
                 db.jdbc().update("delete from action where notice_id = ?", id);
                 db.jdbc().update("delete from notice where id = ?", id);
@@ -74,11 +77,17 @@ public final class NoticeRepository {
         Map<String, Object> n = rows.get(0);
         long id = ((Number) n.get("id")).longValue();
         List<DueNotice.Line> lines = db.jdbc().query("""
-                select a.id, a.step_id, i.id, i.number, i.due_date, i.currency, i.open_amount, i.creditor_reference, i.status
+                select a.id, a.step_id, i.id, i.number, i.due_date, i.currency, i.open_amount, i.creditor_reference, i.status,
+                    a.late_interest, a.late_compensation
                 from action a join open_item i on i.id = a.item_id where a.notice_id = ? order by i.due_date, i.id""",
-                (rs, k) -> new DueNotice.Line(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                        rs.getDate(5).toLocalDate(), Money.of(rs.getBigDecimal(7), Money.currencyOf(rs.getString(6))),
-                        rs.getString(8), ItemStatus.valueOf(rs.getString(9))), id);
+                (rs, k) -> {
+                    var currency = Money.currencyOf(rs.getString(6));
+                    Optional<Money> charges = rs.getBigDecimal(10) == null ? Optional.empty()
+                            : Optional.of(Money.of(rs.getBigDecimal(10), currency).plus(Money.of(rs.getBigDecimal(11), currency)));
+                    return new DueNotice.Line(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                            rs.getDate(5).toLocalDate(), Money.of(rs.getBigDecimal(7), currency), rs.getString(8),
+                            ItemStatus.valueOf(rs.getString(9)), charges);
+                }, id);
         return Optional.of(new DueNotice(id, Channel.valueOf((String) n.get("channel")), (String) n.get("template"),
                 ((Number) n.get("attempts")).intValue(), ((Number) n.get("customer_id")).longValue(), (String) n.get("name"),
                 Optional.ofNullable((String) n.get("email")), Optional.ofNullable((String) n.get("phone")),
