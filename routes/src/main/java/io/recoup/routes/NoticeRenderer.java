@@ -1,11 +1,16 @@
 package io.recoup.routes;
 
 import io.recoup.core.message.MessageTemplates;
+import io.recoup.core.policy.Channel;
+import io.recoup.core.port.Attachment;
+import io.recoup.sepa.epc.EpcQrImage;
+import io.recoup.sepa.epc.EpcQrPayload;
 import io.recoup.core.money.Money;
 import io.recoup.sepa.CreditorReference;
 import io.recoup.store.DueNotice;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,8 +38,11 @@ final class NoticeRenderer {
         this.creditor = creditor;
     }
 
-    /** A subject and body. */
-    record Rendered(String subject, String body) {}
+    /** A subject, a body and the files to send with it. */
+    record Rendered(String subject, String body, List<Attachment> attachments) {}
+
+    /** More QR codes than this on one message would bury the text; the references in the body still work. */
+    static final int MAX_QR_CODES = 10;
 
     Rendered render(DueNotice notice, List<DueNotice.Line> lines) {
         Locale language = templates.languageFor(notice.template(), notice.language());
@@ -57,7 +65,26 @@ final class NoticeRenderer {
         values.put("creditor.iban", creditor.iban().printFormat());
         values.put("creditor.bic", creditor.bic().value());
         MessageTemplates.RenderedMessage m = templates.render(notice.template(), language, values);
-        return new Rendered(m.subject(), m.body());
+        return new Rendered(m.subject(), m.body(), notice.channel() == Channel.EMAIL ? qrCodes(lines) : List.of());
+    }
+
+    /**
+     * One EPC QR code (EPC069-12) per euro invoice, carrying the amount and the invoice's RF reference in the structured
+     * field, so a payer who scans it sends a payment that comes back on the statement ready to match.
+     */
+    private List<Attachment> qrCodes(List<DueNotice.Line> lines) {
+        List<Attachment> codes = new ArrayList<>();
+        for (DueNotice.Line line : lines) {
+            if (codes.size() == MAX_QR_CODES || !line.open().currencyCode().equals("EUR")) {
+                continue;
+            }
+            EpcQrPayload payload = EpcQrPayload.builder().beneficiaryName(creditor.name()).iban(creditor.iban()).bic(creditor.bic())
+                    .amount(line.open().amount()).reference(CreditorReference.parse(line.creditorReference()))
+                    .information(line.number()).build();
+            codes.add(new Attachment("pay-" + line.number().replaceAll("[^A-Za-z0-9-]", "_") + ".png", "image/png",
+                    EpcQrImage.of(payload).png()));
+        }
+        return codes;
     }
 
     /** The sum per currency: "EUR 1640.00" or "EUR 1490.00 + USD 150.00"; currencies are never added together. */

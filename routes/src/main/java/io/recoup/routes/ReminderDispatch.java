@@ -101,7 +101,7 @@ public final class ReminderDispatch {
             return finish(notice, owed, Status.SKIPPED, "customer has no " + (notice.channel() == Channel.EMAIL ? "e-mail address" : "phone number"));
         }
         DeliveryResult result = channel.deliver(new ReminderMessage("notice-" + notice.noticeId(), notice.customerName(),
-                address.get(), message.subject(), message.body()));
+                address.get(), message.subject(), message.body(), message.attachments()));
         if (result instanceof DeliveryResult.Sent sent) {
             return finish(notice, owed, Status.SENT, sent.providerMessageId());
         }

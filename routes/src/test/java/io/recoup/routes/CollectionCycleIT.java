@@ -189,6 +189,16 @@ class CollectionCycleIT {
         assertThat(GreenMailUtil.getBody(received[0])).contains("INV-2026-7   Mar 2, 2026   EUR 100.00   RF20 INV2 0267")
                 .contains("INV-2026-9").contains("Total: EUR 150.50");
         assertThat(recoup.jdbc.queryForObject("select count(*) from action where notice_id is not null", Integer.class)).isEqualTo(2);
+
+        // one EPC QR code per invoice: decoded, it is a SEPA credit transfer with the amount and the RF reference
+        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) received[0].getContent();
+        assertThat(parts.getCount()).isEqualTo(3);
+        assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("pay-INV-2026-7.png");
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(parts.getBodyPart(1).getInputStream());
+        String payload = new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                new com.google.zxing.common.HybridBinarizer(new com.google.zxing.client.j2se.BufferedImageLuminanceSource(png)))).getText();
+        assertThat(payload.split("\n")).containsExactly("BCD", "002", "1", "SCT", "COBADEFFXXX", "Recoup Test GmbH",
+                "DE89370400440532013000", "EUR100.00", "", "RF20INV20267", "", "INV-2026-7");
     }
 
     @Test

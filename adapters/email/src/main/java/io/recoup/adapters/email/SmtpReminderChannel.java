@@ -13,7 +13,12 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import jakarta.activation.DataHandler;
+import io.recoup.core.port.Attachment;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
@@ -70,7 +75,21 @@ public final class SmtpReminderChannel implements ReminderChannel {
             message.setFrom(new InternetAddress(settings.from()));
             message.setRecipient(Message.RecipientType.TO, to);
             message.setSubject(reminder.subject(), StandardCharsets.UTF_8.name());
-            message.setText(reminder.body(), StandardCharsets.UTF_8.name());
+            if (reminder.attachments().isEmpty()) {
+                message.setText(reminder.body(), StandardCharsets.UTF_8.name());
+            } else {
+                MimeMultipart parts = new MimeMultipart();
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText(reminder.body(), StandardCharsets.UTF_8.name());
+                parts.addBodyPart(text);
+                for (Attachment a : reminder.attachments()) {
+                    MimeBodyPart file = new MimeBodyPart();
+                    file.setDataHandler(new DataHandler(new ByteArrayDataSource(a.content(), a.contentType())));
+                    file.setFileName(a.fileName());
+                    parts.addBodyPart(file);
+                }
+                message.setContent(parts);
+            }
             Transport.send(message);
             return new DeliveryResult.Sent(messageId);
         } catch (SendFailedException e) {
