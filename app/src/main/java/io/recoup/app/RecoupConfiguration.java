@@ -8,24 +8,17 @@ import io.recoup.core.message.MessageTemplates;
 import io.recoup.core.policy.PolicyLoader;
 import io.recoup.core.port.ReminderChannel;
 import io.recoup.routes.CollectionRoutes;
-import io.recoup.routes.CollectionPlanning;
 import io.recoup.routes.PolicyHolder;
 import io.recoup.routes.CreditorDetails;
 import io.recoup.routes.CycleRunner;
-import io.recoup.routes.LedgerIngestion;
-import io.recoup.routes.LedgerPostBack;
-import io.recoup.routes.Reconciliation;
 import io.recoup.routes.ReminderDispatch;
 import io.recoup.routes.Stages;
 import io.recoup.routes.StatementImport;
 import io.recoup.sepa.Bic;
 import io.recoup.sepa.Iban;
 import io.recoup.store.Database;
-import io.recoup.store.DunningRepository;
 import io.recoup.store.NoticeRepository;
 import io.recoup.store.EventLog;
-import io.recoup.store.LedgerRepository;
-import io.recoup.store.ReceiptRepository;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -93,18 +86,10 @@ class RecoupConfiguration {
     @Bean
     Stages stages(RecoupProperties props, Database db, PolicyHolder policy, ReminderDispatch dispatch, SettableClock clock,
                   ObjectProvider<StatementImport.ReturnedEntries> returns) {
-        LedgerRepository ledger = new LedgerRepository(db);
-        ReceiptRepository receipts = new ReceiptRepository(db);
-        EventLog events = new EventLog(db);
-        return new Stages(
-                new LedgerIngestion(new CsvOpenItemSource(props.ledger().source(), props.company().timeZone()), db, ledger,
-                        events, props.ledger().rejected()),
-                // direct-debit returns found on statements go to the SEPA side when direct debit is on
-                new StatementImport(db, receipts, ledger, returns.getIfAvailable(() -> StatementImport.ReturnedEntries.NONE)),
-                new Reconciliation(db, receipts, ledger, events),
-                new LedgerPostBack(db, receipts, new CsvLedgerPoster(props.ledger().payments()), events),
-                new CollectionPlanning(policy, db, new DunningRepository(db), new NoticeRepository(db), events, clock),
-                dispatch);
+        // direct-debit returns found on statements go to the SEPA side when direct debit is on
+        return Stages.of(db, clock, new CsvOpenItemSource(props.ledger().source(), props.company().timeZone()),
+                props.ledger().rejected(), new CsvLedgerPoster(props.ledger().payments()), policy, dispatch,
+                returns.getIfAvailable(() -> StatementImport.ReturnedEntries.NONE));
     }
 
     @Bean

@@ -9,12 +9,10 @@ import io.recoup.core.policy.PolicyLoader;
 import io.recoup.sepa.Bic;
 import io.recoup.sepa.Iban;
 import io.recoup.store.Database;
-import io.recoup.store.DunningRepository;
 import io.recoup.store.NoticeRepository;
 import io.recoup.store.EventLog;
 import io.recoup.store.LedgerRepository;
 import io.recoup.store.MutableClock;
-import io.recoup.store.ReceiptRepository;
 import io.recoup.store.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +55,6 @@ final class CycleFixture implements AutoCloseable {
         this.jdbc = new JdbcTemplate(dataSource);
         this.db = new Database(dataSource, clock);
         LedgerRepository ledger = new LedgerRepository(db);
-        ReceiptRepository receipts = new ReceiptRepository(db);
         EventLog events = new EventLog(db);
         ReminderDispatch dispatch = new ReminderDispatch(db, new NoticeRepository(db), events,
                 new MessageTemplates(p -> Optional.ofNullable(resourceOrNull("/recoup/templates/" + p)), Locale.ENGLISH),
@@ -80,13 +77,8 @@ final class CycleFixture implements AutoCloseable {
                 return policyText;
             }
         });
-        this.stages = new Stages(
-                new LedgerIngestion(new CsvOpenItemSource("csv", ZONE), db, ledger, events, folder("ledger/rejected")),
-                new StatementImport(db, receipts, ledger),
-                new Reconciliation(db, receipts, ledger, events),
-                new LedgerPostBack(db, receipts, new CsvLedgerPoster(folder("ledger/payments")), events),
-                new CollectionPlanning(policy, db, new DunningRepository(db), new NoticeRepository(db), events, clock),
-                dispatch);
+        this.stages = Stages.of(db, clock, new CsvOpenItemSource("csv", ZONE), folder("ledger/rejected"),
+                new CsvLedgerPoster(folder("ledger/payments")), policy, dispatch, StatementImport.ReturnedEntries.NONE);
         Properties props = new Properties();
         props.put("recoup.ledger.inbox", folder("ledger/inbox").toString());
         props.put("recoup.statements.inbox", folder("statements/inbox").toString());

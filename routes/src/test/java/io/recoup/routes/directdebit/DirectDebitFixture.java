@@ -6,15 +6,11 @@ import io.recoup.adapters.email.SmtpReminderChannel;
 import io.recoup.adapters.email.SmtpSettings;
 import io.recoup.core.message.MessageTemplates;
 import io.recoup.core.policy.PolicyLoader;
-import io.recoup.routes.CollectionPlanning;
 import io.recoup.routes.CollectionRoutes;
 import io.recoup.routes.CreditorDetails;
 import io.recoup.routes.CycleRunner;
 import io.recoup.routes.DayReport;
-import io.recoup.routes.LedgerIngestion;
-import io.recoup.routes.LedgerPostBack;
 import io.recoup.routes.PolicyHolder;
-import io.recoup.routes.Reconciliation;
 import io.recoup.routes.ReminderDispatch;
 import io.recoup.routes.Stages;
 import io.recoup.routes.StatementImport;
@@ -28,12 +24,10 @@ import io.recoup.sepa.mandate.MandateType;
 import io.recoup.sepa.pain008.Pain008Options;
 import io.recoup.sepa.pain008.SchemaSource;
 import io.recoup.store.Database;
-import io.recoup.store.DunningRepository;
 import io.recoup.store.EventLog;
 import io.recoup.store.LedgerRepository;
 import io.recoup.store.MutableClock;
 import io.recoup.store.NoticeRepository;
-import io.recoup.store.ReceiptRepository;
 import io.recoup.store.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,7 +79,6 @@ final class DirectDebitFixture implements AutoCloseable {
         this.sepa = DirectDebitStages.create(db, new DirectDebitSettings(creditor, CI, Pain008Options.defaults(), 14, 2,
                 folder("sepa/outbox")), email, clock, schemas);
         LedgerRepository ledger = new LedgerRepository(db);
-        ReceiptRepository receipts = new ReceiptRepository(db);
         EventLog events = new EventLog(db);
         ReminderDispatch dispatch = new ReminderDispatch(db, new NoticeRepository(db), events,
                 new MessageTemplates(p -> Optional.ofNullable(resource("/recoup/templates/" + p)), Locale.ENGLISH),
@@ -107,13 +100,8 @@ final class DirectDebitFixture implements AutoCloseable {
                 return policy;
             }
         });
-        Stages stages = new Stages(
-                new LedgerIngestion(new CsvOpenItemSource("csv", ZONE), db, ledger, events, folder("ledger/rejected")),
-                new StatementImport(db, receipts, ledger, sepa.returns()),
-                new Reconciliation(db, receipts, ledger, events),
-                new LedgerPostBack(db, receipts, new CsvLedgerPoster(folder("ledger/payments")), events),
-                new CollectionPlanning(policies, db, new DunningRepository(db), new NoticeRepository(db), events, clock),
-                dispatch);
+        Stages stages = Stages.of(db, clock, new CsvOpenItemSource("csv", ZONE), folder("ledger/rejected"),
+                new CsvLedgerPoster(folder("ledger/payments")), policies, dispatch, sepa.returns());
         Properties props = new Properties();
         props.put("recoup.ledger.inbox", folder("ledger/inbox").toString());
         props.put("recoup.statements.inbox", folder("statements/inbox").toString());
