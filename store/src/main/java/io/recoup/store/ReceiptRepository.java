@@ -59,7 +59,8 @@ public final class ReceiptRepository {
     public List<PendingPosting> claimPendingPostings(int limit) {
         return db.jdbc().query("""
                 select p.id, p.document_number, a.id as allocation_id, i.source, i.external_id, i.number, a.currency,
-                    a.amount, coalesce(r.booked_on, r.value_date, a.created_at::date) as paid_on, r.provider_id
+                    case when p.kind = 'REVERSAL' then -a.amount else a.amount end,
+                    coalesce(r.booked_on, r.value_date, a.created_at::date) as paid_on, r.provider_id
                 from posting p join allocation a on a.id = p.allocation_id join open_item i on i.id = a.item_id
                     join receipt r on r.id = a.receipt_id
                 where p.status = 'PENDING' order by p.id limit ? for update of p skip locked""",
@@ -67,6 +68,23 @@ public final class ReceiptRepository {
                         new io.recoup.core.ledger.OpenItemKey(rs.getString(4), rs.getString(5)), rs.getString(6),
                         Money.of(rs.getBigDecimal(8), Money.currencyOf(rs.getString(7))), rs.getDate(9).toLocalDate(),
                         rs.getString(10)), limit);
+    }
+
+    /**
+     * Queues the reversal of the payment posted for the receipt (provider, providerId): the same allocation with the
+     * opposite sign, document number {@code RCP-<allocation>-R}. Returns that number; asking twice queues one reversal.
+     */
+    public Optional<String> reversePosting(String provider, String providerId) {
+        List<Long> allocations = db.jdbc().queryForList("select a.id from allocation a join receipt r on r.id = a.receipt_id "
+                + "where r.provider = ? and r.provider_id = ? order by a.id", Long.class, provider, providerId);
+        if (allocations.isEmpty()) {
+            return Optional.empty();
+        }
+        long allocation = allocations.get(0);
+        db.jdbc().update("insert into posting (allocation_id, document_number, status, created_at, kind) "
+                + "values (?, ?, 'PENDING', ?, 'REVERSAL') on conflict (allocation_id, kind) do nothing",
+                allocation, "RCP-" + allocation + "-R", db.now());
+        return Optional.of("RCP-" + allocation + "-R");
     }
 
     public void markPosted(long postingId, String batch) {

@@ -39,7 +39,8 @@ public record DirectDebitStages(DirectDebitCollection collection, StatusReportIm
         Pain008FileRepository files = new Pain008FileRepository(db);
         MandateStore mandates = new MandateStore(new MandateRepository(db));
         Withdrawals withdrawals = new Withdrawals(collections, events);
-        ReturnHandling returns = new ReturnHandling(collections, mandates, events, withdrawals, settings, clock);
+        ReturnHandling returns = new ReturnHandling(collections, mandates, events, withdrawals, settings, clock,
+                new ReceiptRepository(db));
         DirectDebitCollection collection = new DirectDebitCollection(
                 new CollectionPicking(db, collections, events, settings, clock),
                 new Pain008Submission(db, collections, files, mandates, ledger, events, withdrawals, settings,

@@ -11,6 +11,7 @@ import io.recoup.sepa.returns.ReturnReasonPolicy;
 import io.recoup.store.CollectionRepository;
 import io.recoup.store.CollectionStatus;
 import io.recoup.store.EventLog;
+import io.recoup.store.ReceiptRepository;
 import io.recoup.store.StoredCollection;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -35,9 +36,11 @@ public final class ReturnHandling implements StatementImport.ReturnedEntries {
     private final Withdrawals withdrawals;
     private final DirectDebitSettings settings;
     private final Clock clock;
+    private final ReceiptRepository receipts;
 
     ReturnHandling(CollectionRepository collections, MandateStore mandates, EventLog events, Withdrawals withdrawals,
-                   DirectDebitSettings settings, Clock clock) {
+                   DirectDebitSettings settings, Clock clock, ReceiptRepository receipts) {
+        this.receipts = receipts;
         this.collections = collections;
         this.mandates = mandates;
         this.events = events;
@@ -79,6 +82,9 @@ public final class ReturnHandling implements StatementImport.ReturnedEntries {
         if (c.status() == CollectionStatus.SETTLED) {
             collections.reopenItem(c.itemId(), c.amount());
             done.add(c.amount() + " taken back, added to what is open");
+            // the payment was posted to the ledger at settlement: take it back there too, once
+            receipts.reversePosting("sepa-dd:" + settings.creditorId(), c.endToEndId())
+                    .ifPresent(document -> done.add("the ledger posting is reversed as " + document));
         }
         done.add(act(decision, r, c));
         events.append(Withdrawals.ACTOR, "open_item", c.itemKey(), "direct debit " + c.endToEndId() + " "

@@ -293,6 +293,23 @@ class DirectDebitIT {
                 .satisfies(e -> assertThat((String) e.get("why")).startsWith(
                         "MD06: refund requested by the debtor (authorised collection); EUR 100.00 taken back"));
         assertThat(mail.getReceivedMessages()).hasSize(1);
+        // the payment posted back at settlement is taken back in the ledger once, even though the statement came twice
+        assertThat(recoup.jdbc.queryForList("select document_number || ' ' || kind || ' ' || status from posting order by id", String.class))
+                .containsExactly("RCP-1 PAYMENT POSTED", "RCP-1-R REVERSAL POSTED");
+        assertThat(paymentLines()).anySatisfy(l -> assertThat(l).startsWith("RCP-1,")).anySatisfy(l -> assertThat(l).startsWith("RCP-1-R,")
+                .contains(",-100.00,EUR,"));
+    }
+
+    private List<String> paymentLines() {
+        try (var files = java.nio.file.Files.list(recoup.folder("ledger/payments"))) {
+            List<String> lines = new java.util.ArrayList<>();
+            for (java.nio.file.Path f : files.sorted().toList()) {
+                lines.addAll(java.nio.file.Files.readAllLines(f));
+            }
+            return lines;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
