@@ -47,7 +47,10 @@ final class ElementPath {
         if (!frames.isEmpty()) {
             Frame parent = frames.get(frames.size() - 1);
             parent.hasChildren = true;
-            position = parent.nextPosition(name);
+            // only repeating elements show (and are asked for) their position: counting the rest costs a map per element
+            if (REPEATING.contains(name)) {
+                position = parent.nextPosition(name);
+            }
         }
         frames.add(new Frame(name, position, line, currency));
     }
