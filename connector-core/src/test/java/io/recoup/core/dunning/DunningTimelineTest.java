@@ -48,7 +48,7 @@ class DunningTimelineTest {
     void sendsOneNoticePerCustomerListingEveryItemDueAndOneCallTask() {
         Timeline t = new Timeline("").with(Timeline.customer(1)).item(1, 1, DUE, "100.00").item(1, 2, DUE, "50.00")
                 .item(1, 3, DUE.plusDays(2), "70.00");
-        assertThat(t.run(START, 20)).containsExactly(
+        assertThat(t.run(START, 60)).containsExactly(
                 "2026-03-07 C1 INV-1,INV-2 pre-due-email email",
                 "2026-03-09 C1 INV-3 pre-due-email email",
                 "2026-03-10 C1 INV-1,INV-2 due-email email",
@@ -56,7 +56,16 @@ class DunningTimelineTest {
                 "2026-03-13 C1 INV-1,INV-2 overdue-call call",
                 "2026-03-15 C1 INV-3 overdue-call call",
                 "2026-03-17 C1 INV-1,INV-2 overdue-whatsapp whatsapp",
-                "2026-03-19 C1 INV-3 overdue-whatsapp whatsapp");
+                "2026-03-19 C1 INV-3 overdue-whatsapp whatsapp",
+                "2026-03-24 C1 INV-1,INV-2 overdue-repeat email",
+                "2026-03-26 C1 INV-3 overdue-repeat email",
+                "2026-03-31 C1 INV-1,INV-2 overdue-repeat#2 email",
+                "2026-04-02 C1 INV-3 overdue-repeat#2 email",
+                "2026-04-07 C1 INV-1,INV-2 overdue-repeat#3 email",
+                "2026-04-09 C1 INV-3 overdue-repeat#3 email",
+                "2026-04-14 C1 INV-1 escalation agency",
+                "2026-04-14 C1 INV-2 escalation agency",
+                "2026-04-16 C1 INV-3 escalation agency");
         assertThat(t.action("2026-03-10 C1 INV-1,INV-2 due-email email").reason()).endsWith("(+1 more item(s) on the same notice)");
     }
 
@@ -94,12 +103,15 @@ class DunningTimelineTest {
         Timeline t = new Timeline("promises:\n  grace-days: 2\n").with(Timeline.customer(1)).item(1, 1, DUE, "100.00")
                 .on(march(12), s -> s.promise(1, march(20), eur("100.00")))
                 .on(march(21), s -> s.pay(1, eur("30.00")));
-        assertThat(t.run(START, 30)).containsExactly(
+        assertThat(t.run(START, 60)).containsExactly(
                 "2026-03-07 C1 INV-1 pre-due-email email",
                 "2026-03-10 C1 INV-1 due-email email",
                 "2026-03-23 C1 INV-1 overdue-whatsapp whatsapp",
                 "2026-03-23 C1 INV-1 promise-broken task",
-                "2026-03-24 C1 INV-1 overdue-repeat email");
+                "2026-03-24 C1 INV-1 overdue-repeat email",
+                "2026-03-31 C1 INV-1 overdue-repeat#2 email",
+                "2026-04-07 C1 INV-1 overdue-repeat#3 email",
+                "2026-04-14 C1 INV-1 escalation agency");
         assertThat(t.action("2026-03-23 C1 INV-1 promise-broken task").reason())
                 .contains("promise to pay EUR 100.00 by 2026-03-20 was broken: no payment by 2026-03-22");
     }
@@ -129,7 +141,7 @@ class DunningTimelineTest {
         Timeline t = new Timeline("minimum-open:\n  EUR: \"5.00\"\n").with(Timeline.customer(1)).item(1, 1, DUE, "100.00")
                 .on(march(9), s -> s.pay(1, eur("60.00")))
                 .on(march(16), s -> s.pay(1, eur("37.00")));
-        assertThat(t.run(START, 40)).containsExactly(
+        assertThat(t.run(START, 60)).containsExactly(
                 "2026-03-07 C1 INV-1 pre-due-email email",
                 "2026-03-10 C1 INV-1 due-email email",
                 "2026-03-13 C1 INV-1 overdue-call call");
@@ -141,13 +153,21 @@ class DunningTimelineTest {
     void afterFiveDaysDownCatchesUpWithTheStepThatFitsNeverAStaleOneNorOneTwice() {
         Timeline t = new Timeline("").with(Timeline.customer(1)).item(1, 1, DUE, "100.00").item(1, 2, DUE.plusDays(10), "20.00")
                 .downBetween(march(6), march(12));
-        assertThat(t.run(START, 25)).containsExactly(
+        assertThat(t.run(START, 60)).containsExactly(
                 "2026-03-13 C1 INV-1 overdue-call call",
                 "2026-03-17 C1 INV-1 overdue-whatsapp whatsapp",
                 "2026-03-17 C1 INV-2 pre-due-email email",
                 "2026-03-20 C1 INV-2 due-email email",
                 "2026-03-23 C1 INV-2 overdue-call call",
-                "2026-03-24 C1 INV-1 overdue-repeat email");
+                "2026-03-24 C1 INV-1 overdue-repeat email",
+                "2026-03-27 C1 INV-2 overdue-whatsapp whatsapp",
+                "2026-03-31 C1 INV-1 overdue-repeat#2 email",
+                "2026-04-03 C1 INV-2 overdue-repeat email",
+                "2026-04-07 C1 INV-1 overdue-repeat#3 email",
+                "2026-04-10 C1 INV-2 overdue-repeat#2 email",
+                "2026-04-14 C1 INV-1 escalation agency",
+                "2026-04-17 C1 INV-2 overdue-repeat#3 email",
+                "2026-04-24 C1 INV-2 escalation agency");
         assertThat(t.action("2026-03-13 C1 INV-1 overdue-call call").reason())
                 .contains("superseded without sending (catch-up): pre-due-email, due-email");
     }
@@ -168,7 +188,7 @@ class DunningTimelineTest {
                 """).with(Timeline.customer(1))
                 .with(Timeline.customer(2, ZoneId.of("America/New_York"), EnumSet.of(Channel.EMAIL, Channel.SMS), Set.of()))
                 .item(1, 1, DUE, "100.00").item(1, 2, DUE.plusDays(1), "100.00").item(2, 3, DUE, "100.00");
-        assertThat(t.run(START, 25, LocalTime.of(21, 30))).containsExactly(
+        assertThat(t.run(START, 60, LocalTime.of(21, 30))).containsExactly(
                 "2026-03-09 C1 INV-1,INV-2 pre-due-email email",
                 "2026-03-09 C2 INV-3 pre-due-email email",
                 "2026-03-10 C1 INV-1 due-email email",
@@ -181,7 +201,16 @@ class DunningTimelineTest {
                 "2026-03-18 C1 INV-2 overdue-whatsapp whatsapp",
                 "2026-03-24 C1 INV-1 overdue-repeat email",
                 "2026-03-24 C2 INV-3 overdue-repeat email",
-                "2026-03-25 C1 INV-2 overdue-repeat email");
+                "2026-03-25 C1 INV-2 overdue-repeat email",
+                "2026-03-31 C1 INV-1 overdue-repeat#2 email",
+                "2026-03-31 C2 INV-3 overdue-repeat#2 email",
+                "2026-04-01 C1 INV-2 overdue-repeat#2 email",
+                "2026-04-07 C1 INV-1 overdue-repeat#3 email",
+                "2026-04-07 C2 INV-3 overdue-repeat#3 email",
+                "2026-04-08 C1 INV-2 overdue-repeat#3 email",
+                "2026-04-14 C1 INV-1 escalation agency",
+                "2026-04-14 C2 INV-3 escalation agency",
+                "2026-04-15 C1 INV-2 escalation agency");
         assertThat(t.decisions(march(7), 1)).containsExactly("HELD pre-due-email held: 2026-03-07 is not a business day in Europe/Berlin");
         assertThat(t.decisions(march(11), 2)).singleElement().asString()
                 .isEqualTo("HELD due-email held: contact cap 2 per 7 day(s) on any channel reached (2 since 2026-03-05)");
@@ -197,7 +226,7 @@ class DunningTimelineTest {
                 .with(Timeline.customer(1, Timeline.BERLIN, EnumSet.of(Channel.EMAIL, Channel.SMS), Set.of(Channel.EMAIL)))
                 .with(Timeline.customer(2)).item(1, 1, DUE, "100.00").item(2, 2, DUE, "100.00")
                 .on(march(8), s -> s.bounce(2, Channel.EMAIL, march(8)));
-        assertThat(t.run(START, 20)).containsExactly(
+        assertThat(t.run(START, 60)).containsExactly(
                 "2026-03-07 C1 INV-1 pre-due-email task",
                 "2026-03-07 C2 INV-2 pre-due-email email",
                 "2026-03-10 C1 INV-1 due-email sms",
@@ -205,7 +234,15 @@ class DunningTimelineTest {
                 "2026-03-13 C1 INV-1 overdue-call call",
                 "2026-03-13 C2 INV-2 overdue-call call",
                 "2026-03-17 C1 INV-1 overdue-whatsapp sms",
-                "2026-03-17 C2 INV-2 overdue-whatsapp sms");
+                "2026-03-17 C2 INV-2 overdue-whatsapp sms",
+                "2026-03-24 C1 INV-1 overdue-repeat task",
+                "2026-03-24 C2 INV-2 overdue-repeat task",
+                "2026-03-31 C1 INV-1 overdue-repeat#2 task",
+                "2026-03-31 C2 INV-2 overdue-repeat#2 task",
+                "2026-04-07 C1 INV-1 overdue-repeat#3 task",
+                "2026-04-07 C2 INV-2 overdue-repeat#3 task",
+                "2026-04-14 C1 INV-1 escalation agency",
+                "2026-04-14 C2 INV-2 escalation agency");
         assertThat(t.action("2026-03-07 C1 INV-1 pre-due-email task").template()).isEqualTo("no-channel-task");
         assertThat(t.action("2026-03-07 C1 INV-1 pre-due-email task").reason())
                 .endsWith("email: customer opted out; no usable channel: a person takes over");
