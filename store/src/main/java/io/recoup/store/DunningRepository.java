@@ -167,11 +167,15 @@ public final class DunningRepository {
                 broken as (
                     select i.customer_id, count(*) as n from action a join open_item i on i.id = a.item_id
                     where a.step_id = 'promise-broken' group by i.customer_id),
+                bounced as (
+                    select customer_id, count(*) as n from notice where status = 'FAILED' group by customer_id),
+                scored as (
+                    select customer_id from paid union select customer_id from broken union select customer_id from bounced),
+                -- exposure only for customers with a history: a score is computed for them alone
                 overdue as (
                     select customer_id, sum(open_amount) as amount from open_item
-                    where status = 'OPEN' and due_date < ? group by customer_id),
-                bounced as (
-                    select customer_id, count(*) as n from notice where status = 'FAILED' group by customer_id)
+                    where status = 'OPEN' and due_date < ? and customer_id in (select customer_id from scored)
+                    group by customer_id)
                 select c.id, coalesce(paid.n, 0), coalesce(paid.late, 0), coalesce(broken.n, 0), coalesce(overdue.amount, 0),
                     coalesce(bounced.n, 0)
                 from customer c left join paid on paid.customer_id = c.id left join broken on broken.customer_id = c.id
