@@ -2,6 +2,7 @@ package io.recoup.sepa.pain002;
 
 import io.recoup.sepa.SepaErrorCode;
 import io.recoup.sepa.SepaException;
+import io.recoup.sepa.xml.SafeXml;
 import io.recoup.sepa.xml.ElementStack;
 import io.recoup.sepa.xml.XmlProblem;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -22,7 +22,6 @@ final class Pain002Parse {
     private static final Pattern SIX = Pattern.compile(
             "http://www\\.six-interbank-clearing\\.com/de/(pain\\.002\\.001\\.03\\.ch\\.\\d\\d)\\.xsd");
     private static final Pattern STATUS = Pattern.compile("[A-Z]{4}");
-    private static final int MAX_TEXT = 10_000;
     private static final String GROUP = "OrgnlGrpInfAndSts/";
     private static final String PAYMENT = "OrgnlPmtInfAndSts/";
     private static final String TX = PAYMENT + "TxInfAndSts/";
@@ -73,22 +72,7 @@ final class Pain002Parse {
     }
 
     Pain002Report run() throws XMLStreamException {
-        while (xml.hasNext()) {
-            switch (xml.next()) {
-                case XMLStreamConstants.DTD -> throw new SepaException(SepaErrorCode.UNSAFE_XML, origin
-                        + ": the document has a DOCTYPE; DTDs, entity declarations and external references are refused");
-                case XMLStreamConstants.START_ELEMENT -> start();
-                case XMLStreamConstants.END_ELEMENT -> end();
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
-                    if (text.length() < MAX_TEXT) {
-                        text.append(xml.getText());
-                    }
-                }
-                default -> {
-                    // Comments, processing instructions, white space and document events carry no status data.
-                }
-            }
-        }
+        SafeXml.walk(xml, origin, text, this::start, this::end);
         if (messageName == null) {
             throw new SepaException(SepaErrorCode.UNSUPPORTED_MESSAGE, origin + ": empty document");
         }

@@ -2,12 +2,12 @@ package io.recoup.sepa.pain008;
 
 import io.recoup.sepa.SepaErrorCode;
 import io.recoup.sepa.SepaException;
+import io.recoup.sepa.xml.SafeXml;
 import io.recoup.sepa.xml.ElementStack;
 import io.recoup.sepa.xml.XmlProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -17,7 +17,6 @@ import javax.xml.stream.XMLStreamReader;
  * built when it closes, so the block's values it depends on (sequence type, date, creditor) are already read.
  */
 final class Pain008Parse {
-    private static final int MAX_TEXT = 10_000;
 
     private final XMLStreamReader xml;
     private final String origin;
@@ -37,22 +36,7 @@ final class Pain008Parse {
     }
 
     Pain008Document run() throws XMLStreamException {
-        while (xml.hasNext()) {
-            switch (xml.next()) {
-                case XMLStreamConstants.DTD -> throw new SepaException(SepaErrorCode.UNSAFE_XML, origin
-                        + ": the document has a DOCTYPE; DTDs, entity declarations and external references are refused");
-                case XMLStreamConstants.START_ELEMENT -> start();
-                case XMLStreamConstants.END_ELEMENT -> end();
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
-                    if (text.length() < MAX_TEXT) {
-                        text.append(xml.getText());
-                    }
-                }
-                default -> {
-                    // Comments, processing instructions, white space and document events carry no data.
-                }
-            }
-        }
+        SafeXml.walk(xml, origin, text, this::start, this::end);
         if (version == null || header == null) {
             throw new SepaException(SepaErrorCode.UNSUPPORTED_MESSAGE, origin + ": no pain.008 group header found");
         }

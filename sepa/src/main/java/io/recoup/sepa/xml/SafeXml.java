@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -72,6 +73,34 @@ public final class SafeXml {
         } catch (XMLStreamException e) {
             // close() only frees parser buffers; the caller owns the stream and the outcome is already decided.
             return;
+        }
+    }
+
+    /** Text longer than this in one element is cut: no valid pain or camt field comes near it. */
+    public static final int MAX_TEXT = 10_000;
+
+    /**
+     * Walks a document's events: a DOCTYPE is refused ({@code UNSAFE_XML}) the moment it appears, element text is
+     * collected into {@code text} up to {@link #MAX_TEXT} characters, and starts and ends go to the parse. Comments,
+     * processing instructions and document events carry no data.
+     */
+    public static void walk(XMLStreamReader xml, String origin, StringBuilder text, Runnable start, Runnable end)
+            throws XMLStreamException {
+        while (xml.hasNext()) {
+            switch (xml.next()) {
+                case XMLStreamConstants.DTD -> throw new SepaException(SepaErrorCode.UNSAFE_XML, origin
+                        + ": the document has a DOCTYPE; DTDs, entity declarations and external references are refused");
+                case XMLStreamConstants.START_ELEMENT -> start.run();
+                case XMLStreamConstants.END_ELEMENT -> end.run();
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
+                    if (text.length() < MAX_TEXT) {
+                        text.append(xml.getText());
+                    }
+                }
+                default -> {
+                    // nothing to collect
+                }
+            }
         }
     }
 
