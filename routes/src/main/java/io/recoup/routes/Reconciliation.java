@@ -1,6 +1,7 @@
 package io.recoup.routes;
 
 import io.recoup.core.matching.MatchResult;
+import io.recoup.core.matching.OpenBalance;
 import io.recoup.core.matching.PaymentMatcher;
 import io.recoup.core.matching.ReceiptToMatch;
 import io.recoup.store.Database;
@@ -35,8 +36,12 @@ public final class Reconciliation {
 
     public Reports.Match matchNewReceipts() {
         List<Reports.Matched> results = new ArrayList<>();
+        // one read of the open items per run; each committed allocation is fed back into the matcher
+        PaymentMatcher matcher = new PaymentMatcher(ledger.openBalances());
         for (ReceiptToMatch receipt : receipts.toMatch()) {
-            results.add(db.inTransaction(() -> settle(receipt, new PaymentMatcher(ledger.openBalances()).match(receipt))));
+            List<StoredItem> changed = new ArrayList<>();
+            results.add(db.inTransaction(() -> settle(receipt, matcher.match(receipt), changed)));
+            changed.forEach(i -> matcher.update(new OpenBalance(i.id(), i.number(), i.creditorReference(), i.open())));
         }
         Reports.Match report = new Reports.Match(results);
         if (!results.isEmpty()) {
@@ -46,14 +51,16 @@ public final class Reconciliation {
         return report;
     }
 
-    private Reports.Matched settle(ReceiptToMatch receipt, MatchResult result) {
+    private Reports.Matched settle(ReceiptToMatch receipt, MatchResult result, List<StoredItem> changed) {
         if (result instanceof MatchResult.Matched m) {
             StoredItem item = allocate(receipt, m.itemId(), m.allocated(), m.rule());
+            changed.add(item);
             receipts.settle(receipt.receiptId(), Status.MATCHED, m.rule());
             return new Reports.Matched(receipt.receiptId(), receipt.amount().toString(), "MATCHED", item.number(), m.rule());
         }
         if (result instanceof MatchResult.Partial p) {
             StoredItem item = allocate(receipt, p.itemId(), p.allocated(), p.rule());
+            changed.add(item);
             receipts.settle(receipt.receiptId(), Status.PARTLY_ALLOCATED, p.reason());
             return new Reports.Matched(receipt.receiptId(), receipt.amount().toString(), "PARTLY_ALLOCATED", item.number(), p.reason());
         }

@@ -29,6 +29,20 @@ public final class PaymentMatcher {
         }
     }
 
+    /**
+     * Takes in what an allocation changed, so one matcher serves a whole run: the item's new open amount, or, when
+     * nothing is open any more, the item leaves the matcher as it would leave a freshly read list of open items.
+     */
+    public void update(OpenBalance changed) {
+        List<OpenBalance> sameNumber = byNumber.getOrDefault(changed.number().toUpperCase(Locale.ROOT), new ArrayList<>());
+        sameNumber.removeIf(i -> i.itemId() == changed.itemId());
+        byReference.remove(normalize(changed.creditorReference()));
+        if (changed.open().isPositive()) {
+            byReference.put(normalize(changed.creditorReference()), changed);
+            byNumber.computeIfAbsent(changed.number().toUpperCase(Locale.ROOT), k -> new ArrayList<>()).add(changed);
+        }
+    }
+
     public MatchResult match(ReceiptToMatch receipt) {
         if (!receipt.amount().isPositive()) {
             return new MatchResult.Unmatched("amount " + receipt.amount() + " is not a positive credit");

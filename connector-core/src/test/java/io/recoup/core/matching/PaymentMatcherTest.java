@@ -69,4 +69,15 @@ class PaymentMatcherTest {
         assertThat(matcher.match(receipt("12.00", "EUR", "RF5553900754703", "something")))
                 .isEqualTo(new MatchResult.Unmatched("creditor reference RF5553900754703 matches no open item"));
     }
+
+    @Test
+    void takesInWhatAnAllocationChangedSoOneMatcherServesAWholeRun() {
+        matcher.update(new OpenBalance(2, "INV-1002", "RF712348231", Money.of("20.00", "EUR")));
+        assertThat(matcher.match(receipt("30.00", "EUR", "RF712348231", "")))
+                .isInstanceOfSatisfying(MatchResult.Partial.class, p -> assertThat(p.allocated()).isEqualTo(Money.of("20.00", "EUR")));
+        matcher.update(new OpenBalance(2, "INV-1002", "RF712348231", Money.of("0.00", "EUR")));
+        assertThat(matcher.match(receipt("30.00", "EUR", "RF712348231", "")))
+                .isEqualTo(new MatchResult.Unmatched("creditor reference RF712348231 matches no open item"));
+        assertThat(matcher.match(receipt("30.00", "EUR", null, "INV-1002"))).isInstanceOf(MatchResult.Unmatched.class);
+    }
 }
