@@ -57,9 +57,9 @@ public final class CollectionPlanning {
             List<Reports.Planned> planned = new ArrayList<>();
             long held = 0;
             long paused = 0;
-            // the engine is pure: decide for all customers on every core, then write in this transaction
-            List<CustomerPlan> plans = cases.openCases(LocalDate.ofInstant(now, clock.getZone())).parallelStream()
-                    .map(c -> current.plan(c, now)).toList();
+            // the engine is pure: it decides batches of customers on every core while the next batch is read, then
+            // everything is written in this transaction
+            List<CustomerPlan> plans = cases.decideEach(LocalDate.ofInstant(now, clock.getZone()), c -> current.plan(c, now));
             for (CustomerPlan plan : plans) {
                 for (Notice notice : plan.notices()) {
                     Optional<Long> id = notices.insert(notice, current.policy().id(), current.policy().version(), json(notice));

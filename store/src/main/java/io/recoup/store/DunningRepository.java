@@ -18,20 +18,33 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Reads everything the dunning engine needs for every customer with open items, in a fixed number of set-based
- * queries (one per table, streamed with a fetch size), never one query per item.
+ * Reads everything the dunning engine needs for every customer with open items, in set-based queries streamed with a
+ * fetch size, never one query per item. The tables that are small next to the open items (holds, promises, plans,
+ * overrides, opt-outs, contacts, bounces, risk) are read once; the open items and their customers are read in batches
+ * of consecutive customer ids, so memory stays bounded and the engine can decide one batch while the next is read.
  */
 public final class DunningRepository {
-    private static final String LIVE_STEPS = "('PLANNED', 'SENT', 'TASK_OPEN', 'SKIPPED')";
+    /**
+     * Customer ids per batch: about 250,000 items at ten open items per customer. Smaller batches overlap more but
+     * cost more to read when a customer's items lie scattered over the table (each batch then visits most pages).
+     */
+    static final int CUSTOMERS_PER_BATCH = 25_000;
 
     private final Database db;
     private final RiskScorer scorer = new RiskScorer();
@@ -40,59 +53,156 @@ public final class DunningRepository {
         this.db = db;
     }
 
-    /** Must run inside a transaction (PostgreSQL streams with a fetch size only then). */
+    /** Every customer with open items, in customer order. Must run inside a transaction (streaming needs one). */
     public List<CustomerCase> openCases(LocalDate today) {
-        Map<Long, ItemRow> items = new HashMap<>();
-        // one row per item with its live steps folded in by PostgreSQL; amounts as scaled integers and dates as day
-        // numbers, which the driver hands over without parsing decimals or building calendars
+        List<CustomerCase> all = new ArrayList<>();
+        forEachBatch(today, all::addAll);
+        return all;
+    }
+
+    /**
+     * Applies {@code decide} to every customer with open items and returns the results in customer order. Batches
+     * are read on the calling thread (which holds the transaction) while the common fork-join pool decides the ones
+     * already read; once reading is done the calling thread decides what no worker has started. {@code decide} must
+     * be safe to call from several threads (the engine is pure). Must run inside a transaction.
+     */
+    public <R> List<R> decideEach(LocalDate today, Function<CustomerCase, R> decide) {
+        List<BatchTask<R>> tasks = new ArrayList<>();
+        forEachBatch(today, batch -> {
+            BatchTask<R> task = new BatchTask<>(batch, decide);
+            tasks.add(task);
+            ForkJoinPool.commonPool().execute(task::runOnce);
+        });
+        tasks.forEach(BatchTask::runOnce);
+        List<R> results = new ArrayList<>();
+        for (BatchTask<R> task : tasks) {
+            try {
+                results.addAll(task.result.join());
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        return results;
+    }
+
+    private void forEachBatch(LocalDate today, Consumer<List<CustomerCase>> consumer) {
+        Context context = context(today);
+        Long[] bounds = db.jdbc().queryForObject("select min(customer_id), max(customer_id) from open_item where status = 'OPEN'",
+                (rs, n) -> new Long[] {(Long) rs.getObject(1), (Long) rs.getObject(2)});
+        if (bounds[0] == null) {
+            return;
+        }
+        for (long first = bounds[0]; first <= bounds[1]; first += CUSTOMERS_PER_BATCH) {
+            List<CustomerCase> batch = batch(context, first, Math.min(bounds[1], first + CUSTOMERS_PER_BATCH - 1));
+            if (!batch.isEmpty()) {
+                consumer.accept(batch);
+            }
+        }
+    }
+
+    /** The cases of the customers with ids from {@code first} to {@code last}, in customer order. */
+    @SuppressWarnings("unchecked")
+    private List<CustomerCase> batch(Context context, long first, long last) {
+        // indexed by customer id - first: the ids of a batch are consecutive, so no hashing and no boxing per item
+        List<Receivable>[] byCustomer = new List[(int) (last - first + 1)];
+        int[] found = {0};
+        // one row per item with its live steps kept on it (V7); amounts as scaled integers and dates as day numbers,
+        // which the driver hands over without parsing decimals or building calendars
         db.jdbc().query("""
                 select i.id, i.customer_id, i.number, i.due_date - date '1970-01-01', i.currency, (i.open_amount * 10000)::bigint,
-                    s.steps
-                from open_item i left join (
-                    select a.item_id, string_agg(a.step_id, ',') as steps from action a
-                    where a.status in """ + LIVE_STEPS + """
-                    group by a.item_id) s on s.item_id = i.id
-                where i.status = 'OPEN' and i.open_amount > 0""", rs -> {
-            Money open = Money.of(BigDecimal.valueOf(rs.getLong(6), 4), Money.currencyOf(rs.getString(5)));
-            ItemRow item = new ItemRow(rs.getLong(2), rs.getString(3), LocalDate.ofEpochDay(rs.getInt(4)), open);
-            String steps = rs.getString(7);
-            if (steps != null) {
-                item.steps = Set.of(steps.split(","));
+                    i.live_steps
+                from open_item i where i.status = 'OPEN' and i.open_amount > 0 and i.customer_id between ? and ?""", rs -> {
+            long id = rs.getLong(1);
+            Money open = context.money(rs.getString(5), rs.getLong(6));
+            String number = rs.getString(3);
+            LocalDate due = context.date(rs.getInt(4));
+            Set<String> steps = context.steps(rs.getString(7));
+            ItemExtras extras = context.extras.isEmpty() ? null : context.extras.get(id);
+            Receivable item = extras == null
+                    ? new Receivable(id, number, due, open, steps, List.of(), Optional.empty(), Optional.empty(), List.of())
+                    : new Receivable(id, number, due, open, steps, extras.holds, Optional.ofNullable(extras.promise),
+                            Optional.ofNullable(extras.plan), extras.overrides);
+            int slot = (int) (rs.getLong(2) - first);
+            if (byCustomer[slot] == null) {
+                byCustomer[slot] = new ArrayList<>(8);
+                found[0]++;
             }
-            items.put(rs.getLong(1), item);
-        });
-        Map<Long, List<Hold>> customerHolds = new HashMap<>();
+            byCustomer[slot].add(item);
+        }, first, last);
+        if (found[0] == 0) {
+            return List.of();
+        }
+        CustomerRow[] customers = new CustomerRow[byCustomer.length];
+        db.jdbc().query("select id, segment, time_zone, email is not null, phone is not null from customer where id between ? and ?", rs -> {
+            int slot = (int) (rs.getLong(1) - first);
+            if (byCustomer[slot] != null) {
+                Set<Channel> reachable = EnumSet.of(Channel.LETTER);
+                if (rs.getBoolean(4)) {
+                    reachable.add(Channel.EMAIL);
+                }
+                if (rs.getBoolean(5)) {
+                    reachable.addAll(List.of(Channel.SMS, Channel.WHATSAPP));
+                }
+                customers[slot] = new CustomerRow(rs.getString(2), context.zone(rs.getString(3)), reachable);
+            }
+        }, first, last);
+        // a stable order (customer, then item) so the same data always gives the same plan and notice ids
+        List<CustomerCase> cases = new ArrayList<>(found[0]);
+        for (int slot = 0; slot < byCustomer.length; slot++) {
+            List<Receivable> receivables = byCustomer[slot];
+            if (receivables == null) {
+                continue;
+            }
+            long customerId = first + slot;
+            receivables.sort(Comparator.comparingLong(Receivable::itemId));
+            CustomerRow c = customers[slot];
+            CustomerProfile profile = new CustomerProfile(customerId, c.segment, c.zone, c.reachable,
+                    context.optOuts.getOrDefault(customerId, Set.of()), context.customerHolds.getOrDefault(customerId, List.of()),
+                    risk(context.histories, customerId, receivables, context.today));
+            cases.add(new CustomerCase(profile, receivables, new ContactLog(context.contacts.getOrDefault(customerId, List.of()),
+                    context.bounces.getOrDefault(customerId, Map.of()))));
+        }
+        return cases;
+    }
+
+    /** What is read once per run: everything keyed by item or customer that is not an open item or a customer row. */
+    private Context context(LocalDate today) {
+        Context context = new Context(today, histories());
+        plans().forEach((itemId, plan) -> context.extras(itemId).plan = plan);
         db.jdbc().query("select customer_id, item_id, kind, reason, since, until from hold where released_at is null", rs -> {
             Hold hold = new Hold(Hold.Kind.valueOf(rs.getString(3)), rs.getString(4), rs.getDate(5).toLocalDate(),
                     Optional.ofNullable(rs.getDate(6)).map(Date::toLocalDate));
             long itemId = rs.getLong(2);
-            if (rs.wasNull()) {
-                customerHolds.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(hold);
-            } else if (items.containsKey(itemId)) {
-                items.get(itemId).addHold(hold);
-            }
+            (rs.wasNull() ? context.customerHolds.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    : context.extras(itemId).holds).add(hold);
         });
         db.jdbc().query("select distinct on (item_id) item_id, promised_for, currency, amount, open_when_promised "
                 + "from promise_to_pay order by item_id, id desc", rs -> {
-            ItemRow item = items.get(rs.getLong(1));
-            if (item != null) {
-                var currency = Money.currencyOf(rs.getString(3));
-                item.promise = Optional.of(new PromiseToPay(rs.getDate(2).toLocalDate(), Money.of(rs.getBigDecimal(4), currency),
-                        Money.of(rs.getBigDecimal(5), currency)));
-            }
+            var currency = Money.currencyOf(rs.getString(3));
+            context.extras(rs.getLong(1)).promise = new PromiseToPay(rs.getDate(2).toLocalDate(), Money.of(rs.getBigDecimal(4), currency),
+                    Money.of(rs.getBigDecimal(5), currency));
         });
-        loadPlans(items);
         db.jdbc().query("select item_id, kind, step_key, on_date, created_by from manual_override", rs -> {
-            ItemRow item = items.get(rs.getLong(1));
-            if (item != null) {
-                item.addOverride(new ManualOverride(ManualOverride.Kind.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getDate(4).toLocalDate(), rs.getString(5)));
-            }
+            context.extras(rs.getLong(1)).overrides.add(new ManualOverride(
+                    ManualOverride.Kind.valueOf(rs.getString(2)), rs.getString(3), rs.getDate(4).toLocalDate(), rs.getString(5)));
         });
-        return assemble(items, customerHolds, today);
+        db.jdbc().query("select customer_id, channel from opt_out", rs -> {
+            context.optOuts.computeIfAbsent(rs.getLong(1), k -> EnumSet.noneOf(Channel.class)).add(Channel.valueOf(rs.getString(2)));
+        });
+        db.jdbc().query("select customer_id, planned_on, channel from notice where status = 'SENT' and planned_on > ?", rs -> {
+            context.contacts.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    .add(new ContactLog.Contact(rs.getDate(2).toLocalDate(), Channel.valueOf(rs.getString(3))));
+        }, today.minusDays(60));
+        db.jdbc().query("select customer_id, channel, max(coalesce(done_at, created_at))::date from notice "
+                + "where status = 'FAILED' group by customer_id, channel", rs -> {
+            context.bounces.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                    .put(Channel.valueOf(rs.getString(2)), rs.getDate(3).toLocalDate());
+        });
+        return context;
     }
 
-    private void loadPlans(Map<Long, ItemRow> items) {
+    /** Each item's payment plan, with its instalments in order. */
+    private Map<Long, PaymentPlan> plans() {
         Map<Long, List<PaymentPlan.Instalment>> instalments = new HashMap<>();
         Map<Long, Long> planItem = new HashMap<>();
         Map<Long, Money> agreed = new HashMap<>();
@@ -104,62 +214,17 @@ public final class DunningRepository {
             instalments.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                     .add(new PaymentPlan.Instalment(rs.getDate(5).toLocalDate(), Money.of(rs.getBigDecimal(6), currency)));
         });
-        planItem.forEach((planId, itemId) -> {
-            ItemRow item = items.get(itemId);
-            if (item != null) {
-                item.plan = Optional.of(new PaymentPlan(instalments.get(planId), agreed.get(planId)));
-            }
-        });
+        Map<Long, PaymentPlan> plans = new HashMap<>();
+        planItem.forEach((planId, itemId) -> plans.put(itemId, new PaymentPlan(instalments.get(planId), agreed.get(planId))));
+        return plans;
     }
 
-    private List<CustomerCase> assemble(Map<Long, ItemRow> items, Map<Long, List<Hold>> holds, LocalDate today) {
-        // a stable order (customer, then item) so the same data always gives the same plan and notice ids
-        Map<Long, List<Receivable>> byCustomer = new java.util.TreeMap<>();
-        items.forEach((id, r) -> byCustomer.computeIfAbsent(r.customerId, k -> new ArrayList<>())
-                .add(new Receivable(id, r.number, r.dueDate, r.open, r.steps, r.holds, r.promise, r.plan, r.overrides)));
-        byCustomer.values().forEach(list -> list.sort(java.util.Comparator.comparingLong(Receivable::itemId)));
-        Map<Long, CustomerRow> customers = new HashMap<>();
-        db.jdbc().query("select c.id, c.segment, c.time_zone, c.email is not null, c.phone is not null from customer c "
-                + "where exists (select 1 from open_item i where i.customer_id = c.id and i.status = 'OPEN')", rs -> {
-            Set<Channel> reachable = EnumSet.of(Channel.LETTER);
-            if (rs.getBoolean(4)) {
-                reachable.add(Channel.EMAIL);
-            }
-            if (rs.getBoolean(5)) {
-                reachable.addAll(List.of(Channel.SMS, Channel.WHATSAPP));
-            }
-            customers.put(rs.getLong(1), new CustomerRow(rs.getString(2), ZoneId.of(rs.getString(3)), reachable));
-        });
-        Map<Long, Set<Channel>> optOuts = new HashMap<>();
-        db.jdbc().query("select customer_id, channel from opt_out", rs -> {
-            optOuts.computeIfAbsent(rs.getLong(1), k -> EnumSet.noneOf(Channel.class)).add(Channel.valueOf(rs.getString(2)));
-        });
-        Map<Long, List<ContactLog.Contact>> contacts = new HashMap<>();
-        db.jdbc().query("select customer_id, planned_on, channel from notice where status = 'SENT' and planned_on > ?", rs -> {
-            contacts.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                    .add(new ContactLog.Contact(rs.getDate(2).toLocalDate(), Channel.valueOf(rs.getString(3))));
-        }, today.minusDays(60));
-        Map<Long, Map<Channel, LocalDate>> bounces = new HashMap<>();
-        db.jdbc().query("select customer_id, channel, max(coalesce(done_at, created_at))::date from notice "
-                + "where status = 'FAILED' group by customer_id, channel", rs -> {
-            bounces.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(Channel.valueOf(rs.getString(2)), rs.getDate(3).toLocalDate());
-        });
-        Map<Long, RiskScore> risks = risks(today);
-        List<CustomerCase> cases = new ArrayList<>(byCustomer.size());
-        byCustomer.forEach((customerId, receivables) -> {
-            CustomerRow c = customers.get(customerId);
-            CustomerProfile profile = new CustomerProfile(customerId, c.segment, c.zone, c.reachable,
-                    optOuts.getOrDefault(customerId, Set.of()), holds.getOrDefault(customerId, List.of()),
-                    risks.getOrDefault(customerId, RiskScore.unknown()));
-            cases.add(new CustomerCase(profile, receivables, new ContactLog(contacts.getOrDefault(customerId, List.of()),
-                    bounces.getOrDefault(customerId, Map.of()))));
-        });
-        return cases;
-    }
-
-    /** Each customer's risk score from its history: lateness of allocated payments, broken promises, exposure, bounces. */
-    private Map<Long, RiskScore> risks(LocalDate today) {
-        Map<Long, RiskScore> risks = new HashMap<>();
+    /**
+     * The payment history of each customer that has one: allocated payments and how late they came, broken promises,
+     * bounced messages. The overdue exposure, the score's last input, is summed from the open items as they are read.
+     */
+    private Map<Long, History> histories() {
+        Map<Long, History> histories = new HashMap<>();
         db.jdbc().query("""
                 with paid as (
                     select i.customer_id, count(*) as n, avg(greatest(a.created_at::date - i.due_date, 0)) as late
@@ -168,60 +233,125 @@ public final class DunningRepository {
                     select i.customer_id, count(*) as n from action a join open_item i on i.id = a.item_id
                     where a.step_id = 'promise-broken' group by i.customer_id),
                 bounced as (
-                    select customer_id, count(*) as n from notice where status = 'FAILED' group by customer_id),
-                scored as (
-                    select customer_id from paid union select customer_id from broken union select customer_id from bounced),
-                -- exposure only for customers with a history: a score is computed for them alone
-                overdue as (
-                    select customer_id, sum(open_amount) as amount from open_item
-                    where status = 'OPEN' and due_date < ? and customer_id in (select customer_id from scored)
-                    group by customer_id)
-                select c.id, coalesce(paid.n, 0), coalesce(paid.late, 0), coalesce(broken.n, 0), coalesce(overdue.amount, 0),
-                    coalesce(bounced.n, 0)
-                from customer c left join paid on paid.customer_id = c.id left join broken on broken.customer_id = c.id
-                    left join overdue on overdue.customer_id = c.id left join bounced on bounced.customer_id = c.id
-                where paid.customer_id is not null or broken.customer_id is not null or bounced.customer_id is not null""", rs -> {
-            risks.put(rs.getLong(1), scorer.score(new PaymentBehaviour(rs.getInt(2), rs.getBigDecimal(3), rs.getInt(4),
-                    rs.getBigDecimal(5), rs.getInt(6))));
-        }, today);
-        return risks;
+                    select customer_id, count(*) as n from notice where status = 'FAILED' group by customer_id)
+                select coalesce(paid.customer_id, broken.customer_id, bounced.customer_id), coalesce(paid.n, 0), coalesce(paid.late, 0),
+                    coalesce(broken.n, 0), coalesce(bounced.n, 0)
+                from paid full join broken on broken.customer_id = paid.customer_id
+                    full join bounced on bounced.customer_id = coalesce(paid.customer_id, broken.customer_id)""", rs -> {
+            histories.put(rs.getLong(1), new History(rs.getInt(2), rs.getBigDecimal(3), rs.getInt(4), rs.getInt(5)));
+        });
+        return histories;
     }
 
-    /** One open item while the cases are being put together. */
-    private static final class ItemRow {
-        final long customerId;
-        final String number;
-        final LocalDate dueDate;
-        final Money open;
-        // most items have no holds, overrides or more than a few steps: keep the common case small
-        Set<String> steps = Set.of();
-        List<Hold> holds = List.of();
-        Optional<PromiseToPay> promise = Optional.empty();
-        Optional<PaymentPlan> plan = Optional.empty();
-        List<ManualOverride> overrides = List.of();
-
-        void addHold(Hold hold) {
-            if (holds.isEmpty()) {
-                holds = new ArrayList<>();
+    private RiskScore risk(Map<Long, History> histories, long customerId, List<Receivable> items, LocalDate today) {
+        History history = histories.get(customerId);
+        if (history == null) {
+            return RiskScore.unknown();
+        }
+        // in the ledger's amounts, whatever the currency, as whole-unit thresholds expect
+        BigDecimal overdue = BigDecimal.ZERO;
+        for (Receivable item : items) {
+            if (item.dueDate().isBefore(today)) {
+                overdue = overdue.add(item.open().amount());
             }
-            holds.add(hold);
         }
-
-        void addOverride(ManualOverride override) {
-            if (overrides.isEmpty()) {
-                overrides = new ArrayList<>();
-            }
-            overrides.add(override);
-        }
-
-        ItemRow(long customerId, String number, LocalDate dueDate, Money open) {
-            this.customerId = customerId;
-            this.number = number;
-            this.dueDate = dueDate;
-            this.open = open;
-        }
+        return scorer.score(new PaymentBehaviour(history.paid, history.averageDaysLate, history.broken, overdue, history.bounces));
     }
+
+    /** What a customer's history says, before its overdue exposure is known. */
+    private record History(int paid, BigDecimal averageDaysLate, int broken, int bounces) {}
 
     /** The customer columns the engine needs. */
     private record CustomerRow(String segment, ZoneId zone, Set<Channel> reachable) {}
+
+    /** The per-run lookups and caches; used on the loading thread only. */
+    private static final class Context {
+        private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000};
+
+        final LocalDate today;
+        final Map<Long, History> histories;
+        // holds, promises, plans and overrides by item: most items have none, so one map and one lookup per item
+        final Map<Long, ItemExtras> extras = new HashMap<>();
+        final Map<Long, List<Hold>> customerHolds = new HashMap<>();
+        final Map<Long, Set<Channel>> optOuts = new HashMap<>();
+        final Map<Long, List<ContactLog.Contact>> contacts = new HashMap<>();
+        final Map<Long, Map<Channel, LocalDate>> bounces = new HashMap<>();
+        // most items share one of a few step lists, due dates and currencies: one object each, not one per item
+        private final Map<String, Set<String>> stepSets = new HashMap<>(Map.of("", Set.of()));
+        private final Map<String, ZoneId> zones = new HashMap<>();
+        private final LocalDate[] dates = new LocalDate[1024];
+        private String currencyCode = "";
+        private Currency currency;
+        private int scale;
+
+        Context(LocalDate today, Map<Long, History> histories) {
+            this.today = today;
+            this.histories = histories;
+        }
+
+        ItemExtras extras(long itemId) {
+            return extras.computeIfAbsent(itemId, k -> new ItemExtras());
+        }
+
+        /** An amount given in ten-thousandths, at the currency's own scale (refused, as always, if it has more decimals). */
+        Money money(String code, long tenThousandths) {
+            if (!code.equals(currencyCode)) {
+                currency = Money.currencyOf(code);
+                scale = Math.max(0, currency.getDefaultFractionDigits());
+                currencyCode = code;
+            }
+            long unit = scale <= 4 ? POWERS_OF_TEN[4 - scale] : 0;
+            return Money.of(unit != 0 && tenThousandths % unit == 0 ? BigDecimal.valueOf(tenThousandths / unit, scale)
+                    : BigDecimal.valueOf(tenThousandths, 4), currency);
+        }
+
+        LocalDate date(int epochDay) {
+            int slot = epochDay & (dates.length - 1);
+            LocalDate cached = dates[slot];
+            if (cached == null || cached.toEpochDay() != epochDay) {
+                cached = LocalDate.ofEpochDay(epochDay);
+                dates[slot] = cached;
+            }
+            return cached;
+        }
+
+        ZoneId zone(String id) {
+            return zones.computeIfAbsent(id, ZoneId::of);
+        }
+
+        Set<String> steps(String list) {
+            return stepSets.computeIfAbsent(list, l -> Set.of(l.split(",")));
+        }
+    }
+
+    /** What may pause or steer one item; empty for most. */
+    private static final class ItemExtras {
+        List<Hold> holds = new ArrayList<>(1);
+        PromiseToPay promise;
+        PaymentPlan plan;
+        List<ManualOverride> overrides = new ArrayList<>(1);
+    }
+
+    /** One batch to decide, run by whichever thread claims it first. */
+    private static final class BatchTask<R> {
+        final CompletableFuture<List<R>> result = new CompletableFuture<>();
+        private final List<CustomerCase> batch;
+        private final Function<CustomerCase, R> decide;
+        private final AtomicBoolean claimed = new AtomicBoolean();
+
+        BatchTask(List<CustomerCase> batch, Function<CustomerCase, R> decide) {
+            this.batch = batch;
+            this.decide = decide;
+        }
+
+        void runOnce() {
+            if (claimed.compareAndSet(false, true)) {
+                try {
+                    result.complete(batch.stream().map(decide).toList());
+                } catch (RuntimeException | Error e) {
+                    result.completeExceptionally(e);
+                }
+            }
+        }
+    }
 }

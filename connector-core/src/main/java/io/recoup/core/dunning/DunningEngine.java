@@ -32,6 +32,8 @@ public final class DunningEngine {
     private final Optional<LateChargeCalculator> charges;
     private final Map<String, List<Ladder.Occurrence>> occurrences = new HashMap<>();
     private final boolean needsTotals;
+    private final String policyLabel;
+    private final Map<String, String> segmentLabels = new HashMap<>();
 
     /** @param configured the channels this installation can send on (a task needs no configuration) */
     public DunningEngine(CollectionPolicy policy, Set<Channel> configured) {
@@ -41,6 +43,8 @@ public final class DunningEngine {
         this.charges = policy.lateCharges().map(LateChargeCalculator::new);
         policy.ladders().forEach((id, ladder) -> occurrences.put(id, ladder.occurrences()));
         this.needsTotals = policy.segments().stream().anyMatch(s -> !s.minTotalOpen().isEmpty());
+        this.policyLabel = policy.id() + " v" + policy.version();
+        policy.segments().forEach(s -> segmentLabels.put(s.id(), s.id() + " (ladder " + s.ladder() + ")"));
     }
 
     public CollectionPolicy policy() {
@@ -134,20 +138,20 @@ public final class DunningEngine {
         List<String> fallbacks = new ArrayList<>();
         Channel channel = ChannelChooser.choose(lead.channels(), c, configured, fallbacks);
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("policy", policy.id() + " v" + policy.version());
-        facts.put("segment", segment.id() + " (ladder " + segment.ladder() + ")");
+        facts.put("policy", policyLabel);
+        facts.put("segment", segmentLabels.get(segment.id()));
         facts.put("risk", c.customer().risk().value() + ": " + String.join("; ", c.customer().risk().reasons()));
         List<NoticeLine> lines = new ArrayList<>();
         for (DueStep d : group.stream().sorted(Comparator.comparing(d -> d.item().dueDate())).toList()) {
             Optional<Charges> itemCharges = charges.flatMap(calc -> calc.charges(d.item().open(), d.item().dueDate(), today));
             lines.add(new NoticeLine(d.item().itemId(), d.item().number(), d.key(), d.daysFromDue(), d.item().open(), itemCharges));
-            facts.put("item " + d.item().number(), d.why() + "; open " + d.item().open()
-                    + itemCharges.map(ch -> "; charges " + ch.total() + " (" + ch.basis() + ")").orElse(""));
+            // the charges and how they were computed travel on the line (and the action row), not again in the facts
+            facts.put("item " + d.item().number(), d.why() + "; open " + d.item().open());
         }
         if (!fallbacks.isEmpty()) {
             facts.put("channel fallback", String.join("; ", fallbacks));
         }
-        String reason = "policy " + policy.id() + " v" + policy.version() + ", segment " + segment.id() + ": " + lead.why()
+        String reason = "policy " + policyLabel + ", segment " + segment.id() + ": " + lead.why()
                 + (group.size() > 1 ? " (+" + (group.size() - 1) + " more item(s) on the same notice)" : "")
                 + (fallbacks.isEmpty() ? "" : "; " + String.join("; ", fallbacks));
         Instant sendAfter = channel.reachesCustomer() ? afterQuietHours(now, c.customer()) : now;

@@ -3,26 +3,35 @@ package io.recoup.core.dunning;
 import io.recoup.core.money.Money;
 import io.recoup.core.policy.LateCharges;
 import java.math.BigDecimal;
-import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Statutory late-payment interest and fixed compensation (Directive 2011/7/EU, DOMAIN.md section 10.4): simple
  * interest on the open amount from the day after the due date, at the reference rate in force for each half-year plus
- * the margin, actual days over 365, split at 1 January and 1 July; rounded once, half-even, to the currency's scale.
+ * the margin, actual days over 365, split at 1 January and 1 July; summed exactly and rounded once, half-even, to the
+ * currency's scale.
  */
 public final class LateChargeCalculator {
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final BigDecimal DAYS_PER_YEAR = BigDecimal.valueOf(365);
+    private static final BigDecimal PERCENT_DAYS_PER_YEAR = BigDecimal.valueOf(100 * 365);
 
     private final LateCharges rules;
+    // the words for each reference rate ("10.15% (2.15% + 8 pp)") and each fixed compensation, put together once
+    private final Map<BigDecimal, RateText> rates = new HashMap<>();
+    private final Map<String, String> compensationText = new HashMap<>();
 
     public LateChargeCalculator(LateCharges rules) {
         this.rules = rules;
+        rules.marginPercentagePoints().ifPresent(margin -> rules.referenceRates().forEach(r -> {
+            BigDecimal rate = r.percent().add(margin);
+            rates.put(r.percent(), new RateText(rate, " day(s) at " + plain(rate) + "% (" + plain(r.percent()) + "% + " + plain(margin)
+                    + " pp) from "));
+        }));
+        rules.fixedCompensation().forEach((currency, amount) -> compensationText.put(currency, "fixed compensation " + amount));
     }
 
     /** Charges on {@code open} overdue since {@code dueDate}, as of {@code today}; empty when not overdue. */
@@ -30,8 +39,9 @@ public final class LateChargeCalculator {
         if (!today.isAfter(dueDate) || !open.isPositive()) {
             return Optional.empty();
         }
-        BigDecimal interest = BigDecimal.ZERO;
-        List<String> basis = new ArrayList<>();
+        // the rate (in percent) times the days it applied, summed over the half-years; divided once at the end
+        BigDecimal percentDays = BigDecimal.ZERO;
+        StringBuilder basis = new StringBuilder(100);
         if (rules.marginPercentagePoints().isPresent()) {
             LocalDate from = dueDate.plusDays(1);
             while (!from.isAfter(today)) {
@@ -39,27 +49,34 @@ public final class LateChargeCalculator {
                 LocalDate to = today.isBefore(halfYearEnd) ? today : halfYearEnd;
                 long days = ChronoUnit.DAYS.between(from, to) + 1;
                 Optional<BigDecimal> reference = rules.referenceRateOn(from);
+                separate(basis);
                 if (reference.isEmpty()) {
-                    basis.add("no reference rate for " + from + ": no interest for " + days + " day(s)");
+                    basis.append("no reference rate for ").append(from).append(": no interest for ").append(days).append(" day(s)");
                 } else {
-                    BigDecimal rate = reference.get().add(rules.marginPercentagePoints().get());
-                    interest = interest.add(open.amount().multiply(rate).multiply(BigDecimal.valueOf(days))
-                            .divide(HUNDRED.multiply(DAYS_PER_YEAR), MathContext.DECIMAL128));
-                    basis.add(days + " day(s) at " + rate.stripTrailingZeros().toPlainString() + "% ("
-                            + reference.get().stripTrailingZeros().toPlainString() + "% + "
-                            + rules.marginPercentagePoints().get().stripTrailingZeros().toPlainString() + " pp) from " + from);
+                    RateText rate = rates.get(reference.get());
+                    percentDays = percentDays.add(rate.percent().multiply(BigDecimal.valueOf(days)));
+                    basis.append(days).append(rate.text()).append(from);
                 }
                 from = to.plusDays(1);
             }
         }
         Money fixed = Optional.ofNullable(rules.fixedCompensation().get(open.currencyCode())).orElse(Money.zero(open.currency()));
         if (fixed.isPositive()) {
-            basis.add("fixed compensation " + fixed);
+            separate(basis).append(compensationText.get(open.currencyCode()));
         }
-        return Optional.of(new Charges(roundedInterest(interest, open), fixed, String.join("; ", basis)));
+        BigDecimal interest = open.amount().multiply(percentDays)
+                .divide(PERCENT_DAYS_PER_YEAR, open.amount().scale(), RoundingMode.HALF_EVEN);
+        return Optional.of(new Charges(Money.of(interest, open.currency()), fixed, basis.toString()));
     }
 
-    private static Money roundedInterest(BigDecimal interest, Money open) {
-        return Money.of(interest.setScale(open.amount().scale(), java.math.RoundingMode.HALF_EVEN), open.currency());
+    private static StringBuilder separate(StringBuilder basis) {
+        return basis.isEmpty() ? basis : basis.append("; ");
     }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    /** A reference rate plus the margin, and how the basis names it. */
+    private record RateText(BigDecimal percent, String text) {}
 }
