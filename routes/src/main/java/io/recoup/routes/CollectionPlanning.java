@@ -2,7 +2,6 @@ package io.recoup.routes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.recoup.core.dunning.CustomerPlan;
 import io.recoup.core.dunning.Decision;
 import io.recoup.core.dunning.DunningEngine;
 import io.recoup.core.dunning.Notice;
@@ -55,12 +54,10 @@ public final class CollectionPlanning {
         return db.inTransaction(() -> {
             notices.lockPlanning();
             List<Reports.Planned> planned = new ArrayList<>();
-            long held = 0;
-            long paused = 0;
-            // the engine is pure: it decides batches of customers on every core while the next batch is read, then
-            // everything is written in this transaction
-            List<CustomerPlan> plans = cases.decideEach(LocalDate.ofInstant(now, clock.getZone()), c -> current.plan(c, now));
-            for (CustomerPlan plan : plans) {
+            long[] heldAndPaused = new long[2];
+            // the engine is pure: it decides batches of customers on every core while the next batch is read; each
+            // plan is written here, in this transaction, as soon as it is decided
+            cases.decideEach(LocalDate.ofInstant(now, clock.getZone()), c -> current.plan(c, now), plan -> {
                 for (Notice notice : plan.notices()) {
                     Optional<Long> id = notices.insert(notice, current.policy().id(), current.policy().version(), json(notice));
                     if (id.isPresent()) {
@@ -69,9 +66,11 @@ public final class CollectionPlanning {
                         events.append("planner", "notice", id.get(), "planned " + notice.leadStepKey() + " for " + numbers, notice.reason());
                     }
                 }
-                held += plan.decisions().stream().filter(d -> d.outcome() == Decision.Outcome.HELD).count();
-                paused += plan.decisions().stream().filter(d -> d.outcome() == Decision.Outcome.PAUSED).count();
-            }
+                heldAndPaused[0] += plan.decisions().stream().filter(d -> d.outcome() == Decision.Outcome.HELD).count();
+                heldAndPaused[1] += plan.decisions().stream().filter(d -> d.outcome() == Decision.Outcome.PAUSED).count();
+            });
+            long held = heldAndPaused[0];
+            long paused = heldAndPaused[1];
             if (!planned.isEmpty()) {
                 LOG.info("planned {} notice(s); {} item(s) held, {} paused", planned.size(), held, paused);
             }

@@ -13,13 +13,17 @@ import io.recoup.core.dunning.RiskScore;
 import io.recoup.core.dunning.RiskScorer;
 import io.recoup.core.money.Money;
 import io.recoup.core.policy.Channel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +36,8 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 
 /**
  * Reads everything the dunning engine needs for every customer with open items, in set-based queries streamed with a
@@ -45,6 +51,7 @@ public final class DunningRepository {
      * cost more to read when a customer's items lie scattered over the table (each batch then visits most pages).
      */
     static final int CUSTOMERS_PER_BATCH = 25_000;
+    private static final int CUSTOMERS_PER_TASK = 1_000;
 
     private final Database db;
     private final RiskScorer scorer = new RiskScorer();
@@ -60,29 +67,44 @@ public final class DunningRepository {
         return all;
     }
 
-    /**
-     * Applies {@code decide} to every customer with open items and returns the results in customer order. Batches
-     * are read on the calling thread (which holds the transaction) while the common fork-join pool decides the ones
-     * already read; once reading is done the calling thread decides what no worker has started. {@code decide} must
-     * be safe to call from several threads (the engine is pure). Must run inside a transaction.
-     */
+    /** {@link #decideEach(LocalDate, Function, Consumer)} with every result kept, in customer order. */
     public <R> List<R> decideEach(LocalDate today, Function<CustomerCase, R> decide) {
-        List<BatchTask<R>> tasks = new ArrayList<>();
-        forEachBatch(today, batch -> {
-            BatchTask<R> task = new BatchTask<>(batch, decide);
-            tasks.add(task);
-            ForkJoinPool.commonPool().execute(task::runOnce);
-        });
-        tasks.forEach(BatchTask::runOnce);
         List<R> results = new ArrayList<>();
-        for (BatchTask<R> task : tasks) {
+        decideEach(today, decide, results::add);
+        return results;
+    }
+
+    /**
+     * Applies {@code decide} to every customer with open items and hands each result to {@code sink} in customer
+     * order. Batches are read on the calling thread (which holds the transaction) while the common fork-join pool
+     * decides the ones already read, a slice of customers per task; between two batches the calling thread hands over
+     * what is decided, so results need not pile up and {@code sink} may write in the same transaction. Once reading
+     * is done the calling thread decides what no worker has started. {@code decide} must be safe to call from several
+     * threads (the engine is pure). Must run inside a transaction.
+     */
+    public <R> void decideEach(LocalDate today, Function<CustomerCase, R> decide, Consumer<? super R> sink) {
+        Deque<BatchTask<R>> pending = new ArrayDeque<>();
+        forEachBatch(today, batch -> {
+            for (int from = 0; from < batch.size(); from += CUSTOMERS_PER_TASK) {
+                BatchTask<R> task = new BatchTask<>(batch.subList(from, Math.min(batch.size(), from + CUSTOMERS_PER_TASK)), decide);
+                pending.add(task);
+                ForkJoinPool.commonPool().execute(task::runOnce);
+            }
+            handOver(pending, sink, false);
+        });
+        pending.forEach(BatchTask::runOnce);
+        handOver(pending, sink, true);
+    }
+
+    /** Passes on the results of the tasks at the head of the queue that are done (or all of them, waiting). */
+    private static <R> void handOver(Deque<BatchTask<R>> pending, Consumer<? super R> sink, boolean wait) {
+        while (!pending.isEmpty() && (wait || pending.peek().result.isDone())) {
             try {
-                results.addAll(task.result.join());
+                pending.poll().result.join().forEach(sink);
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
         }
-        return results;
     }
 
     private void forEachBatch(LocalDate today, Consumer<List<CustomerCase>> consumer) {
@@ -106,29 +128,40 @@ public final class DunningRepository {
         // indexed by customer id - first: the ids of a batch are consecutive, so no hashing and no boxing per item
         List<Receivable>[] byCustomer = new List[(int) (last - first + 1)];
         int[] found = {0};
-        // one row per item with its live steps kept on it (V7); amounts as scaled integers and dates as day numbers,
-        // which the driver hands over without parsing decimals or building calendars
-        db.jdbc().query("""
-                select i.id, i.customer_id, i.number, i.due_date - date '1970-01-01', i.currency, (i.open_amount * 10000)::bigint,
-                    i.live_steps
-                from open_item i where i.status = 'OPEN' and i.open_amount > 0 and i.customer_id between ? and ?""", rs -> {
-            long id = rs.getLong(1);
-            Money open = context.money(rs.getString(5), rs.getLong(6));
-            String number = rs.getString(3);
-            LocalDate due = context.date(rs.getInt(4));
-            Set<String> steps = context.steps(rs.getString(7));
-            ItemExtras extras = context.extras.isEmpty() ? null : context.extras.get(id);
-            Receivable item = extras == null
-                    ? new Receivable(id, number, due, open, steps, List.of(), Optional.empty(), Optional.empty(), List.of())
-                    : new Receivable(id, number, due, open, steps, extras.holds, Optional.ofNullable(extras.promise),
-                            Optional.ofNullable(extras.plan), extras.overrides);
-            int slot = (int) (rs.getLong(2) - first);
-            if (byCustomer[slot] == null) {
-                byCustomer[slot] = new ArrayList<>(8);
-                found[0]++;
+        // one row per item with its live steps kept on it (V7), copied in binary: no value is turned into text and back
+        String items = "copy (select id, customer_id, number, due_date, currency, open_amount, live_steps from open_item "
+                + "where status = 'OPEN' and customer_id between " + first + " and " + last + ") to stdout with (format binary)";
+        db.jdbc().execute((ConnectionCallback<Void>) connection -> {
+            try (BinaryCopyReader rows = new BinaryCopyReader(
+                    BinaryCopyReader.Chunks.of(connection.unwrap(PGConnection.class).getCopyAPI().copyOut(items)), 7)) {
+                while (rows.next()) {
+                    long id = rows.int8();
+                    int slot = (int) (rows.int8() - first);
+                    String number = rows.text();
+                    LocalDate due = context.date(rows.epochDay());
+                    String currency = rows.text();
+                    long tenThousandths = rows.numeric(4);
+                    Set<String> steps = context.steps(rows.text());
+                    if (tenThousandths <= 0) {
+                        continue; // paid: an open item always has something open, this is only belt and braces
+                    }
+                    ItemExtras extras = context.extras.isEmpty() ? null : context.extras.get(id);
+                    Money open = context.money(currency, tenThousandths);
+                    Receivable item = extras == null
+                            ? new Receivable(id, number, due, open, steps, List.of(), Optional.empty(), Optional.empty(), List.of())
+                            : new Receivable(id, number, due, open, steps, extras.holds, Optional.ofNullable(extras.promise),
+                                    Optional.ofNullable(extras.plan), extras.overrides);
+                    if (byCustomer[slot] == null) {
+                        byCustomer[slot] = new ArrayList<>(8);
+                        found[0]++;
+                    }
+                    byCustomer[slot].add(item);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the open items of customers " + first + " to " + last, e);
             }
-            byCustomer[slot].add(item);
-        }, first, last);
+            return null;
+        });
         if (found[0] == 0) {
             return List.of();
         }

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Statutory late-payment interest and fixed compensation (Directive 2011/7/EU, DOMAIN.md section 10.4): simple
@@ -18,11 +19,14 @@ import java.util.Optional;
  */
 public final class LateChargeCalculator {
     private static final BigDecimal PERCENT_DAYS_PER_YEAR = BigDecimal.valueOf(100 * 365);
+    private static final int MAX_BASES = 10_000;
 
     private final LateCharges rules;
     // the words for each reference rate ("10.15% (2.15% + 8 pp)") and each fixed compensation, put together once
     private final Map<BigDecimal, RateText> rates = new HashMap<>();
     private final Map<String, String> compensationText = new HashMap<>();
+    // the basis depends on the dates and the currency only: a planning run shares it across the items due on a day
+    private final Map<BasisKey, Basis> bases = new ConcurrentHashMap<>();
 
     public LateChargeCalculator(LateCharges rules) {
         this.rules = rules;
@@ -31,7 +35,11 @@ public final class LateChargeCalculator {
             rates.put(r.percent(), new RateText(rate, " day(s) at " + plain(rate) + "% (" + plain(r.percent()) + "% + " + plain(margin)
                     + " pp) from "));
         }));
-        rules.fixedCompensation().forEach((currency, amount) -> compensationText.put(currency, "fixed compensation " + amount));
+        rules.fixedCompensation().forEach((currency, amount) -> {
+            if (amount.isPositive()) {
+                compensationText.put(currency, "fixed compensation " + amount);
+            }
+        });
     }
 
     /** Charges on {@code open} overdue since {@code dueDate}, as of {@code today}; empty when not overdue. */
@@ -39,9 +47,27 @@ public final class LateChargeCalculator {
         if (!today.isAfter(dueDate) || !open.isPositive()) {
             return Optional.empty();
         }
-        // the rate (in percent) times the days it applied, summed over the half-years; divided once at the end
+        Basis basis = bases.get(new BasisKey(dueDate, today, open.currencyCode()));
+        if (basis == null) {
+            if (bases.size() > MAX_BASES) {
+                bases.clear(); // a long-running planner moves on to new days; the old ones are not asked for again
+            }
+            basis = basis(dueDate, today, open.currencyCode());
+            bases.put(new BasisKey(dueDate, today, open.currencyCode()), basis);
+        }
+        BigDecimal interest = open.amount().multiply(basis.percentDays())
+                .divide(PERCENT_DAYS_PER_YEAR, open.amount().scale(), RoundingMode.HALF_EVEN);
+        Money fixed = Optional.ofNullable(rules.fixedCompensation().get(open.currencyCode())).orElse(Money.zero(open.currency()));
+        return Optional.of(new Charges(Money.of(interest, open.currency()), fixed, basis.text()));
+    }
+
+    /**
+     * What the charges on any amount due on {@code dueDate} rest on, as of {@code today}: the rate (in percent) times
+     * the days it applied, summed over the half-years (the interest divides it once, at the end), and the words.
+     */
+    private Basis basis(LocalDate dueDate, LocalDate today, String currency) {
         BigDecimal percentDays = BigDecimal.ZERO;
-        StringBuilder basis = new StringBuilder(100);
+        StringBuilder text = new StringBuilder(100);
         if (rules.marginPercentagePoints().isPresent()) {
             LocalDate from = dueDate.plusDays(1);
             while (!from.isAfter(today)) {
@@ -49,24 +75,21 @@ public final class LateChargeCalculator {
                 LocalDate to = today.isBefore(halfYearEnd) ? today : halfYearEnd;
                 long days = ChronoUnit.DAYS.between(from, to) + 1;
                 Optional<BigDecimal> reference = rules.referenceRateOn(from);
-                separate(basis);
+                separate(text);
                 if (reference.isEmpty()) {
-                    basis.append("no reference rate for ").append(from).append(": no interest for ").append(days).append(" day(s)");
+                    text.append("no reference rate for ").append(from).append(": no interest for ").append(days).append(" day(s)");
                 } else {
                     RateText rate = rates.get(reference.get());
                     percentDays = percentDays.add(rate.percent().multiply(BigDecimal.valueOf(days)));
-                    basis.append(days).append(rate.text()).append(from);
+                    text.append(days).append(rate.text()).append(from);
                 }
                 from = to.plusDays(1);
             }
         }
-        Money fixed = Optional.ofNullable(rules.fixedCompensation().get(open.currencyCode())).orElse(Money.zero(open.currency()));
-        if (fixed.isPositive()) {
-            separate(basis).append(compensationText.get(open.currencyCode()));
+        if (compensationText.containsKey(currency)) {
+            separate(text).append(compensationText.get(currency));
         }
-        BigDecimal interest = open.amount().multiply(percentDays)
-                .divide(PERCENT_DAYS_PER_YEAR, open.amount().scale(), RoundingMode.HALF_EVEN);
-        return Optional.of(new Charges(Money.of(interest, open.currency()), fixed, basis.toString()));
+        return new Basis(percentDays, text.toString());
     }
 
     private static StringBuilder separate(StringBuilder basis) {
@@ -76,6 +99,10 @@ public final class LateChargeCalculator {
     private static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
     }
+
+    private record BasisKey(LocalDate dueDate, LocalDate today, String currency) {}
+
+    private record Basis(BigDecimal percentDays, String text) {}
 
     /** A reference rate plus the margin, and how the basis names it. */
     private record RateText(BigDecimal percent, String text) {}
