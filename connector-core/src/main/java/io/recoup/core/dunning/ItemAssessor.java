@@ -96,9 +96,13 @@ final class ItemAssessor {
     private void ladderStep(Receivable item, List<Ladder.Occurrence> ladder, LocalDate today, long daysFromDue,
                             Consumer<DueStep> due, Consumer<Decision> decided) {
         Set<String> done = doneOrSkipped(item);
+        // each occurrence looked up once: whether it is taken, and the highest one taken
+        boolean[] taken = new boolean[ladder.size()];
         int highestDone = -1;
-        for (Ladder.Occurrence o : ladder) {
-            if (done.contains(o.key())) {
+        for (int i = 0; i < taken.length; i++) {
+            Ladder.Occurrence o = ladder.get(i);
+            if (!done.isEmpty() && done.contains(o.key())) {
+                taken[i] = true;
                 highestDone = Math.max(highestDone, o.rank());
             }
         }
@@ -106,9 +110,9 @@ final class ItemAssessor {
                 .filter(o -> o.kind() == ManualOverride.Kind.SEND_NOW && o.on().equals(today))
                 .flatMap(o -> ladder.stream().filter(l -> l.key().equals(o.stepKey()))).filter(l -> !done.contains(l.key())).findFirst();
         Ladder.Occurrence latest = null;
-        for (Ladder.Occurrence o : ladder) {
-            if (o.offsetDays() <= daysFromDue && !done.contains(o.key())) {
-                latest = o;
+        for (int i = 0; i < taken.length; i++) {
+            if (ladder.get(i).offsetDays() <= daysFromDue && !taken[i]) {
+                latest = ladder.get(i);
             }
         }
         if (forced.isPresent()) {
@@ -119,8 +123,9 @@ final class ItemAssessor {
             return;
         }
         List<String> superseded = new ArrayList<>();
-        for (Ladder.Occurrence o : ladder) {
-            if (o.rank() > highestDone && o.rank() < latest.rank() && !done.contains(o.key())) {
+        for (int i = 0; i < taken.length; i++) {
+            Ladder.Occurrence o = ladder.get(i);
+            if (o.rank() > highestDone && o.rank() < latest.rank() && !taken[i]) {
                 superseded.add(o.key());
             }
         }
