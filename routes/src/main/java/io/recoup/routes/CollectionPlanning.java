@@ -58,6 +58,8 @@ public final class CollectionPlanning {
             // the engine is pure: it decides batches of customers on every core while the next batch is read; each
             // plan is written here, in this transaction, as soon as it is decided
             cases.decideEach(LocalDate.ofInstant(now, clock.getZone()), c -> current.plan(c, now), plan -> {
+                notices.lockItems(plan.notices().stream().flatMap(n -> n.lines().stream()).map(NoticeLine::itemId)
+                        .collect(Collectors.toCollection(java.util.TreeSet::new)));
                 for (Notice notice : plan.notices()) {
                     Optional<Long> id = notices.insert(notice, current.policy().id(), current.policy().version(), json(notice));
                     if (id.isPresent()) {

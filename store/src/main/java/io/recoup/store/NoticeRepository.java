@@ -5,9 +5,11 @@ import io.recoup.core.dunning.NoticeLine;
 import io.recoup.core.ledger.ItemStatus;
 import io.recoup.core.money.Money;
 import io.recoup.core.policy.Channel;
+import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +33,22 @@ public final class NoticeRepository {
     /** Makes this transaction the only planner until it ends (several instances may share one database). */
     public void lockPlanning() {
         db.jdbc().queryForList("select pg_advisory_xact_lock(7301)");
+    }
+
+    /**
+     * Locks the items a customer's notices are about, in id order, before their actions are written: writing an
+     * action updates its item (V7), and a dispatcher updating the items of an earlier notice locks them in id order
+     * too, so the two wait for each other but never deadlock.
+     */
+    public void lockItems(Collection<Long> itemIds) {
+        if (itemIds.isEmpty()) {
+            return;
+        }
+        db.jdbc().query(con -> {
+            PreparedStatement statement = con.prepareStatement("select id from open_item where id = any (?) order by id for no key update");
+            statement.setArray(1, con.createArrayOf("bigint", itemIds.toArray()));
+            return statement;
+        }, (rs, row) -> rs.getLong(1));
     }
 
     /**

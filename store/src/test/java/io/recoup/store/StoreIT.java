@@ -118,6 +118,25 @@ class StoreIT {
     }
 
     @Test
+    void aPlannerLocksTheItemsOfACustomerBeforeWritingItsNotices() throws Exception {
+        ledger.upsertItem(record("1", "100"), "RF18INV1");
+        ledger.upsertItem(record("2", "100"), "RF18INV2");
+        long one = ledger.find(new OpenItemKey("csv", "1")).orElseThrow().id();
+        long two = ledger.find(new OpenItemKey("csv", "2")).orElseThrow().id();
+        try (java.sql.Connection other = dataSource.getConnection(); java.sql.Statement s = other.createStatement()) {
+            db.inTransaction(() -> {
+                notices.lockItems(List.of(two, one));
+                assertThatThrownBy(() -> s.execute("select 1 from open_item where id = " + one + " for no key update nowait"))
+                        .hasMessageContaining("could not obtain lock");
+                assertThatThrownBy(() -> s.execute("select 1 from open_item where id = " + two + " for no key update nowait"))
+                        .hasMessageContaining("could not obtain lock");
+            });
+            // once the planner's transaction ends, the items are free again
+            s.execute("select 1 from open_item where id = " + one + " for no key update nowait");
+        }
+    }
+
+    @Test
     void aBouncedStepCanBePlannedAgainOnTheNextChannel() {
         ledger.upsertItem(record("1", "100"), "RF18INV1");
         long one = ledger.find(new OpenItemKey("csv", "1")).orElseThrow().id();
