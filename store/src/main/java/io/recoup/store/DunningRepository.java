@@ -40,10 +40,11 @@ import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 
 /**
- * Reads everything the dunning engine needs for every customer with open items, in set-based queries streamed with a
- * fetch size, never one query per item. The tables that are small next to the open items (holds, promises, plans,
- * overrides, opt-outs, contacts, bounces, risk) are read once; the open items and their customers are read in batches
- * of consecutive customer ids, so memory stays bounded and the engine can decide one batch while the next is read.
+ * Reads everything the dunning engine needs for every customer with open items in set-based reads, never one query
+ * per item. The tables that are small next to the open items (holds, promises, plans, overrides, opt-outs, contacts,
+ * bounces, payment history) are read once, streamed with a fetch size; the open items (copied out in PostgreSQL's
+ * binary format) and their customers are read in batches of consecutive customer ids, so memory stays bounded and the
+ * engine can decide one batch while the next is read.
  */
 public final class DunningRepository {
     /**
