@@ -1,7 +1,7 @@
 package io.recoup.app;
 
-import io.recoup.routes.CycleRunner;
-import io.recoup.routes.DayReport;
+import io.recoup.routes.cycle.CycleRunner;
+import io.recoup.routes.cycle.DayReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

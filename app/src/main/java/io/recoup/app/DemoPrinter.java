@@ -1,8 +1,13 @@
 package io.recoup.app;
 
+import io.recoup.routes.dispatch.DispatchReport;
+import io.recoup.routes.ingest.IngestReport;
+import io.recoup.routes.match.MatchReport;
+import io.recoup.routes.plan.PlanReport;
+import io.recoup.routes.postback.PostReport;
+import io.recoup.routes.receive.ImportReport;
 import io.recoup.core.ledger.Rejection;
-import io.recoup.routes.DayReport;
-import io.recoup.routes.Reports;
+import io.recoup.routes.cycle.DayReport;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,33 +30,33 @@ public final class DemoPrinter {
 
     void day(DayReport day, List<Path> mails) {
         out.printf("%s %s%n", day.day(), day.day().getDayOfWeek().toString().substring(0, 3));
-        for (Reports.Ingest in : day.ingests()) {
+        for (IngestReport in : day.ingests()) {
             out.printf("  ingest    %s: %d new, %d changed, %d unchanged, %d rejected%n", in.origin(), in.inserted(), in.updated(),
                     in.unchanged(), in.rejections().size());
             for (Rejection r : in.rejections()) {
                 out.printf("            quarantined: %s%n", r);
             }
         }
-        for (Reports.Import im : day.imports()) {
+        for (ImportReport im : day.imports()) {
             out.printf("  receive   %s: %d new receipt(s), %d already known, %d entr(ies) not a receipt%s%n", im.origin(),
                     im.newReceipts(), im.duplicates(), im.ignoredEntries(), im.problems().isEmpty() ? "" : ", problems: " + im.problems());
         }
-        for (Reports.Matched m : day.match().receipts()) {
+        for (MatchReport.Matched m : day.match().receipts()) {
             out.printf("  match     %s %s%s: %s%n", m.amount(), m.outcome().toLowerCase(), m.invoiceNumber() == null ? "" : " to " + m.invoiceNumber(),
                     m.detail());
         }
-        for (Reports.Post p : day.posts()) {
+        for (PostReport p : day.posts()) {
             out.printf("  post      %s: %s%s%n", p.batch(), String.join(", ", p.documentNumbers()),
                     p.alreadyInLedger().isEmpty() ? "" : " (already in ledger: " + p.alreadyInLedger() + ")");
         }
-        for (Reports.Planned p : day.plan().planned()) {
+        for (PlanReport.Planned p : day.plan().planned()) {
             out.printf("  plan      %s %s (%s): %s%n", p.invoiceNumbers(), p.step(), p.channel(), p.reason());
         }
         if (day.plan().held() + day.plan().paused() > 0) {
             out.printf("            %d item(s) held (caps, business days), %d paused (disputes, promises, plans)%n",
                     day.plan().held(), day.plan().paused());
         }
-        for (Reports.Dispatched d : day.dispatch().actions()) {
+        for (DispatchReport.Dispatched d : day.dispatch().actions()) {
             out.printf("  %-9s %s %s via %s: %s%n", verb(d.status()), d.invoiceNumbers(), d.stepId(), d.channel(), d.outcome());
         }
         for (String f : day.failedFiles()) {

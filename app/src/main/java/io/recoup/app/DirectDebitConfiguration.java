@@ -2,11 +2,11 @@ package io.recoup.app;
 
 import io.recoup.core.port.ReminderChannel;
 import io.recoup.routes.CreditorDetails;
-import io.recoup.routes.StatementImport;
 import io.recoup.routes.directdebit.DirectDebitRoutes;
 import io.recoup.routes.directdebit.DirectDebitRunner;
 import io.recoup.routes.directdebit.DirectDebitSettings;
 import io.recoup.routes.directdebit.DirectDebitStages;
+import io.recoup.routes.receive.StatementImport;
 import io.recoup.sepa.CreditorIdentifier;
 import io.recoup.sepa.pain008.SchemaSource;
 import io.recoup.store.Database;

@@ -1,6 +1,6 @@
 package io.recoup.app;
 
-import io.recoup.routes.PolicyHolder;
+import io.recoup.routes.plan.PolicyHolder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

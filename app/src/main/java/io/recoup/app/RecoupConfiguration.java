@@ -7,18 +7,18 @@ import io.recoup.adapters.email.SmtpSettings;
 import io.recoup.core.message.MessageTemplates;
 import io.recoup.core.policy.PolicyLoader;
 import io.recoup.core.port.ReminderChannel;
-import io.recoup.routes.CollectionRoutes;
-import io.recoup.routes.PolicyHolder;
 import io.recoup.routes.CreditorDetails;
-import io.recoup.routes.CycleRunner;
-import io.recoup.routes.ReminderDispatch;
-import io.recoup.routes.Stages;
-import io.recoup.routes.StatementImport;
+import io.recoup.routes.cycle.CycleRoutes;
+import io.recoup.routes.cycle.CycleRunner;
+import io.recoup.routes.cycle.Stages;
+import io.recoup.routes.dispatch.ReminderDispatch;
+import io.recoup.routes.plan.PolicyHolder;
+import io.recoup.routes.receive.StatementImport;
 import io.recoup.sepa.Bic;
 import io.recoup.sepa.Iban;
 import io.recoup.store.Database;
-import io.recoup.store.NoticeRepository;
 import io.recoup.store.EventLog;
+import io.recoup.store.dispatch.NoticeRepository;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -93,8 +93,8 @@ class RecoupConfiguration {
     }
 
     @Bean
-    CollectionRoutes collectionRoutes(Stages stages) {
-        return new CollectionRoutes(stages);
+    CycleRoutes collectionRoutes(Stages stages) {
+        return new CycleRoutes(stages);
     }
 
     @Bean

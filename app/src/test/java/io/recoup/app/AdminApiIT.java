@@ -2,7 +2,7 @@ package io.recoup.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recoup.routes.Stages;
+import io.recoup.routes.cycle.Stages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -2,8 +2,7 @@ package io.recoup.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recoup.routes.DayReport;
-import io.recoup.routes.Reports;
+import io.recoup.routes.cycle.DayReport;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;

@@ -2,6 +2,9 @@ package io.recoup.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recoup.sepa.camt.CamtDocument;
+import io.recoup.sepa.camt.CamtReader;
+import io.recoup.sepa.camt.CamtStatement;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -9,9 +12,6 @@ import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
-import io.recoup.sepa.camt.CamtDocument;
-import io.recoup.sepa.camt.CamtReader;
-import io.recoup.sepa.camt.CamtStatement;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

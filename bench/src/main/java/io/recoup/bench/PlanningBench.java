@@ -1,9 +1,9 @@
 package io.recoup.bench;
 
+import io.recoup.core.dunning.ContactLog;
 import io.recoup.core.dunning.CustomerCase;
 import io.recoup.core.dunning.CustomerProfile;
 import io.recoup.core.dunning.DunningEngine;
-import io.recoup.core.dunning.ContactLog;
 import io.recoup.core.dunning.Hold;
 import io.recoup.core.dunning.PromiseToPay;
 import io.recoup.core.dunning.Receivable;
@@ -13,8 +13,8 @@ import io.recoup.core.policy.Channel;
 import io.recoup.core.policy.CollectionPolicy;
 import io.recoup.core.policy.PolicyLoader;
 import io.recoup.store.Database;
-import io.recoup.store.DunningRepository;
 import io.recoup.store.EmbeddedDatabase;
+import io.recoup.store.plan.DunningRepository;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -39,11 +39,13 @@ public final class Database {
         transactions.executeWithoutResult(status -> work.run());
     }
 
-    JdbcTemplate jdbc() {
+    /** The JDBC template of the repositories; stages use repositories, never SQL of their own. */
+    public JdbcTemplate jdbc() {
         return jdbc;
     }
 
-    Timestamp now() {
+    /** Now on the application clock, as every row's timestamp. */
+    public Timestamp now() {
         return Timestamp.from(clock.instant());
     }
 

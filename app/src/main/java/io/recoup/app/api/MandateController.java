@@ -12,7 +12,7 @@ import io.recoup.sepa.mandate.MandateType;
 import io.recoup.sepa.pain008.PostalAddress;
 import io.recoup.store.Database;
 import io.recoup.store.EventLog;
-import io.recoup.store.PauseRepository;
+import io.recoup.store.plan.PauseRepository;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.Locale;

@@ -2,11 +2,11 @@ package io.recoup.routes.directdebit;
 
 import io.recoup.sepa.collection.CollectionDates;
 import io.recoup.sepa.collection.TargetCalendar;
-import io.recoup.store.CollectionCandidate;
-import io.recoup.store.CollectionRepository;
 import io.recoup.store.Database;
 import io.recoup.store.EventLog;
-import io.recoup.store.StoredCollection;
+import io.recoup.store.directdebit.CollectionRepository;
+import io.recoup.store.directdebit.DirectDebitCandidate;
+import io.recoup.store.directdebit.StoredCollection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ final class CollectionPicking {
         return db.inTransaction(() -> {
             collections.lockCollecting();
             List<DirectDebitReports.Picked> picked = new ArrayList<>();
-            for (CollectionCandidate candidate : collections.candidates(today.plusDays(days), today)) {
+            for (DirectDebitCandidate candidate : collections.candidates(today.plusDays(days), today)) {
                 LocalDate date = collectionDate(candidate.dueDate(), today, days);
                 Optional<Long> id = collections.insertPlanned(candidate.itemId(), candidate.mandateId(), candidate.open(), date,
                         1, null, null);

@@ -1,5 +1,7 @@
 package io.recoup.routes.directdebit;
 
+import io.recoup.routes.FileInbox;
+import io.recoup.routes.RouteErrors;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.apache.camel.builder.RouteBuilder;
@@ -14,10 +16,6 @@ public final class DirectDebitRoutes extends RouteBuilder {
     public static final String SETTLE = "direct:sepa-settle";
     public static final String COLLECT = "direct:sepa-collect";
 
-    private static final String FILE_OPTIONS = "antInclude=*.xml&sortBy=file:name"
-            + "&move=.done/${date:now:yyyyMMdd-HHmmssSSS}-${file:name}"
-            + "&moveFailed=.failed/${date:now:yyyyMMdd-HHmmssSSS}-${file:name}";
-
     private final DirectDebitStages stages;
     private final Path statusInbox;
 
@@ -28,24 +26,24 @@ public final class DirectDebitRoutes extends RouteBuilder {
 
     /** The pain.002 inbox as the watcher reads it: a file is taken once it stopped growing. */
     public static String statusInboxWatch(Path inbox) {
-        return "file:" + inbox + "?" + FILE_OPTIONS + "&readLock=changed&readLockMinAge=1000&delay={{recoup.poll-delay:5000}}";
+        return FileInbox.watch(inbox.toString(), "*.xml");
     }
 
     /** The same folder drained at once by a day run (the files are complete when it starts). */
     public static String statusInboxDrain(Path inbox) {
-        return "file:" + inbox + "?" + FILE_OPTIONS + "&readLock=none";
+        return FileInbox.drain(inbox.toString(), "*.xml");
     }
 
     @Override
     public void configure() {
-        from(statusInboxWatch(statusInbox)).routeId("sepa.watch-status").autoStartup("{{recoup.watch-folders:true}}")
+        from(statusInboxWatch(statusInbox)).routeId("sepa.watch-status").routeConfigurationId(RouteErrors.ID).autoStartup("{{recoup.watch-folders:true}}")
                 .to(IMPORT_STATUS);
-        from(IMPORT_STATUS).routeId("sepa.import-status")
+        from(IMPORT_STATUS).routeId("sepa.import-status").routeConfigurationId(RouteErrors.ID)
                 .bean(stages.statusImport(), "importStatus(${header.CamelFileName}, ${body})");
-        from(SETTLE).routeId("sepa.settle").bean(stages.settlement(), "settleDue");
-        from(COLLECT).routeId("sepa.collect").bean(stages.collection(), "collect");
+        from(SETTLE).routeId("sepa.settle").routeConfigurationId(RouteErrors.ID).bean(stages.settlement(), "settleDue");
+        from(COLLECT).routeId("sepa.collect").routeConfigurationId(RouteErrors.ID).bean(stages.collection(), "collect");
 
-        from("timer:recoup-sepa?period={{recoup.cycle.period:60000}}").routeId("sepa.schedule")
+        from("timer:recoup-sepa?period={{recoup.cycle.period:60000}}").routeId("sepa.schedule").routeConfigurationId(RouteErrors.ID)
                 .autoStartup("{{recoup.schedule.enabled:true}}")
                 .to(SETTLE)
                 .to(COLLECT);

@@ -3,13 +3,13 @@ package io.recoup.routes.directdebit;
 import io.recoup.core.port.ReminderChannel;
 import io.recoup.sepa.pain008.Pain008Writer;
 import io.recoup.sepa.pain008.SchemaSource;
-import io.recoup.store.CollectionRepository;
 import io.recoup.store.Database;
 import io.recoup.store.EventLog;
-import io.recoup.store.LedgerRepository;
-import io.recoup.store.MandateRepository;
-import io.recoup.store.Pain008FileRepository;
-import io.recoup.store.ReceiptRepository;
+import io.recoup.store.directdebit.CollectionRepository;
+import io.recoup.store.directdebit.MandateRepository;
+import io.recoup.store.directdebit.Pain008FileRepository;
+import io.recoup.store.ledger.LedgerRepository;
+import io.recoup.store.receipt.ReceiptRepository;
 import java.time.Clock;
 import java.util.Objects;
 

@@ -10,9 +10,9 @@ import io.recoup.sepa.mandate.MandateScheme;
 import io.recoup.sepa.mandate.MandateState;
 import io.recoup.sepa.mandate.MandateType;
 import io.recoup.sepa.pain008.PostalAddress;
-import io.recoup.store.MandateRepository;
-import io.recoup.store.MandateRow;
-import io.recoup.store.StoredMandate;
+import io.recoup.store.directdebit.MandateRepository;
+import io.recoup.store.directdebit.MandateRow;
+import io.recoup.store.directdebit.StoredMandate;
 import java.util.Optional;
 
 /**

@@ -2,7 +2,7 @@ package io.recoup.routes.directdebit;
 
 import io.recoup.store.Database;
 import io.recoup.store.EventLog;
-import io.recoup.store.Pain008FileRepository;
+import io.recoup.store.directdebit.Pain008FileRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package io.recoup.routes.directdebit;
 
 import io.recoup.routes.CreditorDetails;
 import io.recoup.sepa.collection.PreNotification;
-import io.recoup.store.StoredCollection;
+import io.recoup.store.directdebit.StoredCollection;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;

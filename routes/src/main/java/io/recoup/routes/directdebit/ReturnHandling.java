@@ -1,6 +1,6 @@
 package io.recoup.routes.directdebit;
 
-import io.recoup.routes.StatementImport;
+import io.recoup.routes.receive.StatementImport;
 import io.recoup.sepa.SepaAmount;
 import io.recoup.sepa.camt.CamtEntry;
 import io.recoup.sepa.camt.CamtStatement;
@@ -8,11 +8,11 @@ import io.recoup.sepa.mandate.Mandate;
 import io.recoup.sepa.returns.RTransaction;
 import io.recoup.sepa.returns.ReturnAction;
 import io.recoup.sepa.returns.ReturnReasonPolicy;
-import io.recoup.store.CollectionRepository;
-import io.recoup.store.CollectionStatus;
 import io.recoup.store.EventLog;
-import io.recoup.store.ReceiptRepository;
-import io.recoup.store.StoredCollection;
+import io.recoup.store.directdebit.CollectionRepository;
+import io.recoup.store.directdebit.CollectionStatus;
+import io.recoup.store.directdebit.StoredCollection;
+import io.recoup.store.receipt.ReceiptRepository;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.recoup.routes.directdebit;
 
-import io.recoup.store.CollectionRepository;
-import io.recoup.store.CollectionStatus;
 import io.recoup.store.EventLog;
-import io.recoup.store.StoredCollection;
+import io.recoup.store.directdebit.CollectionRepository;
+import io.recoup.store.directdebit.CollectionStatus;
+import io.recoup.store.directdebit.StoredCollection;
 import java.util.EnumSet;
 
 /**

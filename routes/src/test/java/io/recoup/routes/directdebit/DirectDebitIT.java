@@ -3,11 +3,11 @@ package io.recoup.routes.directdebit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.recoup.routes.dispatch.DispatchReport;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.recoup.core.ledger.OpenItemKey;
-import io.recoup.routes.Reports;
 import io.recoup.sepa.Iban;
 import io.recoup.sepa.mandate.Mandate;
 import io.recoup.sepa.mandate.MandateState;
@@ -198,8 +198,8 @@ class DirectDebitIT {
 
         DirectDebitFixture.Day due = recoup.runDay(DUE);
         assertThat(due.sepa().settled()).isEmpty();
-        assertThat(due.cycle().dispatch().actions()).extracting(Reports.Dispatched::invoiceNumbers, Reports.Dispatched::stepId,
-                Reports.Dispatched::status).containsExactly(org.assertj.core.groups.Tuple.tuple("INV-1", "due-email", "SENT"));
+        assertThat(due.cycle().dispatch().actions()).extracting(DispatchReport.Dispatched::invoiceNumbers, DispatchReport.Dispatched::stepId,
+                DispatchReport.Dispatched::status).containsExactly(org.assertj.core.groups.Tuple.tuple("INV-1", "due-email", "SENT"));
         assertThat(recoup.jdbc.queryForObject("select count(*) from collection", Integer.class)).isEqualTo(1);
     }
 

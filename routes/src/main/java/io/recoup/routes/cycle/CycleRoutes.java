@@ -1,0 +1,63 @@
+package io.recoup.routes.cycle;
+
+import io.recoup.routes.FileInbox;
+import io.recoup.routes.RouteErrors;
+import io.recoup.routes.dispatch.DispatchRoutes;
+import io.recoup.routes.ingest.IngestRoutes;
+import io.recoup.routes.match.MatchRoutes;
+import io.recoup.routes.plan.PlanRoutes;
+import io.recoup.routes.postback.PostBackRoutes;
+import io.recoup.routes.receive.ReceiveRoutes;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * What drives the stages in {@code serve}: a watcher on each inbox folder and a timer that runs match, post back,
+ * plan and dispatch in that order. The stages themselves are {@code direct:} routes in their own packages, so the
+ * watchers, the timer and the day-by-day {@link CycleRunner} all run the same code.
+ */
+public final class CycleRoutes extends RouteBuilder {
+    /** Ledger exports dropped by the ERP or a person; the watcher waits until a file stops growing. */
+    public static final String LEDGER_INBOX_WATCH = FileInbox.watch("{{recoup.ledger.inbox}}", "*.csv");
+    /** The same folder, drained at once by a cycle run. */
+    public static final String LEDGER_INBOX_DRAIN = FileInbox.drain("{{recoup.ledger.inbox}}", "*.csv");
+    public static final String STATEMENTS_WATCH = FileInbox.watch("{{recoup.statements.inbox}}", "*.xml");
+    public static final String STATEMENTS_DRAIN = FileInbox.drain("{{recoup.statements.inbox}}", "*.xml");
+
+    private final Stages stages;
+
+    public CycleRoutes(Stages stages) {
+        this.stages = stages;
+    }
+
+    /** Adds the shared error handling, each stage's own routes, then the drivers below. */
+    @Override
+    public void addRoutesToCamelContext(CamelContext context) throws Exception {
+        new RouteErrors().addRouteConfigurationsToCamelContext(context);
+        for (RouteBuilder stage : List.of(new IngestRoutes(stages.ingestion()), new ReceiveRoutes(stages.statements()),
+                new MatchRoutes(stages.reconciliation()), new PostBackRoutes(stages.postBack()),
+                new PlanRoutes(stages.planning()), new DispatchRoutes(stages.dispatch()))) {
+            stage.addRoutesToCamelContext(context);
+        }
+        super.addRoutesToCamelContext(context);
+    }
+
+    @Override
+    public void configure() {
+        from(LEDGER_INBOX_WATCH).routeId("csv.watch-ledger-inbox").routeConfigurationId(RouteErrors.ID)
+                .autoStartup("{{recoup.watch-folders:true}}")
+                .to(IngestRoutes.INGEST_LEDGER);
+        from(STATEMENTS_WATCH).routeId("camt.watch-statements").routeConfigurationId(RouteErrors.ID)
+                .autoStartup("{{recoup.watch-folders:true}}")
+                .to(ReceiveRoutes.IMPORT_STATEMENT)
+                .to(MatchRoutes.MATCH);
+        from("timer:recoup-cycle?period={{recoup.cycle.period:60000}}").routeId("cycle.schedule")
+                .routeConfigurationId(RouteErrors.ID)
+                .autoStartup("{{recoup.schedule.enabled:true}}")
+                .to(MatchRoutes.MATCH)
+                .to(PostBackRoutes.POST_BACK)
+                .to(PlanRoutes.PLAN)
+                .to(DispatchRoutes.DISPATCH);
+    }
+}

@@ -1,0 +1,90 @@
+package io.recoup.routes.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recoup.core.dunning.Decision;
+import io.recoup.core.dunning.DunningEngine;
+import io.recoup.core.dunning.Notice;
+import io.recoup.core.dunning.NoticeLine;
+import io.recoup.store.Database;
+import io.recoup.store.EventLog;
+import io.recoup.store.dispatch.NoticeRepository;
+import io.recoup.store.plan.DunningRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stage 2, plan: runs the collection rule over every customer with open items and fills the notice outbox. One
+ * planner at a time (a transaction-level advisory lock), so two instances never plan the same step twice; the unique
+ * (item, step) index is the second guard.
+ */
+public final class DunningPlanning {
+    private static final Logger LOG = LoggerFactory.getLogger(DunningPlanning.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Supplier<DunningEngine> engine;
+    private final Database db;
+    private final DunningRepository cases;
+    private final NoticeRepository notices;
+    private final EventLog events;
+    private final Clock clock;
+
+    /** @param engine the engine with the policy in force (a supplier, so a reloaded policy takes effect at the next run) */
+    public DunningPlanning(Supplier<DunningEngine> engine, Database db, DunningRepository cases, NoticeRepository notices,
+                              EventLog events, Clock clock) {
+        this.engine = engine;
+        this.db = db;
+        this.cases = cases;
+        this.notices = notices;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public PlanReport plan() {
+        Instant now = clock.instant();
+        DunningEngine current = engine.get();
+        return db.inTransaction(() -> {
+            notices.lockPlanning();
+            List<PlanReport.Planned> planned = new ArrayList<>();
+            long[] heldAndPaused = new long[2];
+            // the engine is pure: it decides batches of customers on every core while the next batch is read; each
+            // plan is written here, in this transaction, as soon as it is decided
+            cases.decideEach(LocalDate.ofInstant(now, clock.getZone()), c -> current.plan(c, now), plan -> {
+                notices.lockItems(plan.notices().stream().flatMap(n -> n.lines().stream()).map(NoticeLine::itemId)
+                        .collect(Collectors.toCollection(java.util.TreeSet::new)));
+                for (Notice notice : plan.notices()) {
+                    Optional<Long> id = notices.insert(notice, current.policy().id(), current.policy().version(), json(notice));
+                    if (id.isPresent()) {
+                        String numbers = notice.lines().stream().map(NoticeLine::number).collect(Collectors.joining(","));
+                        planned.add(new PlanReport.Planned(id.get(), numbers, notice.leadStepKey(), notice.channel().label(), notice.reason()));
+                        events.append("planner", "notice", id.get(), "planned " + notice.leadStepKey() + " for " + numbers, notice.reason());
+                    }
+                }
+                heldAndPaused[0] += plan.decisions().stream().filter(d -> d.outcome() == Decision.Outcome.HELD).count();
+                heldAndPaused[1] += plan.decisions().stream().filter(d -> d.outcome() == Decision.Outcome.PAUSED).count();
+            });
+            long held = heldAndPaused[0];
+            long paused = heldAndPaused[1];
+            if (!planned.isEmpty()) {
+                LOG.info("planned {} notice(s); {} item(s) held, {} paused", planned.size(), held, paused);
+            }
+            return new PlanReport(planned, held, paused);
+        });
+    }
+
+    private static String json(Notice notice) {
+        try {
+            return JSON.writeValueAsString(notice.facts());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the facts of a notice as JSON", e);
+        }
+    }
+}

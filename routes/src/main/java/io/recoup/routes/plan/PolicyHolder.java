@@ -1,0 +1,72 @@
+package io.recoup.routes.plan;
+
+import io.recoup.core.RecoupException;
+import io.recoup.core.dunning.DunningEngine;
+import io.recoup.core.policy.Channel;
+import io.recoup.core.policy.CollectionPolicy;
+import io.recoup.core.policy.PolicyLoader;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The policy in force. Before each planning run it looks whether the policy's source changed; a changed policy that
+ * loads cleanly takes over, one that does not is refused with every problem logged, and the old policy stays in force.
+ */
+public final class PolicyHolder implements Supplier<DunningEngine> {
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyHolder.class);
+
+    /** Where a policy's text comes from, with a stamp that changes when the text does (e.g. modification time). */
+    public interface Source {
+        String name();
+
+        String text();
+
+        Object stamp();
+    }
+
+    private final PolicyLoader loader;
+    private final Set<Channel> configured;
+    private final Source source;
+    private DunningEngine current;
+    private Object currentStamp;
+    private Object refusedStamp;
+    private String lastError;
+
+    /** Loads the policy now; a policy that does not load at start-up stops the start. */
+    public PolicyHolder(PolicyLoader loader, Set<Channel> configured, Source source) {
+        this.loader = loader;
+        this.configured = Set.copyOf(configured);
+        this.source = source;
+        this.currentStamp = source.stamp();
+        this.current = new DunningEngine(loader.load(source.name(), source.text()), this.configured);
+    }
+
+    @Override
+    public synchronized DunningEngine get() {
+        Object stamp = source.stamp();
+        if (!Objects.equals(stamp, currentStamp) && !Objects.equals(stamp, refusedStamp)) {
+            try {
+                CollectionPolicy policy = loader.load(source.name(), source.text());
+                current = new DunningEngine(policy, configured);
+                currentStamp = stamp;
+                lastError = null;
+                LOG.info("collection policy {} v{} from {} is now in force", policy.id(), policy.version(), source.name());
+            } catch (RecoupException e) {
+                refusedStamp = stamp;
+                lastError = e.getMessage();
+                LOG.error("the changed policy in {} was refused; policy {} v{} stays in force. {}", source.name(),
+                        current.policy().id(), current.policy().version(), e.getMessage());
+            }
+        }
+        return current;
+    }
+
+    /** Why the last change of the policy was refused, while that refused version is still the one on disk. */
+    public synchronized Optional<String> lastError() {
+        return Optional.ofNullable(lastError);
+    }
+}

@@ -1,0 +1,247 @@
+package io.recoup.routes.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.recoup.routes.dispatch.DispatchReport;
+import io.recoup.routes.match.MatchReport;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.camel.builder.AdviceWith;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class CollectionCycleIT {
+    @RegisterExtension
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+    static final String HEADER = "invoice_id,invoice_number,customer_id,customer_name,email,language,issue_date,due_date,currency,amount,open_amount\n";
+
+    @TempDir
+    Path home;
+    CycleFixture recoup;
+
+    @BeforeEach
+    void start() {
+        recoup = new CycleFixture(home, DAY, mail.getSmtp().getPort());
+    }
+
+    @AfterEach
+    void stop() {
+        recoup.close();
+    }
+
+    @Test
+    void ingestsTheGoodRowsQuarantinesTheBadOneAndReportsIt() throws Exception {
+        recoup.drop("ledger/inbox", "ledger.csv", HEADER
+                + "1,INV-1,C1,Acme,ap@acme.example,en,2026-02-01,2026-03-20,EUR,100.00,\n"
+                + "2,INV-2,C1,Acme,ap@acme.example,en,2026-02-01,2026-03-32,EUR,100.00,\n"
+                + "3,INV-3,C2,Beta,ap@beta.example,en,2026-02-01,2026-03-25,EUR,12.345,\n");
+        DayReport report = recoup.runDay(DAY);
+
+        assertThat(report.ingests()).singleElement().satisfies(i -> {
+            assertThat(i.inserted()).isEqualTo(1);
+            assertThat(i.rejections()).hasSize(2);
+        });
+        assertThat(recoup.jdbc.queryForList("select line, field from quarantine order by line"))
+                .extracting(r -> r.get("line") + ":" + r.get("field")).containsExactly("3:due_date", "4:amount");
+        assertThat(Files.readString(recoup.folder("ledger/rejected/ledger.csv.rejected")))
+                .contains("ledger.csv line 3, column due_date: '2026-03-32' is not a date")
+                .contains("ledger.csv line 4, column amount: amount 12.345 has more decimals than EUR allows (2)");
+        assertThat(recoup.folder("ledger/inbox/ledger.csv")).doesNotExist();
+
+        recoup.drop("ledger/inbox", "ledger.csv", HEADER + "1,INV-1,C1,Acme,ap@acme.example,en,2026-02-01,2026-03-20,EUR,100.00,\n");
+        DayReport again = recoup.runDay(DAY);
+        assertThat(again.ingests()).singleElement().satisfies(i -> assertThat(i.unchanged()).isEqualTo(1));
+        assertThat(recoup.jdbc.queryForObject("select count(*) from open_item", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void sendsEachDueStepOnceWithAmountDueDateAndBankDetails() throws Exception {
+        recoup.drop("ledger/inbox", "ledger.csv", HEADER
+                + "1,INV-2026-7,C1,Acme Ltd,ap@acme.example,en,2026-02-01,2026-03-05,EUR,1250.40,\n"
+                + "2,INV-2026-8,C2,Beta GmbH,ap@beta.example,de,2026-02-01,2026-03-02,EUR,99.00,\n");
+        DayReport first = recoup.runDay(DAY);
+        DayReport second = recoup.runDay(DAY);
+
+        assertThat(first.dispatch().actions()).extracting(DispatchReport.Dispatched::invoiceNumbers, DispatchReport.Dispatched::stepId,
+                DispatchReport.Dispatched::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("INV-2026-7", "pre-due-email", "SENT"),
+                org.assertj.core.groups.Tuple.tuple("INV-2026-8", "due-email", "SENT"));
+        assertThat(second.plan().planned()).isEmpty();
+        assertThat(second.dispatch().actions()).isEmpty();
+        MimeMessage[] received = mail.getReceivedMessages();
+        assertThat(received).hasSize(2);
+        assertThat(received[0].getSubject()).isEqualTo("Payment reminder: INV-2026-7 due on Mar 5, 2026");
+        assertThat(GreenMailUtil.getBody(received[0])).contains("INV-2026-7   Mar 5, 2026   EUR 1250.40   RF20 INV2 0267")
+                .contains("DE89 3704 0044 0532 0130 00").contains("COBADEFFXXX");
+        assertThat(received[1].getSubject()).isEqualTo("Heute fällig: INV-2026-8");
+        assertThat(recoup.jdbc.queryForList("select status, outcome from notice order by id"))
+                .extracting(r -> r.get("status") + " " + r.get("outcome"))
+                .containsExactly("SENT <notice-1@recoup>", "SENT <notice-2@recoup>");
+        assertThat(recoup.jdbc.queryForList("select status from action order by id", String.class)).containsExactly("SENT", "SENT");
+    }
+
+    @Test
+    void matchesAStatementCreditByRfReferenceAndPostsItBackExactlyOnce() throws Exception {
+        recoup.drop("ledger/inbox", "ledger.csv", HEADER + "1,INV-2026-7,C1,Acme Ltd,ap@acme.example,en,2026-02-01,2026-03-20,EUR,1250.40,\n");
+        recoup.runDay(DAY);
+        String statement = Camt.statement("S1", Camt.credit("ASR-1", "1250.40", "RF20INV20267", null),
+                Camt.credit("ASR-2", "10.00", null, "no idea"));
+        recoup.drop("statements/inbox", "st1.xml", statement);
+
+        DayReport day = recoup.runDay(DAY.plusDays(1));
+        assertThat(day.imports()).singleElement().satisfies(i -> assertThat(i.newReceipts()).isEqualTo(2));
+        assertThat(day.match().receipts()).extracting(MatchReport.Matched::outcome).containsExactly("MATCHED", "UNMATCHED");
+        assertThat(recoup.jdbc.queryForObject("select status from open_item", String.class)).isEqualTo("PAID");
+        assertThat(day.posts()).singleElement().satisfies(p -> assertThat(p.documentNumbers()).containsExactly("RCP-1"));
+        assertThat(paymentsLines()).containsExactly("RCP-1,1,INV-2026-7,1250.40,EUR,2026-03-02,ASR-1");
+
+        recoup.drop("statements/inbox", "st1-again.xml", statement);
+        DayReport replay = recoup.runDay(DAY.plusDays(2));
+        assertThat(replay.imports()).singleElement().satisfies(i -> {
+            assertThat(i.newReceipts()).isZero();
+            assertThat(i.duplicates()).isEqualTo(2);
+        });
+        assertThat(replay.posts()).isEmpty();
+        assertThat(paymentsLines()).hasSize(1);
+        assertThat(recoup.jdbc.queryForObject("select unallocated from receipt where provider_id = 'ASR-2'", java.math.BigDecimal.class))
+                .isEqualByComparingTo("10.00");
+    }
+
+    @Test
+    void doesNotPostAgainWhatTheLedgerAlreadyHoldsAfterAnUnclearFailure() throws Exception {
+        recoup.drop("ledger/inbox", "ledger.csv", HEADER + "1,INV-2026-7,C1,Acme Ltd,ap@acme.example,en,2026-02-01,2026-03-20,EUR,100.00,\n");
+        recoup.runDay(DAY);
+        recoup.drop("statements/inbox", "st1.xml", Camt.statement("S1", Camt.credit("ASR-1", "40.00", "RF20INV20267", null)));
+        recoup.runDay(DAY);
+        // as if the post-back had written its file and then crashed before its transaction committed
+        recoup.jdbc.update("update posting set status = 'PENDING', batch = null, posted_at = null");
+        assertThat(paymentsLines()).hasSize(1);
+
+        DayReport day = recoup.runDay(DAY.plusDays(1));
+        assertThat(day.posts()).singleElement().satisfies(p -> {
+            assertThat(p.documentNumbers()).isEmpty();
+            assertThat(p.alreadyInLedger()).containsExactly("RCP-1");
+        });
+        assertThat(paymentsLines()).hasSize(1);
+        assertThat(recoup.jdbc.queryForObject("select status from posting", String.class)).isEqualTo("POSTED");
+        assertThat(recoup.jdbc.queryForObject("select open_amount from open_item", java.math.BigDecimal.class)).isEqualByComparingTo("60.00");
+    }
+
+    @Test
+    void cancelsAReminderWhenTheInvoiceIsPaidBeforeItIsSent() {
+        recoup.drop("ledger/inbox", "ledger.csv", HEADER + "1,INV-2026-7,C1,Acme Ltd,ap@acme.example,en,2026-02-01,2026-03-02,EUR,100.00,\n");
+        recoup.runDay(DAY.minusDays(5)); // ingest only: nothing due yet
+        recoup.clock.set(DAY);
+        recoup.stages.planning().plan();
+        recoup.drop("ledger/inbox", "ledger.csv", HEADER + "1,INV-2026-7,C1,Acme Ltd,ap@acme.example,en,2026-02-01,2026-03-02,EUR,100.00,0\n");
+        DayReport day = recoup.runDay(DAY);
+        assertThat(day.dispatch().actions()).singleElement().satisfies(a -> {
+            assertThat(a.status()).isEqualTo("CANCELLED");
+            assertThat(a.outcome()).isEqualTo("every invoice on it was paid before it was sent");
+        });
+        assertThat(mail.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void movesAFileThatIsNotAStatementAsideAndGoesOnWithTheNext() {
+        recoup.drop("statements/inbox", "a-not-camt.xml", "<invoice><id>1</id></invoice>");
+        recoup.drop("statements/inbox", "b-good.xml", Camt.statement("S1", Camt.credit("ASR-9", "5.00", null, "hello")));
+        DayReport day = recoup.runDay(DAY);
+        assertThat(day.failedFiles()).singleElement().asString().startsWith("a-not-camt.xml: ");
+        assertThat(day.imports()).singleElement().satisfies(i -> assertThat(i.newReceipts()).isEqualTo(1));
+        assertThat(recoup.folder("statements/inbox/.failed")).isDirectoryContaining(p -> p.getFileName().toString().endsWith("a-not-camt.xml"));
+    }
+
+    @Test
+    void theScheduleRunsMatchPostPlanAndDispatchForTodayInTheCompanysZone() throws Exception {
+        recoup.drop("ledger/inbox", "ledger.csv", HEADER + "1,INV-2026-7,C1,Acme Ltd,ap@acme.example,en,2026-02-01,2026-03-05,EUR,100.00,\n");
+        recoup.runDay(DAY.minusDays(10));
+        AdviceWith.adviceWith(recoup.camel, "cycle.schedule", a -> a.replaceFromWith("direct:tick"));
+        recoup.camel.getRouteController().startRoute("cycle.schedule");
+        recoup.clock.set(DAY);
+        recoup.camel.createProducerTemplate().sendBody("direct:tick", null);
+        assertThat(recoup.jdbc.queryForList("select a.step_id, a.status, a.planned_on::text as day from action a"))
+                .extracting(r -> r.get("step_id") + " " + r.get("status") + " " + r.get("day"))
+                .containsExactly("pre-due-email SENT 2026-03-02");
+        assertThat(mail.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void putsEveryInvoiceDueOfOneCustomerOnOneMessage() throws Exception {
+        recoup.drop("ledger/inbox", "ledger.csv", HEADER
+                + "1,INV-2026-7,C1,Acme Ltd,ap@acme.example,en,2026-02-01,2026-03-02,EUR,100.00,\n"
+                + "2,INV-2026-9,C1,Acme Ltd,ap@acme.example,en,2026-02-03,2026-03-02,EUR,50.50,\n");
+        DayReport day = recoup.runDay(DAY);
+        assertThat(day.dispatch().actions()).singleElement().satisfies(d -> assertThat(d.invoiceNumbers()).isEqualTo("INV-2026-7,INV-2026-9"));
+        MimeMessage[] received = mail.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        assertThat(received[0].getSubject()).isEqualTo("Payment due today: INV-2026-7, INV-2026-9");
+        assertThat(GreenMailUtil.getBody(received[0])).contains("INV-2026-7   Mar 2, 2026   EUR 100.00   RF20 INV2 0267")
+                .contains("INV-2026-9").contains("Total: EUR 150.50");
+        assertThat(recoup.jdbc.queryForObject("select count(*) from action where notice_id is not null", Integer.class)).isEqualTo(2);
+
+        // one EPC QR code per invoice: decoded, it is a SEPA credit transfer with the amount and the RF reference
+        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) received[0].getContent();
+        assertThat(parts.getCount()).isEqualTo(3);
+        assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("pay-INV-2026-7.png");
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(parts.getBodyPart(1).getInputStream());
+        String payload = new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                new com.google.zxing.common.HybridBinarizer(new com.google.zxing.client.j2se.BufferedImageLuminanceSource(png)))).getText();
+        assertThat(payload.split("\n")).containsExactly("BCD", "002", "1", "SCT", "COBADEFFXXX", "Recoup Test GmbH",
+                "DE89370400440532013000", "EUR100.00", "", "RF20INV20267", "", "INV-2026-7");
+    }
+
+    @Test
+    void showsStatutoryLateChargesOnAnOverdueNotice() throws Exception {
+        recoup.policyText = CycleFixture.resource("/recoup/policies/standard.yaml");
+        recoup.drop("ledger/inbox", "ledger.csv", HEADER + "1,INV-2026-7,C1,Acme Ltd,ap@acme.example,en,2026-01-20,2026-02-20,EUR,1000.00,\n");
+        DayReport day = recoup.runDay(DAY); // 10 days past due: the overdue message, on e-mail as nothing else is configured
+        assertThat(day.dispatch().actions()).singleElement().satisfies(a -> assertThat(a.stepId()).isEqualTo("overdue-message"));
+        // 1,000.00 x (2.15% + 8 pp) x 10 / 365 = 2.78 interest, plus the EUR 40.00 fixed compensation
+        assertThat(GreenMailUtil.getBody(mail.getReceivedMessages()[0]))
+                .contains("INV-2026-7   Feb 20, 2026   EUR 1000.00   RF20 INV2 0267   (+ EUR 42.78 late-payment interest and compensation)");
+        assertThat(recoup.jdbc.queryForMap("select late_interest, late_compensation, late_basis from action"))
+                .containsEntry("late_basis", "10 day(s) at 10.15% (2.15% + 8 pp) from 2026-02-21; fixed compensation EUR 40.00")
+                .satisfies(r -> assertThat((java.math.BigDecimal) r.get("late_interest")).isEqualByComparingTo("2.78"));
+    }
+
+    @Test
+    void refusesABrokenPolicyChangeAndKeepsThePolicyInForce() {
+        String before = recoup.policy.get().policy().version();
+        recoup.policyText = recoup.policyText.replace("channels: [email]", "channels: [pigeon]");
+        assertThat(recoup.policy.get().policy().version()).isEqualTo(before);
+        assertThat(recoup.policy.lastError()).get().asString().contains("policy.yaml:12: field 'ladders.default.steps[0].channels[0]'");
+        recoup.policyText = recoup.policyText.replace("channels: [pigeon]", "channels: [email]").replace("version: 2", "version: 3");
+        assertThat(recoup.policy.get().policy().version()).isEqualTo("3");
+        assertThat(recoup.policy.lastError()).isEmpty();
+    }
+
+    private List<String> paymentsLines() throws Exception {
+        Path folder = recoup.folder("ledger/payments");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("payments-")).sorted()
+                    .flatMap(p -> {
+                        try {
+                            return Files.readAllLines(p).stream().skip(1);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }).toList();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.recoup.routes.cycle;
+
+import io.recoup.adapters.csv.CsvLedgerPoster;
+import io.recoup.adapters.csv.CsvOpenItemSource;
+import io.recoup.adapters.email.SmtpReminderChannel;
+import io.recoup.adapters.email.SmtpSettings;
+import io.recoup.core.message.MessageTemplates;
+import io.recoup.core.policy.PolicyLoader;
+import io.recoup.routes.CreditorDetails;
+import io.recoup.routes.dispatch.ReminderDispatch;
+import io.recoup.routes.plan.PolicyHolder;
+import io.recoup.routes.receive.StatementImport;
+import io.recoup.sepa.Bic;
+import io.recoup.sepa.Iban;
+import io.recoup.store.Database;
+import io.recoup.store.EventLog;
+import io.recoup.store.MutableClock;
+import io.recoup.store.TestDatabase;
+import io.recoup.store.dispatch.NoticeRepository;
+import io.recoup.store.ledger.LedgerRepository;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * One Recoup instance for route tests, built the way the application builds it, on a fresh real database, temporary
+ * folders and the given SMTP port.
+ */
+final class CycleFixture implements AutoCloseable {
+    static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+
+    final Path home;
+    final MutableClock clock;
+    final DataSource dataSource;
+    final JdbcTemplate jdbc;
+    final Database db;
+    final Stages stages;
+    final DefaultCamelContext camel = new DefaultCamelContext();
+    final CycleRunner runner;
+    final PolicyHolder policy;
+    volatile String policyText = resource("/recoup/policies/default.yaml");
+
+    CycleFixture(Path home, LocalDate firstDay, int smtpPort) {
+        this.home = home;
+        this.clock = new MutableClock(firstDay.atTime(9, 0).atZone(ZONE).toInstant(), ZONE);
+        this.dataSource = TestDatabase.fresh();
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.db = new Database(dataSource, clock);
+        LedgerRepository ledger = new LedgerRepository(db);
+        EventLog events = new EventLog(db);
+        ReminderDispatch dispatch = new ReminderDispatch(db, new NoticeRepository(db), events,
+                new MessageTemplates(p -> Optional.ofNullable(resourceOrNull("/recoup/templates/" + p)), Locale.ENGLISH),
+                new CreditorDetails("Recoup Test GmbH", Iban.parse("DE89370400440532013000"), Bic.parse("COBADEFFXXX")),
+                List.of(new SmtpReminderChannel(new SmtpSettings("127.0.0.1", smtpPort, "ar@recoup.example",
+                        Optional.empty(), Optional.empty(), false))), clock);
+        this.policy = new PolicyHolder(PolicyLoader.withBundledSchema(), dispatch.configuredChannels(), new PolicyHolder.Source() {
+            @Override
+            public String name() {
+                return "policy.yaml";
+            }
+
+            @Override
+            public String text() {
+                return policyText;
+            }
+
+            @Override
+            public Object stamp() {
+                return policyText;
+            }
+        });
+        this.stages = Stages.of(db, clock, new CsvOpenItemSource("csv", ZONE), folder("ledger/rejected"),
+                new CsvLedgerPoster(folder("ledger/payments")), policy, dispatch, StatementImport.ReturnedEntries.NONE);
+        Properties props = new Properties();
+        props.put("recoup.ledger.inbox", folder("ledger/inbox").toString());
+        props.put("recoup.statements.inbox", folder("statements/inbox").toString());
+        props.put("recoup.watch-folders", "false");
+        props.put("recoup.schedule.enabled", "false");
+        camel.getPropertiesComponent().setInitialProperties(props);
+        try {
+            camel.addRoutes(new CycleRoutes(stages));
+        } catch (Exception e) {
+            throw new IllegalStateException("routes do not start", e);
+        }
+        camel.start();
+        this.runner = new CycleRunner(camel);
+    }
+
+    Path folder(String relative) {
+        return home.resolve(relative);
+    }
+
+    void drop(String folder, String name, String content) {
+        try {
+            Files.createDirectories(folder(folder));
+            Files.writeString(folder(folder).resolve(name), content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    DayReport runDay(LocalDate day) {
+        clock.set(day);
+        return runner.runDay(day);
+    }
+
+    static String resource(String path) {
+        String text = resourceOrNull(path);
+        if (text == null) {
+            throw new IllegalArgumentException("no resource " + path);
+        }
+        return text;
+    }
+
+    static String resourceOrNull(String path) {
+        try (InputStream in = CycleFixture.class.getResourceAsStream(path)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        camel.stop();
+    }
+}

@@ -1,0 +1,199 @@
+package io.recoup.store.directdebit;
+
+import io.recoup.core.ledger.OpenItemKey;
+import io.recoup.core.money.Money;
+import io.recoup.store.Database;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Direct-debit collections: one row per presentation, moved from state to state only from the states named in each
+ * call (a second import of the same report finds the row already moved and changes nothing). Also the dunning block
+ * that keeps reminders away from an item while it is being collected, and the review list of R-transactions no rule
+ * covers.
+ */
+public final class CollectionRepository {
+    /** Who the dunning blocks of direct debits are created by; the candidate query ignores its own blocks. */
+    public static final String HOLD_OWNER = "sepa-direct-debit";
+
+    private static final String COLUMNS = """
+            k.id, k.item_id, i.source, i.external_id, i.number, i.creditor_reference, i.customer_id, c.name, c.email,
+            c.language, k.mandate_id, k.currency, k.amount, k.requested_collection_date, k.sequence_type,
+            k.end_to_end_id, k.attempt, k.represents_id, k.status, k.reason_code, k.file_name
+            from collection k join open_item i on i.id = k.item_id join customer c on c.id = i.customer_id""";
+
+    private final Database db;
+
+    public CollectionRepository(Database db) {
+        this.db = db;
+    }
+
+    /** Makes this transaction the only one choosing and submitting collections until it ends. */
+    public void lockCollecting() {
+        db.jdbc().queryForList("select pg_advisory_xact_lock(7302)");
+    }
+
+    /**
+     * Open euro items due by {@code dueBy}, within what one SEPA collection can carry, whose customer has a usable
+     * mandate and an e-mail address for the pre-notification, that were never collected by direct debit before, and
+     * that no dispute, dunning block, payment plan or pending promise to pay covers on {@code today}.
+     */
+    public List<DirectDebitCandidate> candidates(LocalDate dueBy, LocalDate today) {
+        return db.jdbc().query("""
+                select i.id, i.number, i.customer_id, m.id, i.currency, i.open_amount, i.due_date
+                from open_item i join customer c on c.id = i.customer_id
+                join lateral (select id from mandate m where m.customer_id = i.customer_id and m.state in ('ACTIVE', 'AMENDED')
+                    order by m.signature_date desc, m.id desc limit 1) m on true
+                where i.status = 'OPEN' and i.open_amount between 0.01 and 999999999.99 and i.currency = 'EUR' and i.due_date <= ?
+                    and c.email is not null
+                    and not exists (select 1 from collection k where k.item_id = i.id)
+                    and not exists (select 1 from hold h where h.customer_id = i.customer_id and h.released_at is null
+                        and h.created_by <> ? and (h.item_id is null or h.item_id = i.id)
+                        and h.since <= ? and (h.until is null or h.until >= ?))
+                    and not exists (select 1 from payment_plan p where p.item_id = i.id)
+                    and not exists (select 1 from promise_to_pay p where p.item_id = i.id and p.promised_for >= ?)
+                order by i.due_date, i.id""",
+                (rs, n) -> new DirectDebitCandidate(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        Money.of(rs.getBigDecimal(6), Money.currencyOf(rs.getString(5))), rs.getDate(7).toLocalDate()),
+                dueBy, HOLD_OWNER, today, today, today);
+    }
+
+    /**
+     * Adds a presentation in state PLANNED and returns its id, or empty when the item is already in a live collection.
+     * A first attempt gets the end-to-end id {@code RCP-C<its id>-1}; a re-presentation brings its own.
+     */
+    public Optional<Long> insertPlanned(long itemId, long mandateId, Money amount, LocalDate requestedDate, int attempt,
+                                        Long representsId, String endToEndId) {
+        return db.jdbc().queryForList("""
+                with n as (select nextval(pg_get_serial_sequence('collection', 'id')) as id)
+                insert into collection (id, item_id, mandate_id, currency, amount, requested_collection_date, end_to_end_id,
+                    attempt, represents_id, status, created_at, updated_at)
+                select n.id, ?, ?, ?, ?, ?, coalesce(?, 'RCP-C' || n.id || '-1'), ?, ?, 'PLANNED', ?, ? from n
+                on conflict (item_id) where status in ('PLANNED', 'PRE_NOTIFIED', 'SUBMITTED', 'ACCEPTED') do nothing
+                returning id""", Long.class,
+                itemId, mandateId, amount.currencyCode(), amount.amount(), requestedDate, endToEndId, attempt, representsId,
+                db.now(), db.now()).stream().findFirst();
+    }
+
+    public StoredCollection get(long id) {
+        return db.jdbc().queryForObject("select " + COLUMNS + " where k.id = ?", CollectionRepository::row, id);
+    }
+
+    /** The presentation with this end-to-end id, locked until the transaction ends. */
+    public Optional<StoredCollection> findForUpdate(String endToEndId) {
+        return db.jdbc().query("select " + COLUMNS + " where k.end_to_end_id = ? for update of k", CollectionRepository::row,
+                endToEndId).stream().findFirst();
+    }
+
+    /** Locks the next PLANNED collection with an id above {@code afterId}; other instances skip locked rows. */
+    public Optional<StoredCollection> claimNextToNotify(long afterId) {
+        return db.jdbc().query("select " + COLUMNS + " where k.status = 'PLANNED' and k.id > ? order by k.id limit 1 "
+                + "for update of k skip locked", CollectionRepository::row, afterId).stream().findFirst();
+    }
+
+    /** Pre-notified collections with a requested date up to {@code dateBy}, by mandate and date, locked. */
+    public List<StoredCollection> preNotifiedUpTo(LocalDate dateBy) {
+        return db.jdbc().query("select " + COLUMNS + " where k.status = 'PRE_NOTIFIED' and k.requested_collection_date <= ? "
+                + "order by k.mandate_id, k.requested_collection_date, k.id for update of k", CollectionRepository::row, dateBy);
+    }
+
+    /** Submitted or accepted collections whose requested date lies before {@code today}. */
+    public List<StoredCollection> presentedBefore(LocalDate today) {
+        return db.jdbc().query("select " + COLUMNS + " where k.status in ('SUBMITTED', 'ACCEPTED') "
+                + "and k.requested_collection_date < ? order by k.id", CollectionRepository::row, today);
+    }
+
+    /** Collections of a mandate that have not gone into a file yet. */
+    public List<StoredCollection> notYetSubmitted(long mandateId) {
+        return db.jdbc().query("select " + COLUMNS + " where k.mandate_id = ? and k.status in ('PLANNED', 'PRE_NOTIFIED') "
+                + "order by k.id for update of k", CollectionRepository::row, mandateId);
+    }
+
+    /** Every presentation that went out in the file with this message id. */
+    public List<StoredCollection> inFile(String messageId) {
+        return db.jdbc().query("select " + COLUMNS + " join pain008_file f on f.id = k.pain008_file_id "
+                + "where f.message_id = ? order by k.id", CollectionRepository::row, messageId);
+    }
+
+    public List<StoredCollection> inPaymentBlock(String paymentInformationId) {
+        return db.jdbc().query("select " + COLUMNS + " where k.payment_information_id = ? order by k.id",
+                CollectionRepository::row, paymentInformationId);
+    }
+
+    public boolean markPreNotified(long id, LocalDate requestedDate, LocalDate notifiedOn, String notificationId) {
+        return db.jdbc().update("update collection set status = 'PRE_NOTIFIED', requested_collection_date = ?, "
+                + "pre_notified_on = ?, pre_notification_id = ?, updated_at = ? where id = ? and status = 'PLANNED'",
+                requestedDate, notifiedOn, notificationId, db.now(), id) == 1;
+    }
+
+    public boolean markSubmitted(long id, long fileId, String fileName, String paymentInformationId, String sequenceType) {
+        return db.jdbc().update("update collection set status = 'SUBMITTED', pain008_file_id = ?, file_name = ?, "
+                + "payment_information_id = ?, sequence_type = ?, updated_at = ? where id = ? and status = 'PRE_NOTIFIED'",
+                fileId, fileName, paymentInformationId, sequenceType, db.now(), id) == 1;
+    }
+
+    /**
+     * Moves the collection to {@code to} if it is in one of {@code from}, recording the reason code, what it means and
+     * what was done about it; false when it had already moved on.
+     */
+    public boolean move(long id, Set<CollectionStatus> from, CollectionStatus to, String reasonCode, String reason,
+                        String action) {
+        String states = from.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
+        return db.jdbc().update("update collection set status = ?, reason_code = coalesce(?, reason_code), "
+                + "reason = coalesce(?, reason), action = coalesce(?, action), updated_at = ? "
+                + "where id = ? and status in (" + states + ")", to.name(), reasonCode, reason, action, db.now(), id) == 1;
+    }
+
+    /** Puts a dunning block on the item while it is being collected, unless one from direct debit is already there. */
+    public void holdItem(long customerId, long itemId, String reason, LocalDate since) {
+        db.jdbc().update("""
+                insert into hold (customer_id, item_id, kind, reason, since, created_by, created_at)
+                select ?, ?, 'BLOCK', ?, ?, ?, ? where not exists (select 1 from hold
+                    where item_id = ? and created_by = ? and released_at is null)""",
+                customerId, itemId, reason, since, HOLD_OWNER, db.now(), itemId, HOLD_OWNER);
+    }
+
+    /** Ends the direct-debit block of the item, so the collection rule takes it up again. */
+    public void releaseHold(long itemId) {
+        db.jdbc().update("update hold set released_at = ? where item_id = ? and created_by = ? and released_at is null",
+                db.now(), itemId, HOLD_OWNER);
+    }
+
+    /** Adds money taken back from a settled collection to what is open on the item, which is OPEN again. */
+    public void reopenItem(long itemId, Money amount) {
+        int updated = db.jdbc().update("""
+                update open_item set open_amount = open_amount + ?, status = 'OPEN', version = version + 1, updated_at = ?
+                where id = ? and currency = ?""", amount.amount(), db.now(), itemId, amount.currencyCode());
+        if (updated != 1) {
+            throw new IllegalStateException("item " + itemId + " cannot be reopened by " + amount);
+        }
+    }
+
+    /** Records an R-transaction for a person to look at; a second record for the same collection is ignored. */
+    public void addReview(long collectionId, long itemId, String reasonCode, String explanation) {
+        db.jdbc().update("insert into collection_review (collection_id, item_id, reason_code, explanation, created_at) "
+                + "values (?, ?, ?, ?, ?) on conflict (collection_id) do nothing",
+                collectionId, itemId, reasonCode, explanation, db.now());
+    }
+
+    private static StoredCollection row(ResultSet rs, int n) throws SQLException {
+        long represents = rs.getLong("represents_id");
+        Long representsId = rs.wasNull() ? null : represents;
+        Date requested = rs.getDate("requested_collection_date");
+        return new StoredCollection(rs.getLong("id"), rs.getLong("item_id"),
+                new OpenItemKey(rs.getString("source"), rs.getString("external_id")), rs.getString("number"),
+                rs.getString("creditor_reference"), rs.getLong("customer_id"), rs.getString("name"),
+                Optional.ofNullable(rs.getString("email")), Locale.forLanguageTag(rs.getString("language")),
+                rs.getLong("mandate_id"), Money.of(rs.getBigDecimal("amount"), Money.currencyOf(rs.getString("currency"))),
+                requested.toLocalDate(), rs.getString("sequence_type"), rs.getString("end_to_end_id"), rs.getInt("attempt"),
+                representsId, CollectionStatus.valueOf(rs.getString("status")), rs.getString("reason_code"),
+                rs.getString("file_name"));
+    }
+}

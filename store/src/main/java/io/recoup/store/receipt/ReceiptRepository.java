@@ -1,0 +1,95 @@
+package io.recoup.store.receipt;
+
+import io.recoup.core.matching.ReceiptToMatch;
+import io.recoup.core.money.Money;
+import io.recoup.store.Database;
+import java.util.List;
+import java.util.Optional;
+
+/** Receipts, their allocations to items, and the posting outbox each allocation feeds. */
+public final class ReceiptRepository {
+    /** Where a receipt stands. */
+    public enum Status { NEW, MATCHED, PARTLY_ALLOCATED, UNMATCHED }
+
+    private final Database db;
+
+    public ReceiptRepository(Database db) {
+        this.db = db;
+    }
+
+    /** Records the receipt unless the provider's id is already known; returns its id when it was new. */
+    public Optional<Long> insertIfNew(NewReceipt r) {
+        return db.jdbc().queryForList("""
+                insert into receipt (provider, provider_id, currency, amount, unallocated, booked_on, value_date,
+                    reference, remittance, payer_name, payer_iban, origin, status, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?)
+                on conflict (provider, provider_id) do nothing returning id""", Long.class,
+                r.provider(), r.providerId(), r.amount().currencyCode(), r.amount().amount(), r.amount().amount(),
+                r.bookedOn(), r.valueDate(), r.reference(), r.remittance(), r.payerName(), r.payerIban(), r.origin(),
+                db.now()).stream().findFirst();
+    }
+
+    /** Receipts with money not yet allocated and not yet looked at (NEW), as the matcher needs them. */
+    public List<ReceiptToMatch> toMatch() {
+        return db.jdbc().query("select id, currency, unallocated, reference, remittance from receipt where status = 'NEW' order by id",
+                (rs, n) -> new ReceiptToMatch(rs.getLong(1), Money.of(rs.getBigDecimal(3), Money.currencyOf(rs.getString(2))),
+                        Optional.ofNullable(rs.getString(4)), rs.getString(5)));
+    }
+
+    /** Records an allocation, lowers the receipt's unallocated amount and queues the posting; returns its id. */
+    public long allocate(long receiptId, long itemId, Money amount, String rule) {
+        long allocationId = db.jdbc().queryForObject("""
+                insert into allocation (receipt_id, item_id, currency, amount, rule, created_at)
+                values (?, ?, ?, ?, ?, ?) returning id""", Long.class,
+                receiptId, itemId, amount.currencyCode(), amount.amount(), rule, db.now());
+        int updated = db.jdbc().update("update receipt set unallocated = unallocated - ? where id = ? and unallocated >= ?",
+                amount.amount(), receiptId, amount.amount());
+        if (updated != 1) {
+            throw new IllegalStateException("receipt " + receiptId + " has less than " + amount + " unallocated");
+        }
+        db.jdbc().update("insert into posting (allocation_id, document_number, status, created_at) values (?, ?, 'PENDING', ?)",
+                allocationId, "RCP-" + allocationId, db.now());
+        return allocationId;
+    }
+
+    public void settle(long receiptId, Status status, String reason) {
+        db.jdbc().update("update receipt set status = ?, reason = ? where id = ?", status.name(), reason, receiptId);
+    }
+
+    /** Locks up to {@code limit} pending postings; other instances skip the locked rows. */
+    public List<PendingPosting> claimPendingPostings(int limit) {
+        return db.jdbc().query("""
+                select p.id, p.document_number, a.id as allocation_id, i.source, i.external_id, i.number, a.currency,
+                    case when p.kind = 'REVERSAL' then -a.amount else a.amount end,
+                    coalesce(r.booked_on, r.value_date, a.created_at::date) as paid_on, r.provider_id
+                from posting p join allocation a on a.id = p.allocation_id join open_item i on i.id = a.item_id
+                    join receipt r on r.id = a.receipt_id
+                where p.status = 'PENDING' order by p.id limit ? for update of p skip locked""",
+                (rs, n) -> new PendingPosting(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                        new io.recoup.core.ledger.OpenItemKey(rs.getString(4), rs.getString(5)), rs.getString(6),
+                        Money.of(rs.getBigDecimal(8), Money.currencyOf(rs.getString(7))), rs.getDate(9).toLocalDate(),
+                        rs.getString(10)), limit);
+    }
+
+    /**
+     * Queues the reversal of the payment posted for the receipt (provider, providerId): the same allocation with the
+     * opposite sign, document number {@code RCP-<allocation>-R}. Returns that number; asking twice queues one reversal.
+     */
+    public Optional<String> reversePosting(String provider, String providerId) {
+        List<Long> allocations = db.jdbc().queryForList("select a.id from allocation a join receipt r on r.id = a.receipt_id "
+                + "where r.provider = ? and r.provider_id = ? order by a.id", Long.class, provider, providerId);
+        if (allocations.isEmpty()) {
+            return Optional.empty();
+        }
+        long allocation = allocations.get(0);
+        db.jdbc().update("insert into posting (allocation_id, document_number, status, created_at, kind) "
+                + "values (?, ?, 'PENDING', ?, 'REVERSAL') on conflict (allocation_id, kind) do nothing",
+                allocation, "RCP-" + allocation + "-R", db.now());
+        return Optional.of("RCP-" + allocation + "-R");
+    }
+
+    public void markPosted(long postingId, String batch) {
+        db.jdbc().update("update posting set status = 'POSTED', batch = ?, posted_at = ? where id = ? and status = 'PENDING'",
+                batch, db.now(), postingId);
+    }
+}
