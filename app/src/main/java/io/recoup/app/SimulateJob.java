@@ -5,7 +5,7 @@ import io.recoup.core.RecoupException;
 import io.recoup.core.dunning.CustomerCase;
 import io.recoup.core.dunning.SimulatedAction;
 import io.recoup.core.ledger.Rejection;
-import io.recoup.core.policy.CollectionPolicy;
+import io.recoup.core.policy.DunningPolicy;
 import io.recoup.core.policy.PolicyLoader;
 import io.recoup.core.port.LedgerBatch;
 import java.io.IOException;
@@ -40,8 +40,8 @@ final class SimulateJob {
     /** @param stored reads the stored ledger's cases when {@code --stored} is given (starts the database only then) */
     int run(SimulateOptions options, Supplier<List<CustomerCase>> stored) {
         PolicyLoader loader = PolicyLoader.withBundledSchema();
-        CollectionPolicy policy;
-        CollectionPolicy other;
+        DunningPolicy policy;
+        DunningPolicy other;
         try {
             policy = loader.load(options.policy().toString(), read(options.policy()));
             other = options.compare().isPresent() ? loader.load(options.compare().get().toString(), read(options.compare().get())) : null;

@@ -3,14 +3,14 @@ package io.recoup.app;
 import io.recoup.core.dunning.CustomerCase;
 import io.recoup.core.dunning.CustomerProfile;
 import io.recoup.core.dunning.DunningEngine;
+import io.recoup.core.dunning.DunningItem;
 import io.recoup.core.dunning.PolicySimulator;
-import io.recoup.core.dunning.Receivable;
 import io.recoup.core.dunning.RiskScore;
 import io.recoup.core.dunning.SimulatedAction;
 import io.recoup.core.ledger.CustomerKey;
 import io.recoup.core.ledger.LedgerRecord;
 import io.recoup.core.policy.Channel;
-import io.recoup.core.policy.CollectionPolicy;
+import io.recoup.core.policy.DunningPolicy;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ final class Simulation {
     /** From a ledger export: customers numbered in order of appearance, items as exported, nothing sent yet. */
     static Simulation ofRecords(List<LedgerRecord> records) {
         Map<CustomerKey, CustomerProfile> customers = new LinkedHashMap<>();
-        Map<CustomerKey, List<Receivable>> items = new LinkedHashMap<>();
+        Map<CustomerKey, List<DunningItem>> items = new LinkedHashMap<>();
         long itemId = 0;
         for (LedgerRecord r : records) {
             CustomerProfile profile = customers.computeIfAbsent(r.customer().key(), k -> {
@@ -45,7 +45,7 @@ final class Simulation {
                         Set.of(), List.of(), RiskScore.unknown());
             });
             items.computeIfAbsent(r.customer().key(), k -> new ArrayList<>())
-                    .add(Receivable.of(++itemId, r.item().number(), r.item().dueDate(), r.item().openAmount()));
+                    .add(DunningItem.of(++itemId, r.item().number(), r.item().dueDate(), r.item().openAmount()));
         }
         List<CustomerCase> cases = new ArrayList<>();
         customers.forEach((key, profile) -> cases.add(new CustomerCase(profile, items.get(key), io.recoup.core.dunning.ContactLog.empty())));
@@ -61,7 +61,7 @@ final class Simulation {
         return cases.stream().mapToInt(c -> c.items().size()).sum();
     }
 
-    List<SimulatedAction> run(CollectionPolicy policy, Set<Channel> channels, LocalDate from, LocalDate to) {
+    List<SimulatedAction> run(DunningPolicy policy, Set<Channel> channels, LocalDate from, LocalDate to) {
         PolicySimulator simulator = new PolicySimulator(new DunningEngine(policy, channels));
         for (CustomerCase c : cases) {
             simulator.addCustomer(c.customer());

@@ -4,13 +4,13 @@ import io.recoup.core.dunning.ContactLog;
 import io.recoup.core.dunning.CustomerCase;
 import io.recoup.core.dunning.CustomerProfile;
 import io.recoup.core.dunning.DunningEngine;
+import io.recoup.core.dunning.DunningItem;
 import io.recoup.core.dunning.Hold;
 import io.recoup.core.dunning.PromiseToPay;
-import io.recoup.core.dunning.Receivable;
 import io.recoup.core.dunning.RiskScore;
 import io.recoup.core.money.Money;
 import io.recoup.core.policy.Channel;
-import io.recoup.core.policy.CollectionPolicy;
+import io.recoup.core.policy.DunningPolicy;
 import io.recoup.core.policy.PolicyLoader;
 import io.recoup.store.Database;
 import io.recoup.store.EmbeddedDatabase;
@@ -67,7 +67,7 @@ public final class PlanningBench {
             long t0 = System.nanoTime();
             generate(ds, customers, items);
             out.printf("planning: generated %,d items of %,d customers in PostgreSQL in %.1f s%n", items, customers, seconds(t0));
-            CollectionPolicy policy = PolicyLoader.withBundledSchema().load("standard.yaml", resource("/recoup/policies/standard.yaml"));
+            DunningPolicy policy = PolicyLoader.withBundledSchema().load("standard.yaml", resource("/recoup/policies/standard.yaml"));
             DunningEngine engine = new DunningEngine(policy, EnumSet.of(Channel.EMAIL, Channel.SMS));
             Instant now = TODAY.atTime(10, 0).atZone(BERLIN).toInstant();
             Database db = new Database(ds, Clock.fixed(now, BERLIN));
@@ -164,7 +164,7 @@ public final class PlanningBench {
                             ? List.of(new Hold(Hold.Kind.BLOCK, "held", TODAY, Optional.empty())) : List.of();
                     Optional<PromiseToPay> promise = Optional.ofNullable(rs.getDate(12))
                             .map(d -> new PromiseToPay(d.toLocalDate(), open, open));
-                    Receivable r = new Receivable(id, rs.getString(2), rs.getDate(3).toLocalDate(), open, steps, holds, promise,
+                    DunningItem r = new DunningItem(id, rs.getString(2), rs.getDate(3).toLocalDate(), open, steps, holds, promise,
                             Optional.empty(), List.of());
                     CustomerProfile p = new CustomerProfile(rs.getLong(1), rs.getString(6), ZoneId.of(rs.getString(7)), reachable,
                             Set.of(), List.of(), RiskScore.unknown());

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.recoup.core.dunning.CustomerCase;
+import io.recoup.core.dunning.DunningItem;
 import io.recoup.core.dunning.Hold;
 import io.recoup.core.dunning.Notice;
 import io.recoup.core.dunning.NoticeLine;
-import io.recoup.core.dunning.Receivable;
 import io.recoup.core.ledger.Customer;
 import io.recoup.core.ledger.CustomerKey;
 import io.recoup.core.ledger.ItemStatus;
@@ -172,7 +172,7 @@ class StoreIT {
         CustomerCase c = db.inTransaction(() -> dunning.openCases(DAY)).get(0);
         assertThat(c.customer().optedOut()).containsExactly(Channel.SMS);
         assertThat(c.customer().reachable()).contains(Channel.EMAIL).doesNotContain(Channel.SMS);
-        Receivable r = c.items().get(0);
+        DunningItem r = c.items().get(0);
         assertThat(r.holds()).singleElement().satisfies(h -> assertThat(h.kind()).isEqualTo(Hold.Kind.DISPUTE));
         assertThat(r.promise().orElseThrow().amount()).isEqualTo(Money.of("50.00", "EUR"));
         assertThat(r.plan().orElseThrow().instalments()).hasSize(2);

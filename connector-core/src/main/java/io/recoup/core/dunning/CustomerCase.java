@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** Everything the engine needs to plan one customer. */
-public record CustomerCase(CustomerProfile customer, List<Receivable> items, ContactLog log) {
+public record CustomerCase(CustomerProfile customer, List<DunningItem> items, ContactLog log) {
     public CustomerCase {
         Objects.requireNonNull(customer, "customer");
         items = List.copyOf(items);

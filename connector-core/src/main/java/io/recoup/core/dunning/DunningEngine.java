@@ -3,7 +3,7 @@ package io.recoup.core.dunning;
 import io.recoup.core.dunning.Decision.Outcome;
 import io.recoup.core.money.Money;
 import io.recoup.core.policy.Channel;
-import io.recoup.core.policy.CollectionPolicy;
+import io.recoup.core.policy.DunningPolicy;
 import io.recoup.core.policy.Ladder;
 import io.recoup.core.policy.Segment;
 import java.time.Instant;
@@ -20,13 +20,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The collection rule applied to one customer at one moment. Picks the customer's segment and ladder, asks which step
+ * The dunning policy applied to one customer at one moment. Picks the customer's segment and ladder, asks which step
  * each item is due for, puts the items of one customer into one notice (or one per item), chooses the first usable
  * channel in the step's fallback order, holds what a contact cap or a non-business day forbids, delays what falls in
  * quiet hours, adds late charges, and explains every decision. Pure: the same inputs give the same plan.
  */
 public final class DunningEngine {
-    private final CollectionPolicy policy;
+    private final DunningPolicy policy;
     private final Set<Channel> configured;
     private final ItemAssessor assessor;
     private final Optional<LateChargeCalculator> charges;
@@ -36,7 +36,7 @@ public final class DunningEngine {
     private final Map<String, String> segmentLabels = new HashMap<>();
 
     /** @param configured the channels this installation can send on (a task needs no configuration) */
-    public DunningEngine(CollectionPolicy policy, Set<Channel> configured) {
+    public DunningEngine(DunningPolicy policy, Set<Channel> configured) {
         this.policy = policy;
         this.configured = Set.copyOf(configured);
         this.assessor = new ItemAssessor(policy);
@@ -47,7 +47,7 @@ public final class DunningEngine {
         policy.segments().forEach(s -> segmentLabels.put(s.id(), s.id() + " (ladder " + s.ladder() + ")"));
     }
 
-    public CollectionPolicy policy() {
+    public DunningPolicy policy() {
         return policy;
     }
 
@@ -63,7 +63,7 @@ public final class DunningEngine {
             return new CustomerPlan(customer.id(), segment.id(), List.of(), decisions);
         }
         List<DueStep> due = new ArrayList<>();
-        for (Receivable item : c.items()) {
+        for (DunningItem item : c.items()) {
             if (item.open().isPositive()) {
                 assessor.assess(item, occurrences.get(segment.ladder()), today, due::add, decisions::add);
             }
@@ -105,7 +105,7 @@ public final class DunningEngine {
         }
         List<Money> totals = c.items().stream().filter(i -> i.open().isPositive())
                 .collect(Collectors.groupingBy(i -> i.open().currencyCode(), LinkedHashMap::new,
-                        Collectors.reducing(null, Receivable::open, (a, b) -> a == null ? b : a.plus(b))))
+                        Collectors.reducing(null, DunningItem::open, (a, b) -> a == null ? b : a.plus(b))))
                 .values().stream().toList();
         return policy.segments().stream().filter(s -> s.matches(p.segment(), p.risk().value(), totals)).findFirst()
                 .orElse(policy.segments().get(policy.segments().size() - 1));
@@ -117,7 +117,7 @@ public final class DunningEngine {
      */
     private List<List<DueStep>> group(List<DueStep> due, CustomerCase c) {
         List<List<DueStep>> groups = new ArrayList<>();
-        if (policy.consolidation() == CollectionPolicy.Consolidation.PER_CUSTOMER) {
+        if (policy.consolidation() == DunningPolicy.Consolidation.PER_CUSTOMER) {
             Map<Channel, List<DueStep>> byChannel = new LinkedHashMap<>();
             for (DueStep d : due) {
                 if (d.consolidable()) {

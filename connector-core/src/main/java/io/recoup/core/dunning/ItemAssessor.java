@@ -3,7 +3,7 @@ package io.recoup.core.dunning;
 import io.recoup.core.dunning.Decision.Outcome;
 import io.recoup.core.money.Money;
 import io.recoup.core.policy.Channel;
-import io.recoup.core.policy.CollectionPolicy;
+import io.recoup.core.policy.DunningPolicy;
 import io.recoup.core.policy.Ladder;
 import io.recoup.core.policy.PolicyStep;
 import java.time.LocalDate;
@@ -20,14 +20,14 @@ import java.util.function.Consumer;
  * step already taken, so catch-up after downtime sends the step that fits today and nothing stale.
  */
 final class ItemAssessor {
-    private final CollectionPolicy policy;
+    private final DunningPolicy policy;
 
-    ItemAssessor(CollectionPolicy policy) {
+    ItemAssessor(DunningPolicy policy) {
         this.policy = policy;
     }
 
     /** Adds the steps the item is due for to {@code due}, or a decision saying why none. */
-    void assess(Receivable item, List<Ladder.Occurrence> ladder, LocalDate today, Consumer<DueStep> due, Consumer<Decision> decided) {
+    void assess(DunningItem item, List<Ladder.Occurrence> ladder, LocalDate today, Consumer<DueStep> due, Consumer<Decision> decided) {
         Money minimum = policy.minimumOpen().get(item.open().currencyCode());
         if (minimum != null && item.open().compareTo(minimum) < 0) {
             decided.accept(new Decision(item.itemId(), item.number(), Outcome.BELOW_MINIMUM,
@@ -63,7 +63,7 @@ final class ItemAssessor {
     }
 
     /** Handles an item under a payment plan; returns false once the plan is broken and the ladder takes over again. */
-    private boolean planStillRuns(Receivable item, LocalDate today, long daysFromDue, Consumer<DueStep> due, Consumer<Decision> decided) {
+    private boolean planStillRuns(DunningItem item, LocalDate today, long daysFromDue, Consumer<DueStep> due, Consumer<Decision> decided) {
         PaymentPlan plan = item.plan().get();
         Optional<PaymentPlan.Numbered> unpaid = plan.firstUnpaid(item.open());
         if (unpaid.isEmpty()) {
@@ -93,7 +93,7 @@ final class ItemAssessor {
         return true;
     }
 
-    private void ladderStep(Receivable item, List<Ladder.Occurrence> ladder, LocalDate today, long daysFromDue,
+    private void ladderStep(DunningItem item, List<Ladder.Occurrence> ladder, LocalDate today, long daysFromDue,
                             Consumer<DueStep> due, Consumer<Decision> decided) {
         Set<String> done = doneOrSkipped(item);
         // each occurrence looked up once: whether it is taken, and the highest one taken
@@ -136,7 +136,7 @@ final class ItemAssessor {
         due.accept(new DueStep(item, latest.key(), latest.rank(), latest.channels(), latest.template(), consolidable, daysFromDue, why));
     }
 
-    private static Set<String> doneOrSkipped(Receivable item) {
+    private static Set<String> doneOrSkipped(DunningItem item) {
         if (item.overrides().isEmpty()) {
             return item.stepsDone();
         }
@@ -145,7 +145,7 @@ final class ItemAssessor {
         return done;
     }
 
-    private static String nextStep(List<Ladder.Occurrence> ladder, Set<String> done, Receivable item, int highestDone) {
+    private static String nextStep(List<Ladder.Occurrence> ladder, Set<String> done, DunningItem item, int highestDone) {
         return ladder.stream().filter(o -> o.rank() > highestDone && !done.contains(o.key())).findFirst()
                 .map(o -> "next step '" + o.key() + "' on " + item.dueDate().plusDays(o.offsetDays()))
                 .orElse("every step of the ladder has been taken");

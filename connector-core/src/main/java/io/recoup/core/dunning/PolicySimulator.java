@@ -35,7 +35,7 @@ public final class PolicySimulator {
         customers.put(customer.id(), customer);
     }
 
-    public void addItem(long customerId, Receivable item) {
+    public void addItem(long customerId, DunningItem item) {
         if (!customers.containsKey(customerId)) {
             throw new IllegalArgumentException("unknown customer " + customerId + " for item " + item.number());
         }
@@ -111,7 +111,7 @@ public final class PolicySimulator {
     }
 
     private CustomerCase caseOf(CustomerProfile customer) {
-        List<Receivable> own = new ArrayList<>();
+        List<DunningItem> own = new ArrayList<>();
         for (Map.Entry<Long, ItemState> e : items.entrySet()) {
             if (e.getValue().customerId == customer.id()) {
                 own.add(e.getValue().receivable(e.getKey()));
@@ -141,7 +141,7 @@ public final class PolicySimulator {
         Optional<PaymentPlan> plan = Optional.empty();
         final List<ManualOverride> overrides = new ArrayList<>();
 
-        ItemState(long customerId, Receivable r) {
+        ItemState(long customerId, DunningItem r) {
             this.customerId = customerId;
             this.number = r.number();
             this.dueDate = r.dueDate();
@@ -153,8 +153,8 @@ public final class PolicySimulator {
             this.overrides.addAll(r.overrides());
         }
 
-        Receivable receivable(long id) {
-            return new Receivable(id, number, dueDate, open, done, holds, promise, plan, overrides);
+        DunningItem receivable(long id) {
+            return new DunningItem(id, number, dueDate, open, done, holds, promise, plan, overrides);
         }
     }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * A customer as Recoup needs it for collections: who to address, in which language and time zone, and the segment a
- * collection policy selects on. The email and phone are optional; a step on a channel without a contact is recorded
+ * dunning policy selects on. The email and phone are optional; a step on a channel without a contact is recorded
  * as such, never silently dropped.
  */
 public record Customer(CustomerKey key, String name, Optional<String> email, Optional<String> phone, Locale language,

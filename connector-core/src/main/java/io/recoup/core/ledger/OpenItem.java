@@ -10,6 +10,12 @@ import java.util.Objects;
  * One receivable as read from the source ledger: an invoice (or credit note) with its original and open amount.
  * The invariants that make an item collectable are checked here, so an adapter that builds a bad one fails with the
  * field named.
+ *
+ * <p>This is the open item. Each later stage reads a view of it named for that stage, with what only that stage
+ * needs: {@link io.recoup.core.dunning.DunningItem} (what the dunning engine decides on),
+ * {@link io.recoup.core.matching.MatchableItem} (what a payment can be allocated to), and in the store the item's row
+ * with Recoup's own open amount and status ({@code StoredItem}), an item on a notice with its action
+ * ({@code DueNotice.Line}) and an item that may be collected by direct debit now ({@code DirectDebitCandidate}).
  */
 public record OpenItem(OpenItemKey key, CustomerKey customer, String number, LocalDate issueDate, LocalDate dueDate,
                        Money originalAmount, Money openAmount) {

@@ -19,11 +19,11 @@ public final class PaymentMatcher {
     private static final Pattern RF_IN_TEXT = Pattern.compile("RF\\d{2}(?: ?[A-Z0-9]{1,4}){1,6}", Pattern.CASE_INSENSITIVE);
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/_.-]*[A-Za-z0-9]|[A-Za-z0-9]");
 
-    private final Map<String, OpenBalance> byReference = new HashMap<>();
-    private final Map<String, List<OpenBalance>> byNumber = new HashMap<>();
+    private final Map<String, MatchableItem> byReference = new HashMap<>();
+    private final Map<String, List<MatchableItem>> byNumber = new HashMap<>();
 
-    public PaymentMatcher(Collection<OpenBalance> openItems) {
-        for (OpenBalance item : openItems) {
+    public PaymentMatcher(Collection<MatchableItem> openItems) {
+        for (MatchableItem item : openItems) {
             byReference.put(normalize(item.creditorReference()), item);
             byNumber.computeIfAbsent(item.number().toUpperCase(Locale.ROOT), k -> new ArrayList<>()).add(item);
         }
@@ -33,8 +33,8 @@ public final class PaymentMatcher {
      * Takes in what an allocation changed, so one matcher serves a whole run: the item's new open amount, or, when
      * nothing is open any more, the item leaves the matcher as it would leave a freshly read list of open items.
      */
-    public void update(OpenBalance changed) {
-        List<OpenBalance> sameNumber = byNumber.getOrDefault(changed.number().toUpperCase(Locale.ROOT), new ArrayList<>());
+    public void update(MatchableItem changed) {
+        List<MatchableItem> sameNumber = byNumber.getOrDefault(changed.number().toUpperCase(Locale.ROOT), new ArrayList<>());
         sameNumber.removeIf(i -> i.itemId() == changed.itemId());
         byReference.remove(normalize(changed.creditorReference()));
         if (changed.open().isPositive()) {
@@ -49,7 +49,7 @@ public final class PaymentMatcher {
         }
         Optional<String> structured = receipt.structuredReference().map(PaymentMatcher::normalize);
         if (structured.isPresent()) {
-            OpenBalance item = byReference.get(structured.get());
+            MatchableItem item = byReference.get(structured.get());
             if (item != null) {
                 return allocate(receipt, item, "structured creditor reference " + structured.get());
             }
@@ -59,16 +59,16 @@ public final class PaymentMatcher {
             // the pattern is greedy and may swallow the start of the next word: try the longest candidate first
             String candidate = normalize(rf.group());
             for (int end = candidate.length(); end >= 5; end--) {
-                OpenBalance item = byReference.get(candidate.substring(0, end));
+                MatchableItem item = byReference.get(candidate.substring(0, end));
                 if (item != null) {
                     return allocate(receipt, item, "creditor reference in remittance text " + candidate.substring(0, end));
                 }
             }
         }
-        List<OpenBalance> candidates = new ArrayList<>();
+        List<MatchableItem> candidates = new ArrayList<>();
         var token = TOKEN.matcher(receipt.remittanceText());
         while (token.find()) {
-            for (OpenBalance item : byNumber.getOrDefault(token.group().toUpperCase(Locale.ROOT), List.of())) {
+            for (MatchableItem item : byNumber.getOrDefault(token.group().toUpperCase(Locale.ROOT), List.of())) {
                 if (!candidates.contains(item)) {
                     candidates.add(item);
                 }
@@ -79,13 +79,13 @@ public final class PaymentMatcher {
         }
         if (candidates.size() > 1) {
             return new MatchResult.Unmatched("remittance text names " + candidates.size() + " open invoices ("
-                    + String.join(", ", candidates.stream().map(OpenBalance::number).toList()) + "); a person must split it");
+                    + String.join(", ", candidates.stream().map(MatchableItem::number).toList()) + "); a person must split it");
         }
         return new MatchResult.Unmatched(structured.map(r -> "creditor reference " + r + " matches no open item")
                 .orElse("no creditor reference and no open invoice number in the remittance text"));
     }
 
-    private static MatchResult allocate(ReceiptToMatch receipt, OpenBalance item, String rule) {
+    private static MatchResult allocate(ReceiptToMatch receipt, MatchableItem item, String rule) {
         if (!receipt.amount().sameCurrencyAs(item.open())) {
             return new MatchResult.Unmatched(rule + " points at invoice " + item.number() + " in " + item.open().currencyCode()
                     + ", but the payment is in " + receipt.amount().currencyCode());

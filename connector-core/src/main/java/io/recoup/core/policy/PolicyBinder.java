@@ -38,7 +38,7 @@ final class PolicyBinder {
     }
 
     /** The policy, or null when there were problems. */
-    CollectionPolicy bind() {
+    DunningPolicy bind() {
         JsonNode root = tree.root();
         Map<String, Ladder> ladders = new LinkedHashMap<>();
         root.get("ladders").fields().forEachRemaining(e -> ladders.put(e.getKey(), ladder(e.getKey(), e.getValue())));
@@ -48,9 +48,9 @@ final class PolicyBinder {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new CollectionPolicy(root.get("policy").asText(), root.get("version").asText(),
-                "per-item".equals(root.path("consolidate").asText()) ? CollectionPolicy.Consolidation.PER_ITEM
-                        : CollectionPolicy.Consolidation.PER_CUSTOMER,
+        return new DunningPolicy(root.get("policy").asText(), root.get("version").asText(),
+                "per-item".equals(root.path("consolidate").asText()) ? DunningPolicy.Consolidation.PER_ITEM
+                        : DunningPolicy.Consolidation.PER_CUSTOMER,
                 ladders, segments, amounts(root.path("minimum-open")), guardrails,
                 root.path("promises").path("grace-days").asInt(3), charges);
     }

@@ -23,12 +23,12 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads a collection policy from YAML: first the YAML itself, then the JSON Schema
- * ({@code recoup/schema/collection-policy.schema.json}), then the rules a schema cannot say (overlapping steps,
+ * Reads a dunning policy from YAML: first the YAML itself, then the JSON Schema
+ * ({@code recoup/schema/dunning-policy.schema.json}), then the rules a schema cannot say (overlapping steps,
  * unknown ladders). Every problem is reported with the file, line and field, all of them at once.
  */
 public final class PolicyLoader {
-    public static final String SCHEMA_RESOURCE = "/recoup/schema/collection-policy.schema.json";
+    public static final String SCHEMA_RESOURCE = "/recoup/schema/dunning-policy.schema.json";
 
     private final JsonSchema schema;
 
@@ -49,7 +49,7 @@ public final class PolicyLoader {
         }
     }
 
-    public CollectionPolicy load(String origin, String yaml) {
+    public DunningPolicy load(String origin, String yaml) {
         Node root;
         try {
             LoaderOptions options = new LoaderOptions();
@@ -81,7 +81,7 @@ public final class PolicyLoader {
             throw invalid(problems);
         }
         PolicyBinder binder = new PolicyBinder(origin, tree);
-        CollectionPolicy policy = binder.bind();
+        DunningPolicy policy = binder.bind();
         if (!binder.problems().isEmpty()) {
             throw invalid(binder.problems());
         }
@@ -101,6 +101,6 @@ public final class PolicyLoader {
     }
 
     private static RecoupException invalid(List<String> problems) {
-        return new RecoupException(ErrorCode.INVALID_POLICY, "invalid collection policy:\n  " + String.join("\n  ", problems));
+        return new RecoupException(ErrorCode.INVALID_POLICY, "invalid dunning policy:\n  " + String.join("\n  ", problems));
     }
 }

@@ -15,7 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The collection rule as a timeline (in the style of Kill Bill's overdue tests): the clock moves one day at a time over
+ * The dunning policy as a timeline (in the style of Kill Bill's overdue tests): the clock moves one day at a time over
  * 60 days and every message, task and hand-over is asserted with its day. Items fall due on Tuesday 2026-03-10.
  */
 class DunningTimelineTest {

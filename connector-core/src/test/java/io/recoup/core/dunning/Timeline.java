@@ -2,7 +2,7 @@ package io.recoup.core.dunning;
 
 import io.recoup.core.money.Money;
 import io.recoup.core.policy.Channel;
-import io.recoup.core.policy.CollectionPolicy;
+import io.recoup.core.policy.DunningPolicy;
 import io.recoup.core.policy.PolicyLoader;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -57,7 +57,7 @@ final class Timeline {
     final List<SimulatedAction> actions = new ArrayList<>();
 
     Timeline(String policyTail, Set<Channel> configured) {
-        CollectionPolicy policy = PolicyLoader.withBundledSchema().load("test.yaml", "policy: test\nversion: 7\n" + LADDER + policyTail);
+        DunningPolicy policy = PolicyLoader.withBundledSchema().load("test.yaml", "policy: test\nversion: 7\n" + LADDER + policyTail);
         this.simulator = new PolicySimulator(new DunningEngine(policy, configured));
     }
 
@@ -83,7 +83,7 @@ final class Timeline {
     }
 
     Timeline item(long customerId, long itemId, LocalDate due, String open) {
-        simulator.addItem(customerId, Receivable.of(itemId, "INV-" + itemId, due, eur(open)));
+        simulator.addItem(customerId, DunningItem.of(itemId, "INV-" + itemId, due, eur(open)));
         return this;
     }
 

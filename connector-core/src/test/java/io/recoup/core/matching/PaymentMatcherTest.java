@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 
 class PaymentMatcherTest {
     private final PaymentMatcher matcher = new PaymentMatcher(List.of(
-            new OpenBalance(1, "INV-1001", "RF98INV2026000123", Money.of("100.00", "EUR")),
-            new OpenBalance(2, "INV-1002", "RF712348231", Money.of("50.00", "EUR")),
-            new OpenBalance(3, "INV-1003", "RF18539007547034", Money.of("75.00", "USD")),
-            new OpenBalance(4, "INV-10", "RF48R5", Money.of("10.00", "EUR"))));
+            new MatchableItem(1, "INV-1001", "RF98INV2026000123", Money.of("100.00", "EUR")),
+            new MatchableItem(2, "INV-1002", "RF712348231", Money.of("50.00", "EUR")),
+            new MatchableItem(3, "INV-1003", "RF18539007547034", Money.of("75.00", "USD")),
+            new MatchableItem(4, "INV-10", "RF48R5", Money.of("10.00", "EUR"))));
 
     private static ReceiptToMatch receipt(String amount, String currency, String reference, String text) {
         return new ReceiptToMatch(9, Money.of(amount, currency), Optional.ofNullable(reference), text);
@@ -72,10 +72,10 @@ class PaymentMatcherTest {
 
     @Test
     void takesInWhatAnAllocationChangedSoOneMatcherServesAWholeRun() {
-        matcher.update(new OpenBalance(2, "INV-1002", "RF712348231", Money.of("20.00", "EUR")));
+        matcher.update(new MatchableItem(2, "INV-1002", "RF712348231", Money.of("20.00", "EUR")));
         assertThat(matcher.match(receipt("30.00", "EUR", "RF712348231", "")))
                 .isInstanceOfSatisfying(MatchResult.Partial.class, p -> assertThat(p.allocated()).isEqualTo(Money.of("20.00", "EUR")));
-        matcher.update(new OpenBalance(2, "INV-1002", "RF712348231", Money.of("0.00", "EUR")));
+        matcher.update(new MatchableItem(2, "INV-1002", "RF712348231", Money.of("0.00", "EUR")));
         assertThat(matcher.match(receipt("30.00", "EUR", "RF712348231", "")))
                 .isEqualTo(new MatchResult.Unmatched("creditor reference RF712348231 matches no open item"));
         assertThat(matcher.match(receipt("30.00", "EUR", null, "INV-1002"))).isInstanceOf(MatchResult.Unmatched.class);

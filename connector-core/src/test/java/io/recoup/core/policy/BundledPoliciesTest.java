@@ -2,6 +2,7 @@ package io.recoup.core.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recoup.core.message.MessageTemplates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import io.recoup.core.message.MessageTemplates;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -19,7 +19,7 @@ class BundledPoliciesTest {
     @ParameterizedTest
     @ValueSource(strings = {"default", "gentle-b2b", "standard", "strict"})
     void loadsAndNamesOnlyTemplatesThatExist(String name) throws IOException {
-        CollectionPolicy policy = PolicyLoader.withBundledSchema().load(name + ".yaml", read("/recoup/policies/" + name + ".yaml"));
+        DunningPolicy policy = PolicyLoader.withBundledSchema().load(name + ".yaml", read("/recoup/policies/" + name + ".yaml"));
         assertThat(policy.id()).isEqualTo(name);
         Set<String> templates = new TreeSet<>();
         policy.ladders().values().forEach(l -> l.occurrences().forEach(o -> templates.add(o.template())));

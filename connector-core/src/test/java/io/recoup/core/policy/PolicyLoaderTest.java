@@ -64,10 +64,10 @@ class PolicyLoaderTest {
 
     @Test
     void loadsEveryPartOfAPolicy() {
-        CollectionPolicy p = loader.load("standard.yaml", GOOD);
+        DunningPolicy p = loader.load("standard.yaml", GOOD);
         assertThat(p.id()).isEqualTo("standard");
         assertThat(p.version()).isEqualTo("3");
-        assertThat(p.consolidation()).isEqualTo(CollectionPolicy.Consolidation.PER_ITEM);
+        assertThat(p.consolidation()).isEqualTo(DunningPolicy.Consolidation.PER_ITEM);
         assertThat(p.ladder("standard").occurrences()).extracting(Ladder.Occurrence::key)
                 .containsExactly("due-email", "repeat", "repeat#2", "repeat#3", "escalation");
         assertThat(p.ladder("standard").steps().get(0).channels()).containsExactly(Channel.EMAIL, Channel.SMS);

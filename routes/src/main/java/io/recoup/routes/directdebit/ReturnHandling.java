@@ -25,7 +25,7 @@ import java.util.Optional;
  * presentations, found again by its end-to-end id. The presentation records code, meaning and action; money that had
  * been settled is added back to the item; then RE_PRESENT_ONCE plans the next attempt with a new date and a new
  * pre-notification, STOP_MANDATE_AND_OFFER_PAYMENT_LINK fails the mandate (withdrawing its other presentations) and
- * hands the item back to the collection rule, REOPEN_ITEM hands it back too, and NEEDS_PERSON puts it on the review
+ * hands the item back to the dunning policy, REOPEN_ITEM hands it back too, and NEEDS_PERSON puts it on the review
  * list. The item's event log says all of it. Runs inside the caller's transaction and is idempotent: a presentation
  * already rejected or returned is left alone.
  */
@@ -100,14 +100,14 @@ public final class ReturnHandling implements StatementImport.ReturnedEntries {
         }
         collections.releaseHold(c.itemId());
         if (decision.action() == ReturnAction.STOP_MANDATE_AND_OFFER_PAYMENT_LINK) {
-            return stopMandate(c, decision.explanation()) + "; the item goes back to the collection rule, whose reminders "
+            return stopMandate(c, decision.explanation()) + "; the item goes back to the dunning policy, whose reminders "
                     + "carry the bank details and RF reference to pay by transfer";
         }
         if (decision.action() == ReturnAction.REOPEN_ITEM) {
-            return "the item is open again and goes back to the collection rule";
+            return "the item is open again and goes back to the dunning policy";
         }
         collections.addReview(c.id(), c.itemId(), decision.reasonCode(), decision.explanation());
-        return "a person decides (review list); the item goes back to the collection rule meanwhile";
+        return "a person decides (review list); the item goes back to the dunning policy meanwhile";
     }
 
     private String represent(RTransaction r, StoredCollection c) {
@@ -117,7 +117,7 @@ public final class ReturnHandling implements StatementImport.ReturnedEntries {
         if (mandate.state().isFinal() || mandate.isLapsedOn(today)) {
             collections.releaseHold(c.itemId());
             return "not presented again: mandate " + mandate.reference() + " is " + mandate.state()
-                    + "; the item goes back to the collection rule";
+                    + "; the item goes back to the dunning policy";
         }
         ReturnReasonPolicy.RePresentation again = ReturnReasonPolicy.rePresentation(r, mandate,
                 new SepaAmount(c.amount().amount()), today, settings.preNotificationDays());

@@ -8,7 +8,7 @@ import java.util.EnumSet;
 
 /**
  * Takes a presentation out before it went into a file: cancelled with the reason, the dunning block released, so
- * the item goes back to the collection rule. Every step that gives up on a collection goes through here.
+ * the item goes back to the dunning policy. Every step that gives up on a collection goes through here.
  */
 final class Withdrawals {
     static final String ACTOR = "direct-debit";
@@ -27,7 +27,7 @@ final class Withdrawals {
                 CollectionStatus.CANCELLED, null, reason, "WITHDRAWN")) {
             collections.releaseHold(c.itemId());
             events.append(ACTOR, "open_item", c.itemKey(), "direct debit " + c.endToEndId() + " withdrawn",
-                    reason + "; the item goes back to the collection rule");
+                    reason + "; the item goes back to the dunning policy");
         }
         return c.endToEndId() + ": " + reason;
     }

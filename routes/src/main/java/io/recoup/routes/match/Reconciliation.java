@@ -1,7 +1,7 @@
 package io.recoup.routes.match;
 
 import io.recoup.core.matching.MatchResult;
-import io.recoup.core.matching.OpenBalance;
+import io.recoup.core.matching.MatchableItem;
 import io.recoup.core.matching.PaymentMatcher;
 import io.recoup.core.matching.ReceiptToMatch;
 import io.recoup.store.Database;
@@ -41,7 +41,7 @@ public final class Reconciliation {
         for (ReceiptToMatch receipt : receipts.toMatch()) {
             List<StoredItem> changed = new ArrayList<>();
             results.add(db.inTransaction(() -> settle(receipt, matcher.match(receipt), changed)));
-            changed.forEach(i -> matcher.update(new OpenBalance(i.id(), i.number(), i.creditorReference(), i.open())));
+            changed.forEach(i -> matcher.update(new MatchableItem(i.id(), i.number(), i.creditorReference(), i.open())));
         }
         MatchReport report = new MatchReport(results);
         if (!results.isEmpty()) {

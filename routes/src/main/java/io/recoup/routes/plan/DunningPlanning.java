@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stage 2, plan: runs the collection rule over every customer with open items and fills the notice outbox. One
+ * Stage 2, plan: runs the dunning policy over every customer with open items and fills the notice outbox. One
  * planner at a time (a transaction-level advisory lock), so two instances never plan the same step twice; the unique
  * (item, step) index is the second guard.
  */

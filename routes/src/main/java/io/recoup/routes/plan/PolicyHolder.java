@@ -3,7 +3,7 @@ package io.recoup.routes.plan;
 import io.recoup.core.RecoupException;
 import io.recoup.core.dunning.DunningEngine;
 import io.recoup.core.policy.Channel;
-import io.recoup.core.policy.CollectionPolicy;
+import io.recoup.core.policy.DunningPolicy;
 import io.recoup.core.policy.PolicyLoader;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,11 +50,11 @@ public final class PolicyHolder implements Supplier<DunningEngine> {
         Object stamp = source.stamp();
         if (!Objects.equals(stamp, currentStamp) && !Objects.equals(stamp, refusedStamp)) {
             try {
-                CollectionPolicy policy = loader.load(source.name(), source.text());
+                DunningPolicy policy = loader.load(source.name(), source.text());
                 current = new DunningEngine(policy, configured);
                 currentStamp = stamp;
                 lastError = null;
-                LOG.info("collection policy {} v{} from {} is now in force", policy.id(), policy.version(), source.name());
+                LOG.info("dunning policy {} v{} from {} is now in force", policy.id(), policy.version(), source.name());
             } catch (RecoupException e) {
                 refusedStamp = stamp;
                 lastError = e.getMessage();

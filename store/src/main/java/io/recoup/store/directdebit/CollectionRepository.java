@@ -160,7 +160,7 @@ public final class CollectionRepository {
                 customerId, itemId, reason, since, HOLD_OWNER, db.now(), itemId, HOLD_OWNER);
     }
 
-    /** Ends the direct-debit block of the item, so the collection rule takes it up again. */
+    /** Ends the direct-debit block of the item, so the dunning policy takes it up again. */
     public void releaseHold(long itemId) {
         db.jdbc().update("update hold set released_at = ? where item_id = ? and created_by = ? and released_at is null",
                 db.now(), itemId, HOLD_OWNER);

@@ -17,7 +17,8 @@ public record DueNotice(long noticeId, Channel channel, String template, int att
 
     /**
      * One item on the notice with the step it fulfils, its state now and the late charges the planner computed
-     * (interest plus fixed compensation), if the policy charges them.
+     * (interest plus fixed compensation), if the policy charges them. A line, not an item: the same item is on one
+     * line per notice, each with its own action.
      */
     public record Line(long actionId, String stepKey, long itemId, String number, LocalDate dueDate, Money open,
                        String creditorReference, ItemStatus status, Optional<Money> lateCharges) {}

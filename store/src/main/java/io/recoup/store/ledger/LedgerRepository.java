@@ -6,7 +6,7 @@ import io.recoup.core.ledger.LedgerRecord;
 import io.recoup.core.ledger.OpenItem;
 import io.recoup.core.ledger.OpenItemKey;
 import io.recoup.core.ledger.Rejection;
-import io.recoup.core.matching.OpenBalance;
+import io.recoup.core.matching.MatchableItem;
 import io.recoup.core.money.Money;
 import io.recoup.store.Database;
 import java.sql.ResultSet;
@@ -99,9 +99,9 @@ public final class LedgerRepository {
     }
 
     /** Every item that can still receive money, for the matcher. */
-    public List<OpenBalance> openBalances() {
+    public List<MatchableItem> openBalances() {
         return db.jdbc().query("select id, number, creditor_reference, currency, open_amount from open_item where status = 'OPEN'",
-                (rs, n) -> new OpenBalance(rs.getLong(1), rs.getString(2), rs.getString(3),
+                (rs, n) -> new MatchableItem(rs.getLong(1), rs.getString(2), rs.getString(3),
                         Money.of(rs.getBigDecimal(5), Money.currencyOf(rs.getString(4)))));
     }
 

@@ -3,12 +3,12 @@ package io.recoup.store.plan;
 import io.recoup.core.dunning.ContactLog;
 import io.recoup.core.dunning.CustomerCase;
 import io.recoup.core.dunning.CustomerProfile;
+import io.recoup.core.dunning.DunningItem;
 import io.recoup.core.dunning.Hold;
 import io.recoup.core.dunning.ManualOverride;
 import io.recoup.core.dunning.PaymentBehaviour;
 import io.recoup.core.dunning.PaymentPlan;
 import io.recoup.core.dunning.PromiseToPay;
-import io.recoup.core.dunning.Receivable;
 import io.recoup.core.dunning.RiskScore;
 import io.recoup.core.dunning.RiskScorer;
 import io.recoup.core.money.Money;
@@ -128,7 +128,7 @@ public final class DunningRepository {
     @SuppressWarnings("unchecked")
     private List<CustomerCase> batch(Context context, long first, long last) {
         // indexed by customer id - first: the ids of a batch are consecutive, so no hashing and no boxing per item
-        List<Receivable>[] byCustomer = new List[(int) (last - first + 1)];
+        List<DunningItem>[] byCustomer = new List[(int) (last - first + 1)];
         int[] found = {0};
         // one row per item with its live steps kept on it (V7), copied in binary: no value is turned into text and back
         String items = "copy (select id, customer_id, number, due_date, currency, open_amount, live_steps from open_item "
@@ -149,9 +149,9 @@ public final class DunningRepository {
                     }
                     ItemExtras extras = context.extras.isEmpty() ? null : context.extras.get(id);
                     Money open = context.money(currency, tenThousandths);
-                    Receivable item = extras == null
-                            ? new Receivable(id, number, due, open, steps, List.of(), Optional.empty(), Optional.empty(), List.of())
-                            : new Receivable(id, number, due, open, steps, extras.holds, Optional.ofNullable(extras.promise),
+                    DunningItem item = extras == null
+                            ? new DunningItem(id, number, due, open, steps, List.of(), Optional.empty(), Optional.empty(), List.of())
+                            : new DunningItem(id, number, due, open, steps, extras.holds, Optional.ofNullable(extras.promise),
                                     Optional.ofNullable(extras.plan), extras.overrides);
                     if (byCustomer[slot] == null) {
                         byCustomer[slot] = new ArrayList<>(8);
@@ -184,12 +184,12 @@ public final class DunningRepository {
         // a stable order (customer, then item) so the same data always gives the same plan and notice ids
         List<CustomerCase> cases = new ArrayList<>(found[0]);
         for (int slot = 0; slot < byCustomer.length; slot++) {
-            List<Receivable> receivables = byCustomer[slot];
+            List<DunningItem> receivables = byCustomer[slot];
             if (receivables == null) {
                 continue;
             }
             long customerId = first + slot;
-            receivables.sort(Comparator.comparingLong(Receivable::itemId));
+            receivables.sort(Comparator.comparingLong(DunningItem::itemId));
             CustomerRow c = customers[slot];
             CustomerProfile profile = new CustomerProfile(customerId, c.segment, c.zone, c.reachable,
                     context.optOuts.getOrDefault(customerId, Set.of()), context.customerHolds.getOrDefault(customerId, List.of()),
@@ -278,14 +278,14 @@ public final class DunningRepository {
         return histories;
     }
 
-    private RiskScore risk(Map<Long, History> histories, long customerId, List<Receivable> items, LocalDate today) {
+    private RiskScore risk(Map<Long, History> histories, long customerId, List<DunningItem> items, LocalDate today) {
         History history = histories.get(customerId);
         if (history == null) {
             return RiskScore.unknown();
         }
         // in the ledger's amounts, whatever the currency, as whole-unit thresholds expect
         BigDecimal overdue = BigDecimal.ZERO;
-        for (Receivable item : items) {
+        for (DunningItem item : items) {
             if (item.dueDate().isBefore(today)) {
                 overdue = overdue.add(item.open().amount());
             }

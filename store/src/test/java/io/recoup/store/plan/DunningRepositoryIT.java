@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.recoup.core.dunning.CustomerCase;
-import io.recoup.core.dunning.Receivable;
+import io.recoup.core.dunning.DunningItem;
 import io.recoup.core.dunning.RiskScore;
 import io.recoup.core.money.Money;
 import io.recoup.store.Database;
@@ -97,7 +97,7 @@ class DunningRepositoryIT {
         item(1, "A-3", DAY.plusDays(3), "25.50", "OPEN");
 
         Function<CustomerCase, String> describe = c -> c.customer().id() + ":"
-                + c.items().stream().map(Receivable::number).collect(Collectors.joining(","));
+                + c.items().stream().map(DunningItem::number).collect(Collectors.joining(","));
         List<String> decided = db.inTransaction(() -> dunning.decideEach(DAY, describe));
         assertThat(decided).containsExactly("1:A-1,A-3", second + ":S-1", third + ":T-2,T-1");
         assertThat(db.inTransaction(() -> dunning.openCases(DAY))).extracting(describe).isEqualTo(decided);

@@ -9,18 +9,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A named, versioned collection policy: ladders of steps, the segments that choose a ladder per customer, the
+ * A named, versioned dunning policy ("collection" is kept for SEPA direct-debit presentations): ladders of steps, the segments that choose a ladder per customer, the
  * minimum open amount worth chasing, the guardrails, how long a promise to pay pauses the ladder, and optional
  * late-payment charges.
  */
-public record CollectionPolicy(String id, String version, Consolidation consolidation, Map<String, Ladder> ladders,
-                               List<Segment> segments, Map<String, Money> minimumOpen, Guardrails guardrails,
-                               int promiseGraceDays, Optional<LateCharges> lateCharges) {
+public record DunningPolicy(String id, String version, Consolidation consolidation, Map<String, Ladder> ladders,
+                            List<Segment> segments, Map<String, Money> minimumOpen, Guardrails guardrails,
+                            int promiseGraceDays, Optional<LateCharges> lateCharges) {
 
     /** One notice per customer listing every item due (PER_CUSTOMER) or one per item and step (PER_ITEM). */
     public enum Consolidation { PER_CUSTOMER, PER_ITEM }
 
-    public CollectionPolicy {
+    public DunningPolicy {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(consolidation, "consolidation");
@@ -41,8 +41,8 @@ public record CollectionPolicy(String id, String version, Consolidation consolid
     }
 
     /** A policy with one ladder for everyone and no guardrails, as tests and simple set-ups want it. */
-    public static CollectionPolicy simple(String id, String version, List<PolicyStep> steps) {
-        return new CollectionPolicy(id, version, Consolidation.PER_CUSTOMER,
+    public static DunningPolicy simple(String id, String version, List<PolicyStep> steps) {
+        return new DunningPolicy(id, version, Consolidation.PER_CUSTOMER,
                 Map.of("default", new Ladder("default", steps, Optional.empty())), List.of(Segment.everyone("default")),
                 Map.of(), Guardrails.none(), 3, Optional.empty());
     }
