@@ -14,7 +14,6 @@ import io.recoup.core.policy.DunningPolicy;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +37,7 @@ final class Simulation {
         long itemId = 0;
         for (LedgerRecord r : records) {
             CustomerProfile profile = customers.computeIfAbsent(r.customer().key(), k -> {
-                Set<Channel> reachable = EnumSet.of(Channel.LETTER);
-                r.customer().email().ifPresent(e -> reachable.add(Channel.EMAIL));
-                r.customer().phone().ifPresent(p -> reachable.addAll(List.of(Channel.SMS, Channel.WHATSAPP)));
+                Set<Channel> reachable = Channel.reachableWith(r.customer().email().isPresent(), r.customer().phone().isPresent());
                 return new CustomerProfile(customers.size() + 1L, r.customer().segment(), r.customer().timeZone(), reachable,
                         Set.of(), List.of(), RiskScore.unknown());
             });

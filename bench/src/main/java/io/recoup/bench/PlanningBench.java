@@ -155,10 +155,7 @@ public final class PlanningBench {
                         continue;
                     }
                     Money open = Money.of(rs.getBigDecimal(5), Money.currencyOf(rs.getString(4)));
-                    Set<Channel> reachable = EnumSet.of(Channel.LETTER);
-                    if (rs.getBoolean(8)) {
-                        reachable.add(Channel.EMAIL);
-                    }
+                    Set<Channel> reachable = Channel.reachableWith(rs.getBoolean(8), false);
                     Set<String> steps = new HashSet<>(Arrays.asList((String[]) rs.getArray(10).getArray()));
                     List<Hold> holds = rs.getInt(11) > 0
                             ? List.of(new Hold(Hold.Kind.BLOCK, "held", TODAY, Optional.empty())) : List.of();

@@ -1,5 +1,11 @@
 package io.recoup.sepa;
 
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
+
 /**
  * An ISO 11649 structured creditor reference ("RF reference") in its electronic form: {@code RF}, two check digits
  * and a body of 1 to 21 letters or digits, at most 25 characters, valid when the ISO 7064 MOD 97-10 remainder of
@@ -46,6 +52,28 @@ public record CreditorReference(String value) {
         }
         int checkDigits = 98 - Mod97.remainder(upper + "RF00");
         return new CreditorReference("RF" + (checkDigits < 10 ? "0" : "") + checkDigits + upper);
+    }
+
+    /**
+     * The reference a payer quotes for an invoice: the invoice number's letters and digits when they fit in a body
+     * (so a person can read it), otherwise the first 21 base-36 digits of a SHA-256 digest of {@code uniqueKey} (the
+     * item's key in its source), so every invoice gets a valid reference however its number looks.
+     */
+    public static CreditorReference forInvoice(String invoiceNumber, String uniqueKey) {
+        String body = invoiceNumber == null ? "" : invoiceNumber.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
+        if (body.isEmpty() || body.length() > MAX_BODY) {
+            body = digest(uniqueKey);
+        }
+        return forBody(body);
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return new BigInteger(1, hash).toString(36).toUpperCase(Locale.ROOT).substring(0, MAX_BODY);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
     }
 
     public static boolean isValid(String text) {

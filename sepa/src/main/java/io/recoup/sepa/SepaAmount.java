@@ -24,6 +24,11 @@ public record SepaAmount(BigDecimal value) implements Comparable<SepaAmount> {
         }
     }
 
+    /** Whether a euro amount fits one SEPA payment: within the range, at most two decimals. */
+    public static boolean fits(BigDecimal value) {
+        return value != null && value.stripTrailingZeros().scale() <= 2 && value.compareTo(MIN) >= 0 && value.compareTo(MAX) <= 0;
+    }
+
     /** Reads a plain decimal with '.' ("149.9"); grouping separators and exponents are refused. */
     public static SepaAmount of(String text) {
         if (text == null || !text.matches("\\d{1,9}(\\.\\d{1,2})?")) {

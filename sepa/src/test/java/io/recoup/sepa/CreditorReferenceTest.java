@@ -109,4 +109,21 @@ class CreditorReferenceTest {
                 .isInstanceOf(SepaException.class)
                 .hasMessageContaining("does not start with RF");
     }
+
+    @Test
+    void derivesAnInvoicesReferenceFromTheLettersAndDigitsOfItsNumber() {
+        assertThat(CreditorReference.forInvoice("INV-2026-000123", "csv:1").value()).isEqualTo("RF98INV2026000123");
+        assertThat(CreditorReference.forInvoice("inv/2026/7", "csv:2").value()).isEqualTo(CreditorReference.forBody("INV20267").value());
+    }
+
+    @Test
+    void derivesAValidReferenceFromTheKeyWhenTheNumberDoesNotFitABody() {
+        CreditorReference tooLong = CreditorReference.forInvoice("2026-000000000000000000123", "csv:INV-1");
+        CreditorReference noDigits = CreditorReference.forInvoice("---", "csv:INV-2");
+
+        assertThat(tooLong.value()).hasSize(25).isNotEqualTo(noDigits.value());
+        assertThat(CreditorReference.isValid(tooLong.value())).isTrue();
+        assertThat(CreditorReference.forInvoice("2026-000000000000000000123", "csv:INV-1")).isEqualTo(tooLong);
+        assertThat(CreditorReference.forInvoice("2026-000000000000000000123", "csv:INV-3")).isNotEqualTo(tooLong);
+    }
 }

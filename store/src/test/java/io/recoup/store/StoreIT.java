@@ -201,6 +201,25 @@ class StoreIT {
     }
 
     @Test
+    void aReversalNotPostedYetKeepsTheItemOpenWhenTheLedgerStillReportsItPaid() {
+        ledger.upsertItem(record("1", "100"), "RF18INV1");
+        long itemId = ledger.find(new OpenItemKey("csv", "1")).orElseThrow().id();
+        long receiptId = receipts.insertIfNew(new NewReceipt("bank", "E1", Money.of("100", "EUR"), DAY, DAY, "RF18INV1", "",
+                null, null, "st.xml")).orElseThrow();
+        receipts.allocate(receiptId, itemId, Money.of("100", "EUR"), "test");
+        ledger.applyAllocation(itemId, Money.of("100", "EUR"));
+        receipts.claimPendingPostings(10).forEach(p -> receipts.markPosted(p.postingId(), "batch-1"));
+        // the payment came back: Recoup reopens the item and queues the reversal, which the ledger has not seen yet
+        ledger.reopen(itemId, Money.of("100", "EUR"));
+        assertThat(receipts.reversePosting("bank", "E1")).isPresent();
+
+        assertThat(ledger.upsertItem(record("1", "0"), "RF18INV1")).isEqualTo(LedgerRepository.Upsert.UPDATED);
+
+        assertThat(ledger.get(itemId).open()).isEqualTo(Money.of("100.00", "EUR"));
+        assertThat(ledger.get(itemId).status()).isEqualTo(ItemStatus.OPEN);
+    }
+
+    @Test
     void receiptsAreKeyedByProviderIdAndCannotBeOverAllocated() {
         NewReceipt receipt = new NewReceipt("bank", "E1", Money.of("30", "EUR"), DAY, DAY, "RF18INV1", "", null, null, "st.xml");
         long id = receipts.insertIfNew(receipt).orElseThrow();

@@ -111,21 +111,14 @@ public class AdminController {
                                                     @RequestBody Requests.PlanRequest body, Principal who) {
         StoredItem item = openItem(source, id);
         List<Requests.PlanRequest.Instalment> given = required(body.instalments(), "instalments");
-        if (given.isEmpty()) {
-            throw new IllegalArgumentException("instalments: at least one is needed");
-        }
         List<PaymentPlan.Instalment> instalments = new ArrayList<>();
-        Money total = Money.zero(item.open().currency());
         for (int i = 0; i < given.size(); i++) {
             Money amount = positive(given.get(i).amount(), item, "instalments[" + i + "].amount");
             instalments.add(new PaymentPlan.Instalment(required(given.get(i).due(), "instalments[" + i + "].due"), amount));
-            total = total.plus(amount);
         }
-        if (total.compareTo(item.open()) != 0) {
-            throw new IllegalArgumentException("instalments add up to " + total + " but " + item.open() + " is open");
-        }
+        PaymentPlan agreed = PaymentPlan.agree(instalments, item.open());
         long created = db.inTransaction(() -> {
-            long n = pauses.plan(item.id(), instalments, item.open(), who.getName());
+            long n = pauses.plan(item.id(), agreed.instalments(), agreed.openWhenAgreed(), who.getName());
             events.append(who.getName(), "open_item", item.key(), "payment plan of " + instalments.size() + " instalment(s)", null);
             return n;
         });

@@ -1,8 +1,13 @@
 package io.recoup.app.api;
 
+import io.recoup.core.money.Money;
+import io.recoup.core.reporting.Aging;
+import io.recoup.core.reporting.DaysSalesOutstanding;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/dashboard")
 public class DashboardController {
+    /** DSO looks at the credit sales of this many days. */
+    private static final int DSO_DAYS = 90;
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
@@ -30,16 +38,27 @@ public class DashboardController {
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("asOf", today);
-        view.put("aging", jdbc.queryForList("""
-                select currency, case when due_date >= ? then 'not due' when ? - due_date <= 30 then '1-30'
-                    when ? - due_date <= 60 then '31-60' when ? - due_date <= 90 then '61-90' else '90+' end as bucket,
-                    count(*) as items, sum(open_amount) as open
-                from open_item where status = 'OPEN' group by 1, 2 order by 1, 2""", today, today, today, today));
-        // DSO (count-back over 90 days): open receivables / credit sales of the last 90 days x 90
-        view.put("dso", jdbc.queryForList("""
-                select currency, round(sum(open_amount) filter (where status = 'OPEN')
-                    / nullif(sum(original_amount) filter (where issue_date > ? - 90), 0) * 90, 1) as days
-                from open_item group by currency order by currency""", today));
+        // the store sums per currency and due date; buckets and DSO are the core's rules
+        Aging aging = new Aging(today);
+        jdbc.query("select currency, due_date, count(*), sum(open_amount) from open_item where status = 'OPEN' group by 1, 2",
+                rs -> {
+                    aging.add(rs.getDate(2).toLocalDate(), rs.getLong(3), Money.of(rs.getBigDecimal(4), Money.currencyOf(rs.getString(1))));
+                });
+        view.put("aging", aging.rows().stream().map(r -> Map.of("currency", r.currency(), "bucket", r.bucket().label(),
+                "items", r.items(), "open", r.open().amount())).toList());
+        List<Map<String, Object>> dso = new ArrayList<>();
+        jdbc.query("""
+                select currency, coalesce(sum(open_amount) filter (where status = 'OPEN'), 0),
+                    coalesce(sum(original_amount) filter (where issue_date > ?), 0)
+                from open_item group by currency order by currency""", rs -> {
+            var currency = Money.currencyOf(rs.getString(1));
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("currency", rs.getString(1));
+            row.put("days", DaysSalesOutstanding.standard(Money.of(rs.getBigDecimal(2), currency), Money.of(rs.getBigDecimal(3), currency),
+                    DSO_DAYS).orElse(null));
+            dso.add(row);
+        }, today.minusDays(DSO_DAYS));
+        view.put("dso", dso);
         view.put("scheduled", jdbc.queryForList("""
                 select planned_on, channel, count(*) as notices from notice where status = 'PLANNED'
                 group by 1, 2 order by 1, 2"""));

@@ -35,7 +35,7 @@ final class ItemAssessor {
             return;
         }
         if (!item.holds().isEmpty()) {
-            Optional<Hold> hold = item.holds().stream().filter(h -> h.activeOn(today)).findFirst();
+            Optional<Hold> hold = Pauses.activeHold(item.holds(), today);
             if (hold.isPresent()) {
                 decided.accept(new Decision(item.itemId(), item.number(), Outcome.PAUSED, () -> "paused by " + hold.get()));
                 return;
@@ -44,14 +44,14 @@ final class ItemAssessor {
         long daysFromDue = ChronoUnit.DAYS.between(item.dueDate(), today);
         if (item.promise().isPresent() && !item.promise().get().keptGiven(item.open())) {
             PromiseToPay promise = item.promise().get();
-            LocalDate lastDay = promise.promisedFor().plusDays(policy.promiseGraceDays());
-            if (!today.isAfter(lastDay)) {
+            LocalDate lastDay = Pauses.lastDayOf(promise, policy.promiseGraceDays());
+            if (Pauses.pending(promise, item.open(), today, policy.promiseGraceDays())) {
                 decided.accept(new Decision(item.itemId(), item.number(), Outcome.PAUSED, "paused by a promise to pay "
                         + promise.amount() + " by " + promise.promisedFor() + " (grace until " + lastDay + ")"));
                 return;
             }
-            if (!item.stepsDone().contains("promise-broken")) {
-                due.accept(new DueStep(item, "promise-broken", Integer.MAX_VALUE, List.of(Channel.TASK), "promise-broken", false,
+            if (!item.stepsDone().contains(SpecialSteps.PROMISE_BROKEN)) {
+                due.accept(new DueStep(item, SpecialSteps.PROMISE_BROKEN, Integer.MAX_VALUE, List.of(Channel.TASK), "promise-broken", false,
                         daysFromDue, "promise to pay " + promise.amount() + " by " + promise.promisedFor()
                         + " was broken: no payment by " + lastDay));
             }
@@ -73,8 +73,8 @@ final class ItemAssessor {
         PaymentPlan.Numbered next = unpaid.get();
         LocalDate instalmentDue = next.instalment().due();
         if (today.isAfter(instalmentDue.plusDays(policy.promiseGraceDays()))) {
-            if (!item.stepsDone().contains("plan-broken")) {
-                due.accept(new DueStep(item, "plan-broken", Integer.MAX_VALUE - 1, List.of(Channel.TASK), "payment-plan-broken", false,
+            if (!item.stepsDone().contains(SpecialSteps.PLAN_BROKEN)) {
+                due.accept(new DueStep(item, SpecialSteps.PLAN_BROKEN, Integer.MAX_VALUE - 1, List.of(Channel.TASK), "payment-plan-broken", false,
                         daysFromDue, "instalment " + next.number() + " of " + next.instalment().amount() + " due " + instalmentDue
                         + " was not paid: the payment plan is broken and the ladder resumes"));
             }

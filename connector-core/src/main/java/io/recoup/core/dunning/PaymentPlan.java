@@ -1,5 +1,7 @@
 package io.recoup.core.dunning;
 
+import io.recoup.core.ErrorCode;
+import io.recoup.core.RecoupException;
 import io.recoup.core.money.Money;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,6 +14,32 @@ import java.util.Optional;
 public record PaymentPlan(List<Instalment> instalments, Money openWhenAgreed) {
     public PaymentPlan {
         instalments = List.copyOf(instalments);
+    }
+
+    /**
+     * The plan a customer and a person agreed for an item with {@code open} outstanding: at least one instalment, each
+     * a positive amount in the item's currency, adding up to exactly what is open; errors name the instalment.
+     */
+    public static PaymentPlan agree(List<Instalment> instalments, Money open) {
+        if (instalments.isEmpty()) {
+            throw invalid("instalments: at least one is needed");
+        }
+        Money total = Money.zero(open.currency());
+        for (int i = 0; i < instalments.size(); i++) {
+            Money amount = instalments.get(i).amount();
+            if (!amount.sameCurrencyAs(open) || !amount.isPositive()) {
+                throw invalid("instalments[" + i + "].amount: " + amount + " is not a positive amount in " + open.currencyCode());
+            }
+            total = total.plus(amount);
+        }
+        if (total.compareTo(open) != 0) {
+            throw invalid("instalments add up to " + total + " but " + open + " is open");
+        }
+        return new PaymentPlan(instalments, open);
+    }
+
+    private static RecoupException invalid(String message) {
+        return new RecoupException(ErrorCode.INVALID_PAYMENT_PLAN, message);
     }
 
     /** One instalment of a plan. */

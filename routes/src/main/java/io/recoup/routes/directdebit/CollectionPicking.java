@@ -1,7 +1,8 @@
 package io.recoup.routes.directdebit;
 
+import io.recoup.core.dunning.Pauses;
+import io.recoup.sepa.SepaAmount;
 import io.recoup.sepa.collection.CollectionDates;
-import io.recoup.sepa.collection.TargetCalendar;
 import io.recoup.store.Database;
 import io.recoup.store.EventLog;
 import io.recoup.store.directdebit.CollectionRepository;
@@ -39,8 +40,12 @@ final class CollectionPicking {
         return db.inTransaction(() -> {
             collections.lockCollecting();
             List<DirectDebitReports.Picked> picked = new ArrayList<>();
-            for (DirectDebitCandidate candidate : collections.candidates(today.plusDays(days), today)) {
-                LocalDate date = collectionDate(candidate.dueDate(), today, days);
+            for (DirectDebitCandidate candidate : collections.candidates(today.plusDays(days))) {
+                if (!SepaAmount.fits(candidate.open().amount()) || Pauses.keepsFromDirectDebit(candidate.open(),
+                        candidate.itemHolds(), candidate.customerHolds(), candidate.promise(), candidate.planAgreed(), today).isPresent()) {
+                    continue;
+                }
+                LocalDate date = CollectionDates.collectionDate(candidate.dueDate(), today, days);
                 Optional<Long> id = collections.insertPlanned(candidate.itemId(), candidate.mandateId(), candidate.open(), date,
                         1, null, null);
                 if (id.isEmpty()) {
@@ -55,12 +60,5 @@ final class CollectionPicking {
             }
             return picked;
         });
-    }
-
-    /** The due date (or the next TARGET day), unless the pre-notification period or D-1 needs a later one. */
-    static LocalDate collectionDate(LocalDate dueDate, LocalDate today, int preNotificationDays) {
-        LocalDate onDue = TargetCalendar.onOrAfter(dueDate);
-        LocalDate earliest = CollectionDates.earliestCollectionDate(today, today, preNotificationDays);
-        return onDue.isAfter(earliest) ? onDue : earliest;
     }
 }

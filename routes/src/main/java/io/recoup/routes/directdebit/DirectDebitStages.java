@@ -40,7 +40,7 @@ public record DirectDebitStages(DirectDebitCollection collection, StatusReportIm
         MandateStore mandates = new MandateStore(new MandateRepository(db));
         Withdrawals withdrawals = new Withdrawals(collections, events);
         ReturnHandling returns = new ReturnHandling(collections, mandates, events, withdrawals, settings, clock,
-                new ReceiptRepository(db));
+                new ReceiptRepository(db), ledger);
         DirectDebitCollection collection = new DirectDebitCollection(
                 new CollectionPicking(db, collections, events, settings, clock),
                 new Pain008Submission(db, collections, files, mandates, ledger, events, withdrawals, settings,

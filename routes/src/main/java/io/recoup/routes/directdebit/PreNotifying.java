@@ -4,6 +4,7 @@ import io.recoup.core.port.DeliveryResult;
 import io.recoup.core.port.ReminderChannel;
 import io.recoup.core.port.ReminderMessage;
 import io.recoup.sepa.SepaAmount;
+import io.recoup.sepa.collection.CollectionDates;
 import io.recoup.sepa.collection.PreNotification;
 import io.recoup.sepa.mandate.Mandate;
 import io.recoup.sepa.mandate.MandateState;
@@ -64,7 +65,7 @@ final class PreNotifying {
     private Notice send(StoredCollection c) {
         LocalDate today = LocalDate.now(clock);
         int days = settings.preNotificationDays();
-        LocalDate date = CollectionPicking.collectionDate(c.requestedDate(), today, days);
+        LocalDate date = CollectionDates.collectionDate(c.requestedDate(), today, days);
         Mandate mandate = mandates.get(c.mandateId()).mandate();
         if ((mandate.state() != MandateState.ACTIVE && mandate.state() != MandateState.AMENDED) || mandate.isLapsedOn(date)) {
             return cancelled(c, date, "mandate " + mandate.reference() + " is " + (mandate.isLapsedOn(date) ? "lapsed by " + date

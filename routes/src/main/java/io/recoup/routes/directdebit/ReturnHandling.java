@@ -12,6 +12,7 @@ import io.recoup.store.EventLog;
 import io.recoup.store.directdebit.CollectionRepository;
 import io.recoup.store.directdebit.CollectionStatus;
 import io.recoup.store.directdebit.StoredCollection;
+import io.recoup.store.ledger.LedgerRepository;
 import io.recoup.store.receipt.ReceiptRepository;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -37,10 +38,12 @@ public final class ReturnHandling implements StatementImport.ReturnedEntries {
     private final DirectDebitSettings settings;
     private final Clock clock;
     private final ReceiptRepository receipts;
+    private final LedgerRepository ledger;
 
     ReturnHandling(CollectionRepository collections, MandateStore mandates, EventLog events, Withdrawals withdrawals,
-                   DirectDebitSettings settings, Clock clock, ReceiptRepository receipts) {
+                   DirectDebitSettings settings, Clock clock, ReceiptRepository receipts, LedgerRepository ledger) {
         this.receipts = receipts;
+        this.ledger = ledger;
         this.collections = collections;
         this.mandates = mandates;
         this.events = events;
@@ -80,7 +83,7 @@ public final class ReturnHandling implements StatementImport.ReturnedEntries {
                 decision.action().name());
         List<String> done = new ArrayList<>();
         if (c.status() == CollectionStatus.SETTLED) {
-            collections.reopenItem(c.itemId(), c.amount());
+            ledger.reopen(c.itemId(), c.amount());
             done.add(c.amount() + " taken back, added to what is open");
             // the payment was posted to the ledger at settlement: take it back there too, once
             receipts.reversePosting("sepa-dd:" + settings.creditorId(), c.endToEndId())

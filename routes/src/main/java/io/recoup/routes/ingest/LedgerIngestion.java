@@ -1,7 +1,6 @@
 package io.recoup.routes.ingest;
 
 import io.recoup.core.ledger.LedgerRecord;
-import io.recoup.core.ledger.OpenItem;
 import io.recoup.core.ledger.Rejection;
 import io.recoup.core.port.LedgerBatch;
 import io.recoup.core.port.OpenItemSource;
@@ -15,8 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +52,7 @@ public final class LedgerIngestion {
         for (LedgerRecord record : batch.records()) {
             try {
                 LedgerRepository.Upsert outcome = db.inTransaction(() -> {
-                    LedgerRepository.Upsert result = ledger.upsertItem(record, creditorReference(record.item()).value());
+                    LedgerRepository.Upsert result = ledger.upsertItem(record, CreditorReference.forInvoice(record.item().number(), record.item().key().toString()).value());
                     if (result != LedgerRepository.Upsert.UNCHANGED) {
                         events.append("ingest", "open_item", record.item().key(), result.name().toLowerCase(Locale.ROOT),
                                 "from " + origin);
@@ -76,28 +73,6 @@ public final class LedgerIngestion {
         writeRejectedReport(origin, rejections);
         LOG.info("ingested {}: {} new, {} changed, {} unchanged, {} rejected", origin, inserted, updated, unchanged, rejections.size());
         return new IngestReport(origin, inserted, updated, unchanged, rejections);
-    }
-
-    /**
-     * The RF creditor reference a payer quotes for this item: the invoice number's letters and digits when they fit
-     * (so a person can read it), otherwise a digest of the item's key.
-     */
-    static CreditorReference creditorReference(OpenItem item) {
-        String body = item.number().replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
-        if (body.isEmpty() || body.length() > 21) {
-            body = digest(item.key().toString());
-        }
-        return CreditorReference.forBody(body);
-    }
-
-    private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            String base36 = new java.math.BigInteger(1, hash).toString(36).toUpperCase(Locale.ROOT);
-            return base36.substring(0, 21);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
     }
 
     private void writeRejectedReport(String origin, List<Rejection> rejections) {

@@ -30,6 +30,16 @@ public final class CollectionDates {
         return afterNotice.isAfter(afterSubmission) ? afterNotice : afterSubmission;
     }
 
+    /**
+     * The date to collect an item due on {@code dueDate}, deciding on {@code today}: the due date (or the next TARGET
+     * business day), unless a pre-notification sent today and the D-1 rule need a later one.
+     */
+    public static LocalDate collectionDate(LocalDate dueDate, LocalDate today, int preNotificationDays) {
+        LocalDate onDue = TargetCalendar.onOrAfter(dueDate);
+        LocalDate earliest = earliestCollectionDate(today, today, preNotificationDays);
+        return onDue.isAfter(earliest) ? onDue : earliest;
+    }
+
     /** Refuses a requested collection date that breaks the D-1 rule or falls on a TARGET closing day. */
     public static void check(LocalDate submissionDate, LocalDate requestedCollectionDate) {
         Objects.requireNonNull(requestedCollectionDate, "requestedCollectionDate");

@@ -101,4 +101,25 @@ class CollectionDatesTest {
         assertThat(CollectionDates.earliestCollectionDate(today, today, 15)).isEqualTo(LocalDate.of(2026, 12, 28));
         assertThat(CollectionDates.earliestCollectionDate(today, today, 0)).isEqualTo(LocalDate.of(2026, 12, 11));
     }
+
+    @Test
+    void collectsOnTheDueDateWhenTheNoticeCanStillReachTheDebtorInTime() {
+        LocalDate monday = LocalDate.of(2026, 3, 2);
+        assertThat(CollectionDates.collectionDate(LocalDate.of(2026, 3, 20), monday, 14)).isEqualTo(LocalDate.of(2026, 3, 20));
+    }
+
+    @Test
+    void movesACollectionDueTooSoonToTheEndOfTheNoticePeriod() {
+        LocalDate monday = LocalDate.of(2026, 3, 2);
+        assertThat(CollectionDates.collectionDate(monday.plusDays(3), monday, 14)).isEqualTo(monday.plusDays(14));
+        assertThat(CollectionDates.collectionDate(monday.minusDays(10), monday, 14)).isEqualTo(monday.plusDays(14));
+    }
+
+    @Test
+    void movesACollectionOffATargetClosingDay() {
+        LocalDate monday = LocalDate.of(2026, 3, 2);
+        // Saturday 21 March -> Monday 23 March; Good Friday 3 April and Easter Monday 6 April -> Tuesday 7 April
+        assertThat(CollectionDates.collectionDate(LocalDate.of(2026, 3, 21), monday, 14)).isEqualTo(LocalDate.of(2026, 3, 23));
+        assertThat(CollectionDates.collectionDate(LocalDate.of(2026, 4, 3), monday, 14)).isEqualTo(LocalDate.of(2026, 4, 7));
+    }
 }

@@ -1,5 +1,7 @@
 package io.recoup.store.directdebit;
 
+import io.recoup.core.dunning.Hold;
+import io.recoup.core.dunning.PromiseToPay;
 import io.recoup.core.ledger.OpenItemKey;
 import io.recoup.core.money.Money;
 import io.recoup.store.Database;
@@ -7,8 +9,12 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -41,28 +47,53 @@ public final class CollectionRepository {
     }
 
     /**
-     * Open euro items due by {@code dueBy}, within what one SEPA collection can carry, whose customer has a usable
-     * mandate and an e-mail address for the pre-notification, that were never collected by direct debit before, and
-     * that no dispute, dunning block, payment plan or pending promise to pay covers on {@code today}.
+     * Open euro items due by {@code dueBy} whose customer has a usable mandate and an e-mail address for the
+     * pre-notification and that were never collected by direct debit before, with what may pause them (holds other
+     * than direct debit's own, the latest promise, an agreed plan). Whether they may be collected is decided by the
+     * caller with the core's rules ({@code Pauses}, SEPA's amount range); this only reads.
      */
-    public List<DirectDebitCandidate> candidates(LocalDate dueBy, LocalDate today) {
-        return db.jdbc().query("""
+    public List<DirectDebitCandidate> candidates(LocalDate dueBy) {
+        List<DirectDebitCandidate> rows = db.jdbc().query("""
                 select i.id, i.number, i.customer_id, m.id, i.currency, i.open_amount, i.due_date
                 from open_item i join customer c on c.id = i.customer_id
                 join lateral (select id from mandate m where m.customer_id = i.customer_id and m.state in ('ACTIVE', 'AMENDED')
                     order by m.signature_date desc, m.id desc limit 1) m on true
-                where i.status = 'OPEN' and i.open_amount between 0.01 and 999999999.99 and i.currency = 'EUR' and i.due_date <= ?
-                    and c.email is not null
+                where i.status = 'OPEN' and i.currency = 'EUR' and i.due_date <= ? and c.email is not null
                     and not exists (select 1 from collection k where k.item_id = i.id)
-                    and not exists (select 1 from hold h where h.customer_id = i.customer_id and h.released_at is null
-                        and h.created_by <> ? and (h.item_id is null or h.item_id = i.id)
-                        and h.since <= ? and (h.until is null or h.until >= ?))
-                    and not exists (select 1 from payment_plan p where p.item_id = i.id)
-                    and not exists (select 1 from promise_to_pay p where p.item_id = i.id and p.promised_for >= ?)
                 order by i.due_date, i.id""",
                 (rs, n) -> new DirectDebitCandidate(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        Money.of(rs.getBigDecimal(6), Money.currencyOf(rs.getString(5))), rs.getDate(7).toLocalDate()),
-                dueBy, HOLD_OWNER, today, today, today);
+                        Money.of(rs.getBigDecimal(6), Money.currencyOf(rs.getString(5))), rs.getDate(7).toLocalDate(),
+                        List.of(), List.of(), Optional.empty(), false), dueBy);
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Long[] items = rows.stream().map(DirectDebitCandidate::itemId).toArray(Long[]::new);
+        Long[] customers = rows.stream().map(DirectDebitCandidate::customerId).distinct().toArray(Long[]::new);
+        Map<Long, List<Hold>> itemHolds = new HashMap<>();
+        Map<Long, List<Hold>> customerHolds = new HashMap<>();
+        db.jdbc().query("""
+                select customer_id, item_id, kind, reason, since, until from hold
+                where released_at is null and created_by <> ? and (item_id = any(?) or (item_id is null and customer_id = any(?)))""",
+                rs -> {
+                    Hold hold = new Hold(Hold.Kind.valueOf(rs.getString(3)), rs.getString(4), rs.getDate(5).toLocalDate(),
+                            Optional.ofNullable(rs.getDate(6)).map(Date::toLocalDate));
+                    long item = rs.getLong(2);
+                    (rs.wasNull() ? customerHolds.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            : itemHolds.computeIfAbsent(item, k -> new ArrayList<>())).add(hold);
+                }, HOLD_OWNER, items, customers);
+        Map<Long, PromiseToPay> promises = new HashMap<>();
+        db.jdbc().query("""
+                select distinct on (item_id) item_id, promised_for, currency, amount, open_when_promised from promise_to_pay
+                where item_id = any(?) order by item_id, id desc""", rs -> {
+            var currency = Money.currencyOf(rs.getString(3));
+            promises.put(rs.getLong(1), new PromiseToPay(rs.getDate(2).toLocalDate(), Money.of(rs.getBigDecimal(4), currency),
+                    Money.of(rs.getBigDecimal(5), currency)));
+        }, (Object) items);
+        Set<Long> planned = new HashSet<>(db.jdbc().queryForList("select item_id from payment_plan where item_id = any(?)",
+                Long.class, (Object) items));
+        return rows.stream().map(r -> r.with(itemHolds.getOrDefault(r.itemId(), List.of()),
+                customerHolds.getOrDefault(r.customerId(), List.of()), Optional.ofNullable(promises.get(r.itemId())),
+                planned.contains(r.itemId()))).toList();
     }
 
     /**
@@ -164,16 +195,6 @@ public final class CollectionRepository {
     public void releaseHold(long itemId) {
         db.jdbc().update("update hold set released_at = ? where item_id = ? and created_by = ? and released_at is null",
                 db.now(), itemId, HOLD_OWNER);
-    }
-
-    /** Adds money taken back from a settled collection to what is open on the item, which is OPEN again. */
-    public void reopenItem(long itemId, Money amount) {
-        int updated = db.jdbc().update("""
-                update open_item set open_amount = open_amount + ?, status = 'OPEN', version = version + 1, updated_at = ?
-                where id = ? and currency = ?""", amount.amount(), db.now(), itemId, amount.currencyCode());
-        if (updated != 1) {
-            throw new IllegalStateException("item " + itemId + " cannot be reopened by " + amount);
-        }
     }
 
     /** Records an R-transaction for a person to look at; a second record for the same collection is ignored. */

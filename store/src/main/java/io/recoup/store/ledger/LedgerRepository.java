@@ -3,15 +3,18 @@ package io.recoup.store.ledger;
 import io.recoup.core.ledger.Customer;
 import io.recoup.core.ledger.ItemStatus;
 import io.recoup.core.ledger.LedgerRecord;
+import io.recoup.core.ledger.OpenAmounts;
 import io.recoup.core.ledger.OpenItem;
 import io.recoup.core.ledger.OpenItemKey;
 import io.recoup.core.ledger.Rejection;
 import io.recoup.core.matching.MatchableItem;
 import io.recoup.core.money.Money;
 import io.recoup.store.Database;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Customers, open items and the quarantine of records that could not be taken. */
@@ -41,41 +44,44 @@ public final class LedgerRepository {
     }
 
     /**
-     * Inserts the item or, when the ledger reports something new about it, updates it. Recoup's open amount is the
-     * ledger's open amount less what Recoup allocated but has not posted back yet; a record that repeats what the
-     * ledger said before changes nothing.
+     * Inserts the item or, when the ledger reports something new about it, updates it. Recoup's open amount and status
+     * follow {@link OpenAmounts}: the ledger's open amount less what Recoup allocated but has not posted back yet (plus
+     * reversals not posted yet). A record that repeats what the ledger said before changes nothing.
      */
     public Upsert upsertItem(LedgerRecord record, String creditorReference) {
         long customerId = upsertCustomer(record.customer());
         OpenItem item = record.item();
-        List<Boolean> inserted = db.jdbc().queryForList("""
+        Money ledgerOpen = item.openAmount();
+        boolean inserted = !db.jdbc().queryForList("""
                 insert into open_item (source, external_id, customer_id, number, issue_date, due_date, currency,
                     original_amount, ledger_open_amount, open_amount, status, creditor_reference, created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (source, external_id) do update set customer_id = excluded.customer_id,
-                    number = excluded.number, issue_date = excluded.issue_date, due_date = excluded.due_date,
-                    currency = excluded.currency, original_amount = excluded.original_amount,
-                    ledger_open_amount = excluded.ledger_open_amount,
-                    open_amount = greatest(excluded.ledger_open_amount - (select coalesce(sum(a.amount), 0)
-                        from allocation a join posting p on p.allocation_id = a.id
-                        where a.item_id = open_item.id and p.status = 'PENDING'), 0),
-                    status = case when greatest(excluded.ledger_open_amount - (select coalesce(sum(a.amount), 0)
-                        from allocation a join posting p on p.allocation_id = a.id
-                        where a.item_id = open_item.id and p.status = 'PENDING'), 0) > 0 then 'OPEN' else 'PAID' end,
-                    version = open_item.version + 1, updated_at = excluded.updated_at
-                where (open_item.customer_id, open_item.number, open_item.issue_date, open_item.due_date,
-                       open_item.currency, open_item.original_amount, open_item.ledger_open_amount)
-                    is distinct from (excluded.customer_id, excluded.number, excluded.issue_date, excluded.due_date,
-                       excluded.currency, excluded.original_amount, excluded.ledger_open_amount)
-                returning (xmax = 0)""", Boolean.class,
+                on conflict (source, external_id) do nothing returning id""", Long.class,
                 item.key().source(), item.key().externalId(), customerId, item.number(), item.issueDate(),
-                item.dueDate(), item.openAmount().currencyCode(), item.originalAmount().amount(),
-                item.openAmount().amount(), item.openAmount().amount(),
-                item.openAmount().isPositive() ? "OPEN" : "PAID", creditorReference, db.now(), db.now());
-        if (inserted.isEmpty()) {
-            return Upsert.UNCHANGED;
+                item.dueDate(), ledgerOpen.currencyCode(), item.originalAmount().amount(), ledgerOpen.amount(),
+                ledgerOpen.amount(), OpenAmounts.statusOf(ledgerOpen).name(), creditorReference, db.now(), db.now()).isEmpty();
+        if (inserted) {
+            return Upsert.INSERTED;
         }
-        return inserted.get(0) ? Upsert.INSERTED : Upsert.UPDATED;
+        // known item: lock it, then apply what the ledger reports to what Recoup has not posted back yet
+        Map<String, Object> known = db.jdbc().queryForMap("""
+                select i.id, (select coalesce(sum(case when p.kind = 'REVERSAL' then -a.amount else a.amount end), 0)
+                    from allocation a join posting p on p.allocation_id = a.id
+                    where a.item_id = i.id and p.status = 'PENDING') as not_posted
+                from open_item i where i.source = ? and i.external_id = ? for update""",
+                item.key().source(), item.key().externalId());
+        Money open = OpenAmounts.recoupOpen(ledgerOpen, Money.of((BigDecimal) known.get("not_posted"), ledgerOpen.currency()));
+        int updated = db.jdbc().update("""
+                update open_item set customer_id = ?, number = ?, issue_date = ?, due_date = ?, currency = ?,
+                    original_amount = ?, ledger_open_amount = ?, open_amount = ?, status = ?, version = version + 1,
+                    updated_at = ?
+                where id = ? and (customer_id, number, issue_date, due_date, currency, original_amount, ledger_open_amount)
+                    is distinct from (?, ?, ?::date, ?::date, ?, ?::numeric, ?::numeric)""",
+                customerId, item.number(), item.issueDate(), item.dueDate(), ledgerOpen.currencyCode(),
+                item.originalAmount().amount(), ledgerOpen.amount(), open.amount(), OpenAmounts.statusOf(open).name(), db.now(),
+                known.get("id"), customerId, item.number(), item.issueDate(), item.dueDate(), ledgerOpen.currencyCode(),
+                item.originalAmount().amount(), ledgerOpen.amount());
+        return updated == 1 ? Upsert.UPDATED : Upsert.UNCHANGED;
     }
 
     /** Keeps a refused record with its origin and reason; the same refusal of the same record is kept once. */
@@ -105,17 +111,25 @@ public final class LedgerRepository {
                         Money.of(rs.getBigDecimal(5), Money.currencyOf(rs.getString(4)))));
     }
 
-    /** Lowers the item's open amount by an allocation; it becomes PAID at zero. Refuses to go below zero. */
+    /** Lowers the item's open amount by an allocation ({@link OpenAmounts#afterAllocation}); it is PAID at zero. */
     public void applyAllocation(long itemId, Money amount) {
-        int updated = db.jdbc().update("""
-                update open_item set open_amount = open_amount - ?,
-                    status = case when open_amount - ? = 0 then 'PAID' else 'OPEN' end,
-                    version = version + 1, updated_at = ?
-                where id = ? and currency = ? and open_amount >= ?""",
-                amount.amount(), amount.amount(), db.now(), itemId, amount.currencyCode(), amount.amount());
-        if (updated != 1) {
-            throw new IllegalStateException("item " + itemId + " cannot take an allocation of " + amount);
-        }
+        StoredItem item = getForUpdate(itemId);
+        setOpen(item, OpenAmounts.afterAllocation(item.open(), amount, item.key().toString()));
+    }
+
+    /** Adds money taken back from the item (a return or refund) to what is open ({@link OpenAmounts#afterReturn}). */
+    public void reopen(long itemId, Money amount) {
+        StoredItem item = getForUpdate(itemId);
+        setOpen(item, OpenAmounts.afterReturn(item.open(), amount, item.key().toString()));
+    }
+
+    private StoredItem getForUpdate(long id) {
+        return db.jdbc().queryForObject("select " + ITEM_COLUMNS + " from open_item i where id = ? for update", LedgerRepository::item, id);
+    }
+
+    private void setOpen(StoredItem item, Money open) {
+        db.jdbc().update("update open_item set open_amount = ?, status = ?, version = version + 1, updated_at = ? where id = ?",
+                open.amount(), OpenAmounts.statusOf(open).name(), db.now(), item.id());
     }
 
     static StoredItem item(ResultSet rs, int row) throws SQLException {

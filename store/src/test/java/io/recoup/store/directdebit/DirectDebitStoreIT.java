@@ -3,6 +3,7 @@ package io.recoup.store.directdebit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.recoup.core.dunning.Pauses;
 import io.recoup.core.ledger.Customer;
 import io.recoup.core.ledger.CustomerKey;
 import io.recoup.core.ledger.ItemStatus;
@@ -18,6 +19,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -101,7 +103,12 @@ class DirectDebitStoreIT {
         long paid = item("C6", "7", "f@example.com", DAY, "0");
         mandateFor(paid, "M-6", "ACTIVE");
 
-        assertThat(collections.candidates(DAY.plusDays(14), DAY)).extracting(DirectDebitCandidate::itemId).containsExactly(due);
+        List<DirectDebitCandidate> candidates = collections.candidates(DAY.plusDays(14));
+        assertThat(candidates).extracting(DirectDebitCandidate::itemId).containsExactly(disputed, due);
+        assertThat(candidates.get(0).itemHolds()).singleElement().hasToString("dispute since " + DAY + ": damaged");
+        // the pause rule itself is the core's
+        assertThat(candidates).filteredOn(c -> Pauses.keepsFromDirectDebit(c.open(), c.itemHolds(), c.customerHolds(),
+                c.promise(), c.planAgreed(), DAY).isEmpty()).extracting(DirectDebitCandidate::itemId).containsExactly(due);
     }
 
     @Test
@@ -112,7 +119,7 @@ class DirectDebitStoreIT {
 
         assertThat(collections.get(id).endToEndId()).isEqualTo("RCP-C" + id + "-1");
         assertThat(collections.insertPlanned(item, mandate, Money.of("100", "EUR"), DAY.plusDays(14), 1, null, null)).isEmpty();
-        assertThat(collections.candidates(DAY.plusDays(30), DAY)).isEmpty();
+        assertThat(collections.candidates(DAY.plusDays(30))).isEmpty();
 
         assertThat(collections.move(id, EnumSet.of(CollectionStatus.PLANNED), CollectionStatus.CANCELLED, null, "paid", null)).isTrue();
         assertThat(collections.move(id, EnumSet.of(CollectionStatus.PLANNED), CollectionStatus.CANCELLED, null, "again", null)).isFalse();
@@ -162,7 +169,7 @@ class DirectDebitStoreIT {
 
         ledger.applyAllocation(item, Money.of("100", "EUR"));
         assertThat(ledger.get(item).status()).isEqualTo(ItemStatus.PAID);
-        collections.reopenItem(item, Money.of("100", "EUR"));
+        ledger.reopen(item, Money.of("100", "EUR"));
         assertThat(ledger.get(item).status()).isEqualTo(ItemStatus.OPEN);
         assertThat(ledger.get(item).open()).isEqualTo(Money.of("100.00", "EUR"));
     }
