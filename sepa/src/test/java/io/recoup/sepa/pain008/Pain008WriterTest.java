@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class Pain008WriterTest {
@@ -148,15 +149,19 @@ class Pain008WriterTest {
         assertThat(files.get(1).paymentInformationIds()).first().isEqualTo("RCP-20261123-0001-2-P1");
     }
 
-    @Test
-    void transliteratesNamesIntoTheBasicSetOrKeepsUmlautsForDkBanks() {
-        Pain008Message message = messageWithDebtorName("Jürgen Weiß & Söhne");
+    /** The second case types é and ü as base letter plus combining mark: NFC first makes them the letters. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Jürgen Weiß & Söhne|<Nm>Juergen Weiss + Soehne</Nm>|<Nm>Jürgen Weiß &amp; Söhne</Nm>",
+            "Jose\u0301 Mu\u0308ller|<Nm>Jose Mueller</Nm>|<Nm>Jose Müller</Nm>"})
+    void transliteratesNamesIntoTheBasicSetOrKeepsUmlautsForDkBanks(String name, String basicName, String dkName) {
+        Pain008Message message = messageWithDebtorName(name);
 
         String basic = write(Pain008Options.defaults(), message).get(0).xmlText();
         Pain008File dk = write(Pain008Options.germanDk(), message).get(0);
 
-        assertThat(basic).contains("<Nm>Juergen Weiss + Soehne</Nm>");
-        assertThat(dk.xmlText()).contains("<Nm>Jürgen Weiß &amp; Söhne</Nm>");
+        assertThat(basic).contains(basicName);
+        assertThat(dk.xmlText()).contains(dkName);
         TestCollections.assertValidAgainstOfficialXsd(dk);
     }
 
@@ -166,6 +171,31 @@ class Pain008WriterTest {
                 SepaErrorCode.INVALID_TEXT, "debtor name \"Иван Петров\" has characters outside the accepted set");
         assertRefused(() -> write(Pain008Options.defaults().withCharsetPolicy(CharsetPolicy.REFUSE),
                 messageWithDebtorName("Jürgen")), SepaErrorCode.INVALID_TEXT, "debtor");
+    }
+
+    @Test
+    void convertsNoBreakSpacesSoftHyphensAndOtherCommonCharactersInsteadOfRefusing() {
+        DirectDebit debit = TestCollections.debit("C1", "5.00", SequenceType.FRST, WEDNESDAY, MandateScheme.CORE,
+                TestCollections.debtor("Yılmaz\u00A0Gra\uFB01k", null),
+                new Remittance.Unstructured("Rechnung\u00A0Nr.\u00A042, Schul\u00ADgeld \u2026 \u00A7 288, 1\u00B0 piano"),
+                null);
+
+        Pain008File file = write(Pain008Options.defaults(), new Pain008Message("RCP-4", "Recoup Demo GmbH",
+                TestCollections.creditor(), List.of(debit))).get(0);
+
+        assertThat(file.xmlText()).contains("<Nm>Yilmaz Grafik</Nm>")
+                .contains("<Ustrd>Rechnung Nr. 42, Schulgeld ... Par. 288, 1o piano</Ustrd>");
+        TestCollections.assertValidAgainstOfficialXsd(file);
+    }
+
+    @Test
+    void namesTheFieldAndTheCodePointOfACharacterItCannotConvert() {
+        assertRefused(() -> write(Pain008Options.defaults(), messageWithDebtorName("Ivan Петров")),
+                SepaErrorCode.INVALID_TEXT, "the debtor name \"Ivan Петров\" has characters outside the accepted set"
+                        + " (TRANSLITERATE) that cannot be transliterated, first 'П' (U+041F CYRILLIC CAPITAL LETTER PE)");
+        assertRefused(() -> write(Pain008Options.defaults().withCharsetPolicy(CharsetPolicy.REFUSE),
+                messageWithDebtorName("Jose\u0301")), SepaErrorCode.INVALID_TEXT,
+                "first 'é' (U+00E9 LATIN SMALL LETTER E WITH ACUTE)");
     }
 
     @Test
