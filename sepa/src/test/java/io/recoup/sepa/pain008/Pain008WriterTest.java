@@ -50,28 +50,47 @@ class Pain008WriterTest {
     void writesFilesThatTheOfficialXsdAccepts(String dialect, Pain008Options options) {
         List<Pain008File> files = write(options, TestCollections.mixed());
 
-        assertThat(files).hasSize(1);
-        TestCollections.assertValidAgainstOfficialXsd(files.get(0));
-        assertThat(files.get(0).version()).isEqualTo(options.version());
+        assertThat(files).hasSize(2);
+        files.forEach(TestCollections::assertValidAgainstOfficialXsd);
+        assertThat(files).extracting(Pain008File::version).containsOnly(options.version());
+    }
+
+    @Test
+    void writesOneMessagePerLocalInstrument() {
+        List<Pain008File> files = write(Pain008Options.defaults(), TestCollections.mixed());
+
+        // EPC and the DK schema (PmtTpInf/LclInstrm): no mixing of local instruments in the same message
+        assertThat(files).extracting(Pain008File::messageId, Pain008File::scheme, Pain008File::numberOfTransactions)
+                .containsExactly(tuple("RCP-20261123-0001-1", MandateScheme.CORE, 5),
+                        tuple("RCP-20261123-0001-2", MandateScheme.B2B, 1));
+        for (Pain008File file : files) {
+            assertThat(TestCollections.readBack(file).payments()).extracting(PaymentInstruction::scheme)
+                    .containsOnly(file.scheme());
+        }
+        assertThat(files.stream().flatMap(file -> TestCollections.readBack(file).debits().stream()))
+                .extracting(DirectDebit::endToEndId)
+                .containsExactlyInAnyOrderElementsOf(TestCollections.mixed().debits().stream().map(DirectDebit::endToEndId).toList());
     }
 
     @Test
     void groupsCollectionsIntoOneBlockPerDateSchemeAndSequenceType() {
-        Pain008File file = write(Pain008Options.defaults(), TestCollections.mixed()).get(0);
+        List<Pain008File> files = write(Pain008Options.defaults(), TestCollections.mixed());
 
-        Pain008Document read = TestCollections.readBack(file);
+        Pain008Document core = TestCollections.readBack(files.get(0));
+        Pain008Document b2b = TestCollections.readBack(files.get(1));
 
-        assertThat(read.payments()).extracting(PaymentInstruction::id, PaymentInstruction::collectionDate,
+        assertThat(core.payments()).extracting(PaymentInstruction::id, PaymentInstruction::collectionDate,
                 PaymentInstruction::scheme, PaymentInstruction::sequenceType, PaymentInstruction::numberOfTransactions,
                 PaymentInstruction::controlSum).containsExactly(
-                tuple("RCP-20261123-0001-P1", WEDNESDAY, MandateScheme.CORE, SequenceType.FRST, 2, new BigDecimal("28.27")),
-                tuple("RCP-20261123-0001-P2", WEDNESDAY, MandateScheme.CORE, SequenceType.RCUR, 2, new BigDecimal("10.01")),
-                tuple("RCP-20261123-0001-P3", NEXT_TUESDAY, MandateScheme.CORE, SequenceType.RCUR, 1, new BigDecimal("42.00")),
-                tuple("RCP-20261123-0001-P4", NEXT_TUESDAY, MandateScheme.B2B, SequenceType.RCUR, 1,
-                        new BigDecimal("999999999.99")));
-        assertThat(read.payments().get(0).debits()).extracting(debit -> debit.endToEndId().value())
+                tuple("RCP-20261123-0001-1-P1", WEDNESDAY, MandateScheme.CORE, SequenceType.FRST, 2, new BigDecimal("28.27")),
+                tuple("RCP-20261123-0001-1-P2", WEDNESDAY, MandateScheme.CORE, SequenceType.RCUR, 2, new BigDecimal("10.01")),
+                tuple("RCP-20261123-0001-1-P3", NEXT_TUESDAY, MandateScheme.CORE, SequenceType.RCUR, 1, new BigDecimal("42.00")));
+        assertThat(b2b.payments()).extracting(PaymentInstruction::id, PaymentInstruction::scheme,
+                PaymentInstruction::controlSum).containsExactly(
+                tuple("RCP-20261123-0001-2-P1", MandateScheme.B2B, new BigDecimal("999999999.99")));
+        assertThat(core.payments().get(0).debits()).extracting(debit -> debit.endToEndId().value())
                 .containsExactly("RCP-CA2-1", "RCP-CA6-1");
-        assertThat(file.paymentInformationIds()).hasSize(4);
+        assertThat(files.get(0).paymentInformationIds()).hasSize(3);
     }
 
     @Test
@@ -80,11 +99,11 @@ class Pain008WriterTest {
 
         Pain008Document read = TestCollections.readBack(file);
 
-        assertThat(read.messageId()).isEqualTo("RCP-20261123-0001");
+        assertThat(read.messageId()).isEqualTo("RCP-20261123-0001-1");
         assertThat(read.creationDateTime()).isEqualTo("2026-11-23T09:30:00+01:00");
-        assertThat(read.numberOfTransactions()).isEqualTo(6);
-        assertThat(read.controlSum()).isEqualByComparingTo("1000000080.27");
-        assertThat(file.controlSum()).isEqualByComparingTo("1000000080.27");
+        assertThat(read.numberOfTransactions()).isEqualTo(5);
+        assertThat(read.controlSum()).isEqualByComparingTo("80.28");
+        assertThat(file.controlSum()).isEqualByComparingTo("80.28");
         assertThat(read.initiatingPartyName()).isEqualTo("Recoup Demo GmbH");
         assertThat(read.payments()).allSatisfy(payment -> assertThat(payment.batchBooking()).isTrue());
     }
@@ -122,7 +141,7 @@ class Pain008WriterTest {
                 + "<Id>DE79ZZZ01234567890</Id><SchmeNm><Prtry>SEPA</Prtry></SchmeNm></Othr></PrvtId></Id>"
                 + "</OrgnlCdtrSchmeId><OrgnlDbtrAcct><Id><IBAN>DE62370400440532013001</IBAN></Id></OrgnlDbtrAcct>"
                 + "</AmdmntInfDtls>");
-        assertThat(xml.split("<AmdmntInd>false</AmdmntInd>", -1)).hasSize(6);
+        assertThat(xml.split("<AmdmntInd>false</AmdmntInd>", -1)).as("four of the five CORE collections").hasSize(5);
     }
 
     @Test
@@ -143,8 +162,10 @@ class Pain008WriterTest {
     void splitsAMessageAboveTheBanksMaximumIntoNumberedFiles() {
         List<Pain008File> files = write(Pain008Options.defaults().withMaxTransactionsPerFile(4), TestCollections.mixed());
 
-        assertThat(files).extracting(Pain008File::messageId, Pain008File::numberOfTransactions)
-                .containsExactly(tuple("RCP-20261123-0001-1", 4), tuple("RCP-20261123-0001-2", 2));
+        assertThat(files).extracting(Pain008File::messageId, Pain008File::scheme, Pain008File::numberOfTransactions)
+                .containsExactly(tuple("RCP-20261123-0001-1", MandateScheme.CORE, 4),
+                        tuple("RCP-20261123-0001-2", MandateScheme.CORE, 1),
+                        tuple("RCP-20261123-0001-3", MandateScheme.B2B, 1));
         files.forEach(TestCollections::assertValidAgainstOfficialXsd);
         assertThat(files.get(1).paymentInformationIds()).first().isEqualTo("RCP-20261123-0001-2-P1");
     }
