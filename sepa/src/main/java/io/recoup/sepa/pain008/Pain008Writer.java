@@ -35,8 +35,9 @@ import java.util.Objects;
  * message". So the collections are split by scheme first (CORE before B2B), then into files of at most
  * {@code maxTransactionsPerFile}; each file is one message. Within a file they are sorted into payment-information
  * blocks per (requested collection date, scheme, sequence type). When there is more than one file, the message ids
- * get {@code -1}, {@code -2}, ... appended. Block ids are the message id plus {@code -P1}, {@code -P2}, ...
- * Instances are immutable and thread-safe.
+ * get {@code -1}, {@code -2}, ... appended. Block ids ({@code PmtInfId}) are the file's message id plus {@code -P1},
+ * {@code -P2}, ..., cut (like the message ids) to the 35 characters of Max35Text from the head, never from the
+ * suffixes, so they are distinct across all files of one call. Instances are immutable and thread-safe.
  */
 public final class Pain008Writer {
     private final Pain008Options options;
@@ -68,8 +69,8 @@ public final class Pain008Writer {
         List<List<DirectDebit>> parts = parts(message.debits());
         List<Pain008File> files = new ArrayList<>(parts.size());
         for (int part = 0; part < parts.size(); part++) {
-            String messageId = parts.size() == 1 ? message.messageId() : withSuffix(message.messageId(), "-" + (part + 1));
-            files.add(writeFile(message, messageId, parts.get(part), created));
+            String fileSuffix = parts.size() == 1 ? "" : "-" + (part + 1);
+            files.add(writeFile(message, fileSuffix, parts.get(part), created));
         }
         return List.copyOf(files);
     }
@@ -91,14 +92,21 @@ public final class Pain008Writer {
         return parts;
     }
 
-    private Pain008File writeFile(Pain008Message message, String messageId, List<DirectDebit> debits, String created) {
+    /**
+     * One file; its message id is the message's id plus {@code fileSuffix}, each block id the message's id plus
+     * {@code fileSuffix} and {@code -Pn}. Both suffixes go onto the message's own id, so when a long id has to be cut
+     * to 35 characters the cut falls on the shared head and every file's block ids stay distinct (cutting the
+     * file's id instead would cut its {@code -n} away and repeat {@code ...-P1} in every file).
+     */
+    private Pain008File writeFile(Pain008Message message, String fileSuffix, List<DirectDebit> debits, String created) {
+        String messageId = fileSuffix.isEmpty() ? message.messageId() : withSuffix(message.messageId(), fileSuffix);
         Map<PaymentGroup, List<DirectDebit>> groups = new LinkedHashMap<>();
         for (DirectDebit debit : debits) {
             groups.computeIfAbsent(PaymentGroup.of(debit), key -> new ArrayList<>()).add(debit);
         }
         List<String> blockIds = new ArrayList<>(groups.size());
         for (int i = 1; i <= groups.size(); i++) {
-            blockIds.add(withSuffix(messageId, "-P" + i));
+            blockIds.add(withSuffix(message.messageId(), fileSuffix + "-P" + i));
         }
         byte[] xml = Pain008Xml.render(options, message, messageId, created, groups, blockIds);
         return finish(messageId, debits.get(0).scheme(), xml, debits.size(), Pain008Xml.sum(debits), blockIds);

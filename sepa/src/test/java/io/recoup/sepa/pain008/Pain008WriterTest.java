@@ -170,6 +170,43 @@ class Pain008WriterTest {
         assertThat(files.get(1).paymentInformationIds()).first().isEqualTo("RCP-20261123-0001-2-P1");
     }
 
+    @Test
+    void givesEveryPaymentBlockAnIdOfItsOwnAcrossSplitFilesWhenTheMessageIdIsLong() {
+        String longId = "RCP-D20261123-SUBMISSION-RUN-000042";
+        List<DirectDebit> core = TestCollections.mixed().debits().stream()
+                .filter(debit -> debit.scheme() == MandateScheme.CORE).toList();
+        Pain008Message message = new Pain008Message(longId, "Recoup Demo GmbH", TestCollections.creditor(), core);
+
+        List<Pain008File> files = write(Pain008Options.defaults().withMaxTransactionsPerFile(2), message);
+
+        assertThat(longId).hasSize(35);
+        assertThat(files).hasSize(3);
+        List<String> blockIds = files.stream().flatMap(file -> file.paymentInformationIds().stream()).toList();
+        assertThat(blockIds).hasSize(3).doesNotHaveDuplicates().allSatisfy(id -> assertThat(id).hasSizeLessThanOrEqualTo(35));
+        assertThat(files.stream().flatMap(file -> TestCollections.readBack(file).payments().stream()))
+                .extracting(PaymentInstruction::id).containsExactlyElementsOf(blockIds);
+        assertThat(files).extracting(Pain008File::messageId).doesNotHaveDuplicates();
+        files.forEach(TestCollections::assertValidAgainstOfficialXsd);
+    }
+
+    @Test
+    void keepsBlockIdsDistinctForMessageIdsOfEveryLengthUpTo35AndTwoDigitFileNumbers() {
+        List<DirectDebit> twelve = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            twelve.add(TestCollections.simple("L" + i, "1.00", i % 2 == 0 ? SequenceType.RCUR : SequenceType.FRST, WEDNESDAY));
+        }
+        for (int length = 20; length <= 35; length++) {
+            String id = "RCP-" + "9".repeat(length - 4);
+            Pain008Message message = new Pain008Message(id, "Recoup Demo GmbH", TestCollections.creditor(), twelve);
+
+            List<String> blockIds = write(Pain008Options.defaults().withMaxTransactionsPerFile(1), message).stream()
+                    .flatMap(file -> file.paymentInformationIds().stream()).toList();
+
+            assertThat(blockIds).as("message id of %d characters", length).hasSize(12).doesNotHaveDuplicates()
+                    .allSatisfy(blockId -> assertThat(blockId).hasSizeLessThanOrEqualTo(35));
+        }
+    }
+
     /** The second case types é and ü as base letter plus combining mark: NFC first makes them the letters. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
