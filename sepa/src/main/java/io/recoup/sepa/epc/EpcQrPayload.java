@@ -18,7 +18,8 @@ import java.util.Objects;
  * given: {@code EUR1}, {@code EUR149.90}), purpose code (≤ 4), then either the structured RF reference (line 10) or
  * unstructured text (≤ 140, line 11), and the beneficiary-to-originator information (≤ 70). Lines are separated by
  * LF; trailing empty lines are left out; the whole payload is at most 331 bytes in UTF-8 (the byte capacity of a
- * version 13 symbol at error correction M).
+ * version 13 symbol at error correction M), or 330 when it holds any character outside ASCII, so that the symbol can
+ * declare UTF-8 ({@link #MAX_BYTES_NON_ASCII}).
  *
  * <p>Every instance satisfies these rules; the constructor refuses anything else with {@code EPC_QR_RULE} and a
  * message starting with {@code EPC069-12:} and the element concerned.
@@ -35,6 +36,13 @@ public record EpcQrPayload(
         String information) {
 
     public static final int MAX_BYTES = 331;
+    /**
+     * Outside ASCII the symbol must declare UTF-8 with an ECI segment, or decoders guess the character set (zbar
+     * reads Ä as Shift-JIS). Version 13 at level M holds 334 data codewords, 2672 bits; byte mode costs 4 bits of
+     * mode and a 16-bit count, so 331 bytes take 2668 bits; the ECI segment for UTF-8 (ECI 26) costs 4 + 8 bits
+     * more, which leaves 330 bytes (2672 bits exactly).
+     */
+    public static final int MAX_BYTES_NON_ASCII = 330;
     private static final BigDecimal MIN_AMOUNT = new BigDecimal("0.01");
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999.99");
 
@@ -66,10 +74,16 @@ public record EpcQrPayload(
         }
         requireText("unstructured remittance", text, 140, false);
         requireText("beneficiary to originator information", information, 70, false);
-        int size = lines(version, bic, beneficiaryName, iban, amount, purpose, reference, text, information)
-                .getBytes(StandardCharsets.UTF_8).length;
-        if (size > MAX_BYTES) {
-            throw rule("payload: " + size + " bytes in UTF-8, at most " + MAX_BYTES + " fit a version 13 symbol at level M");
+        byte[] bytes = lines(version, bic, beneficiaryName, iban, amount, purpose, reference, text, information)
+                .getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_BYTES) {
+            throw rule("payload: " + bytes.length + " bytes in UTF-8, at most " + MAX_BYTES
+                    + " fit a version 13 symbol at level M");
+        }
+        if (bytes.length > MAX_BYTES_NON_ASCII && !isAscii(bytes)) {
+            throw rule("payload: " + bytes.length + " bytes in UTF-8 with characters outside ASCII, at most "
+                    + MAX_BYTES_NON_ASCII + " fit a version 13 symbol at level M together with the UTF-8 declaration"
+                    + " (ECI 26) that decoders need to read them");
         }
     }
 
@@ -85,6 +99,20 @@ public record EpcQrPayload(
     /** The payload as encoded in the symbol (character set 1, UTF-8). */
     public byte[] bytes() {
         return payload().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** True when every byte is ASCII, so the symbol reads the same whatever character set a decoder assumes. */
+    boolean isAscii() {
+        return isAscii(bytes());
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String lines(String version, Bic bic, String name, Iban iban, BigDecimal amount, String purpose,

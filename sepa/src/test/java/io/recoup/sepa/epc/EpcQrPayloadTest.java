@@ -67,6 +67,15 @@ class EpcQrPayloadTest {
     }
 
     @Test
+    void capsPayloadsOutsideAsciiAt330BytesSoTheUtf8DeclarationFits() {
+        assertThat(EpcQrExamples.outsideAscii(330).bytes()).hasSize(330);
+        assertThat(EpcQrExamples.largest().bytes()).as("all ASCII").hasSize(331);
+
+        assertRule(() -> EpcQrExamples.outsideAscii(331), "EPC069-12: payload: 331 bytes in UTF-8 with characters"
+                + " outside ASCII, at most 330 fit a version 13 symbol at level M together with the UTF-8 declaration");
+    }
+
+    @Test
     void refusesBothRemittanceKinds() {
         assertRule(() -> valid().text("Invoice 1").build(),
                 "EPC069-12: remittance: structured and unstructured are mutually exclusive");
