@@ -5,6 +5,7 @@ import io.recoup.sepa.CreditorReference;
 import io.recoup.sepa.Iban;
 import io.recoup.sepa.SepaErrorCode;
 import io.recoup.sepa.SepaException;
+import io.recoup.sepa.SepaText;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,10 +15,12 @@ import java.util.Objects;
 /**
  * The payload of an EPC QR code (EPC069-12 §3.5 "Data elements"): service tag {@code BCD}, version, character set
  * 1 (UTF-8, the only one Recoup writes), identification {@code SCT}, BIC (mandatory in version 001, optional in
- * 002), beneficiary name (≤ 70), IBAN, amount ({@code EUR} + 0.01 to 999999999.99, at most two decimals, written as
- * given: {@code EUR1}, {@code EUR149.90}), purpose code (≤ 4), then either the structured RF reference (line 10) or
- * unstructured text (≤ 140, line 11), and the beneficiary-to-originator information (≤ 70). Lines are separated by
- * LF; trailing empty lines are left out; the whole payload is at most 331 bytes in UTF-8 (the byte capacity of a
+ * 002), beneficiary name (≤ 70, not blank), IBAN, amount ({@code EUR} + 0.01 to 999999999.99, at most two decimals,
+ * written as given: {@code EUR1}, {@code EUR149.90}), purpose (an ISO 20022 ExternalPurpose1Code, four capital
+ * letters such as {@code GDDS}), then at most one of the structured RF reference (line 10) and the unstructured
+ * text (≤ 140, line 11), both optional in EPC069-12, and the beneficiary-to-originator information (≤ 70). No
+ * element may hold a line break or other control character, since lines separate the elements. Lines are separated
+ * by LF; trailing empty lines are left out; the whole payload is at most 331 bytes in UTF-8 (the byte capacity of a
  * version 13 symbol at error correction M), or 330 when it holds any character outside ASCII, so that the symbol can
  * declare UTF-8 ({@link #MAX_BYTES_NON_ASCII}).
  *
@@ -61,16 +64,14 @@ public record EpcQrPayload(
             amount = checkedAmount(amount);
         }
         purpose = emptyToNull(purpose);
-        if (purpose != null && !purpose.matches("[A-Z0-9]{1,4}")) {
-            throw rule("purpose: an ISO 20022 purpose code of at most 4 letters or digits, not \"" + purpose + "\"");
+        if (purpose != null && !purpose.matches("[A-Z]{4}")) {
+            throw rule("purpose: an ISO 20022 purpose code (ExternalPurpose1Code) of exactly four capital letters such"
+                    + " as GDDS, not \"" + purpose + "\"");
         }
         text = emptyToNull(text);
         information = emptyToNull(information);
         if (reference != null && text != null) {
             throw rule("remittance: structured and unstructured are mutually exclusive");
-        }
-        if (reference == null && text == null) {
-            throw rule("remittance: give either the structured creditor reference or the unstructured text");
         }
         requireText("unstructured remittance", text, 140, false);
         requireText("beneficiary to originator information", information, 70, false);
@@ -148,12 +149,23 @@ public record EpcQrPayload(
             }
             return;
         }
-        if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
-            throw rule(element + ": must not contain a line break (lines separate the elements)");
+        if (mandatory && value.isBlank()) {
+            throw rule(element + ": mandatory, and not blank");
+        }
+        int separator = value.codePoints().filter(EpcQrPayload::breaksLines).findFirst().orElse(-1);
+        if (separator >= 0) {
+            throw rule(element + ": must not contain a line break or other control character (lines separate the"
+                    + " elements), found " + SepaText.describe(separator));
         }
         if (value.length() > max) {
             throw rule(element + ": at most " + max + " characters, not " + value.length());
         }
+    }
+
+    /** CR, LF, tab and every other control character, and the Unicode line and paragraph separators. */
+    private static boolean breaksLines(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     private static String emptyToNull(String value) {
