@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Decodes Recoup's EPC QR PNGs with an independent decoder (zbarimg from Debian's zbar-tools) and compares each
-# result byte for byte with the payload that was encoded. Exits non-zero on any difference or failure.
+# result byte for byte with the payload that was encoded, twice: as raw symbol bytes, and as text, which zbar
+# decodes in the character set the symbol declares (ECI) or else guesses (it took the Ä of a 331-byte payload
+# without ECI for Shift-JIS). Exits non-zero on any difference or failure.
 # Usage: sepa/scripts/check-epc-qr.sh   (from anywhere; needs mvn and java 17; installs zbar-tools as root if missing)
 set -euo pipefail
 
@@ -38,11 +40,19 @@ for png in "$work"/out/sample-*.png; do
     failures=$((failures + 1))
     continue
   fi
-  if cmp -s "$expected" "$work/decoded.txt"; then
-    echo "OK   $(basename "$png"): $(wc -c < "$expected") bytes identical"
-  else
+  if ! cmp -s "$expected" "$work/decoded.txt"; then
     echo "FAIL $(basename "$png"): decoded payload differs from the encoded one"
     cmp "$expected" "$work/decoded.txt" || true
+    failures=$((failures + 1))
+    continue
+  fi
+  # Text mode: zbar converts to UTF-8 from the declared (or guessed) character set and appends a newline.
+  zbarimg --raw -q "$png" 2> "$work/zbar.err" | head -c -1 > "$work/text.txt"
+  if cmp -s "$expected" "$work/text.txt"; then
+    echo "OK   $(basename "$png"): $(wc -c < "$expected") bytes identical, as raw bytes and as text"
+  else
+    echo "FAIL $(basename "$png"): read as text, the payload differs (character set not declared?)"
+    cmp "$expected" "$work/text.txt" || true
     failures=$((failures + 1))
   fi
 done

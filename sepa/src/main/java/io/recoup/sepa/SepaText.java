@@ -2,11 +2,18 @@ package io.recoup.sepa;
 
 import java.text.Normalizer;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * The character sets SEPA messages may carry. The EPC implementation guidelines (EPC130-08 for SDD Core, chapter
  * "Character set") allow the basic Latin set everywhere: {@code a-z A-Z 0-9 / - ? : ( ) . , ' +} and space. The
  * German banks' DFÜ-Abkommen (Anlage 3) additionally accepts {@code Ä Ö Ü ä ö ü ß & * $ %} in free text.
+ *
+ * <p>Free text is brought into the basic set in the spirit of the EPC's conversion table (EPC217-08, "SEPA
+ * Requirements for an Extended Character Set - Best Practices"): first Unicode NFC, so a letter typed as base plus
+ * combining mark (e followed by U+0301 COMBINING ACUTE ACCENT) is the same as the precomposed one (é); then each
+ * character gets a stand-in ({@link #standIn}). Characters without a sensible stand-in (other scripts) are refused,
+ * never guessed.
  *
  * <p>Identifiers (mandate reference, end-to-end id, message ids) follow the stricter EPC rule for references: basic
  * Latin without space, not starting or ending with '/', and no '//' anywhere.
@@ -14,12 +21,19 @@ import java.util.Map;
 public final class SepaText {
     private static final String BASIC_SYMBOLS = "/-?:().,'+ ";
     private static final String GERMAN_EXTRA = "ÄÖÜäöüß&*$%";
+    /*
+     * Stand-ins chosen here, where neither a canonical nor a compatibility decomposition gives one. Documented
+     * choices: the dotless ı is the letter i without its dot; ° becomes o, because in names and addresses it almost
+     * always stands for the ordinal indicator º (N° 5, 1° piano), whose compatibility form is o; § becomes "Par."
+     * (Paragraph, as § is read in German and French legal text: "gem. Par. 288 BGB").
+     */
     private static final Map<Character, String> SPELLED = Map.ofEntries(
             Map.entry('Ä', "Ae"), Map.entry('Ö', "Oe"), Map.entry('Ü', "Ue"),
             Map.entry('ä', "ae"), Map.entry('ö', "oe"), Map.entry('ü', "ue"), Map.entry('ß', "ss"),
             Map.entry('Æ', "AE"), Map.entry('æ', "ae"), Map.entry('Œ', "OE"), Map.entry('œ', "oe"),
             Map.entry('Ø', "O"), Map.entry('ø', "o"), Map.entry('Ł', "L"), Map.entry('ł', "l"),
             Map.entry('Đ', "D"), Map.entry('đ', "d"), Map.entry('Þ', "Th"), Map.entry('þ', "th"),
+            Map.entry('ı', "i"), Map.entry('°', "o"), Map.entry('§', "Par."),
             Map.entry('&', "+"), Map.entry('_', "-"), Map.entry('"', "'"), Map.entry('‘', "'"),
             Map.entry('’', "'"), Map.entry('“', "'"), Map.entry('”', "'"), Map.entry('–', "-"),
             Map.entry('—', "-"), Map.entry('\t', " "), Map.entry('#', "."), Map.entry(';', ","),
@@ -51,32 +65,78 @@ public final class SepaText {
         return -1;
     }
 
+    /** True for the basic set; a code point outside the Basic Multilingual Plane never is. */
+    public static boolean isBasic(int codePoint) {
+        return codePoint <= Character.MAX_VALUE && isBasic((char) codePoint);
+    }
+
+    /** True for the basic set plus the German DK extension; a code point outside the BMP never is. */
+    public static boolean isGermanExtended(int codePoint) {
+        return codePoint <= Character.MAX_VALUE && isGermanExtended((char) codePoint);
+    }
+
     /**
-     * Maps text into the basic set: German umlauts and ß are spelled out (ä becomes ae, as the DK recommends), other
-     * Latin letters lose their diacritics (é becomes e), a few symbols get a stand-in (& becomes +). Returns null
-     * when a character has no sensible stand-in (Cyrillic, Greek, CJK ...): such a name must be given in Latin
-     * letters by a person, not guessed.
+     * Maps text into the basic set: NFC first, then {@link #standIn} for each character. Returns null when a
+     * character has no sensible stand-in (Cyrillic, Greek, CJK ...): such a name must be given in Latin letters by a
+     * person, not guessed; {@link #firstUnmapped} names the character.
      */
     public static String transliterate(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (isBasic(c)) {
-                out.append(c);
-                continue;
-            }
-            String spelled = SPELLED.get(c);
-            if (spelled != null) {
-                out.append(spelled);
-                continue;
-            }
-            String stripped = stripDiacritics(c);
-            if (stripped == null) {
+        return map(text, SepaText::standIn);
+    }
+
+    /**
+     * The basic-set text for one character, or null when there is none: basic characters stay; German umlauts and ß
+     * are spelled out (ä becomes ae, as the DK recommends), a few letters and symbols get a stand-in (& becomes +, ı
+     * becomes i, see {@code SPELLED}); any space (no-break, narrow, ...) becomes a space; invisible format characters
+     * (soft hyphen, zero-width space, byte order mark) and combining marks left after NFC are dropped; everything else
+     * takes its compatibility decomposition without diacritics (é to e, ﬁ to fi, … to ..., º to o) when that is basic
+     * Latin.
+     */
+    public static String standIn(int codePoint) {
+        if (isBasic(codePoint)) {
+            return Character.toString(codePoint);
+        }
+        String spelled = codePoint <= Character.MAX_VALUE ? SPELLED.get((char) codePoint) : null;
+        if (spelled != null) {
+            return spelled;
+        }
+        int type = Character.getType(codePoint);
+        if (type == Character.SPACE_SEPARATOR) {
+            return " ";
+        }
+        if (type == Character.FORMAT || type == Character.NON_SPACING_MARK) {
+            return "";
+        }
+        return withoutDiacritics(codePoint);
+    }
+
+    /** {@code text} in NFC with each character replaced by {@code perCharacter}'s result; null if one gives null. */
+    public static String map(String text, IntFunction<String> perCharacter) {
+        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+        StringBuilder out = new StringBuilder(nfc.length() + 8);
+        for (int i = 0; i < nfc.length(); ) {
+            int codePoint = nfc.codePointAt(i);
+            String mapped = perCharacter.apply(codePoint);
+            if (mapped == null) {
                 return null;
             }
-            out.append(stripped);
+            out.append(mapped);
+            i += Character.charCount(codePoint);
         }
         return out.toString();
+    }
+
+    /** The first character of {@code text} in NFC for which {@code perCharacter} gives null, or -1. */
+    public static int firstUnmapped(String text, IntFunction<String> perCharacter) {
+        return Normalizer.normalize(text, Normalizer.Form.NFC).codePoints()
+                .filter(codePoint -> perCharacter.apply(codePoint) == null).findFirst().orElse(-1);
+    }
+
+    /** A character for a message: itself in quotes, code point and Unicode name, e.g. {@code 'И' (U+0418 CYRILLIC ...)}. */
+    public static String describe(int codePoint) {
+        String name = Character.getName(codePoint);
+        return "'" + Character.toString(codePoint) + "' (U+" + String.format("%04X", codePoint)
+                + (name == null ? "" : " " + name) + ")";
     }
 
     /**
@@ -106,9 +166,9 @@ public final class SepaText {
         return null;
     }
 
-    private static String stripDiacritics(char c) {
-        String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
-        StringBuilder base = new StringBuilder(2);
+    private static String withoutDiacritics(int codePoint) {
+        String decomposed = Normalizer.normalize(Character.toString(codePoint), Normalizer.Form.NFKD);
+        StringBuilder base = new StringBuilder(3);
         for (int i = 0; i < decomposed.length(); i++) {
             char part = decomposed.charAt(i);
             if (Character.getType(part) == Character.NON_SPACING_MARK) {

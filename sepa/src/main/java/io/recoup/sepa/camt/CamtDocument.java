@@ -1,5 +1,6 @@
 package io.recoup.sepa.camt;
 
+import io.recoup.sepa.xml.XmlProblem;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,7 +12,7 @@ public record CamtDocument(List<CamtStatement> statements, CamtSummary summary) 
         Objects.requireNonNull(summary, "summary");
     }
 
-    public List<CamtProblem> problems() {
+    public List<XmlProblem> problems() {
         return summary.problems();
     }
 

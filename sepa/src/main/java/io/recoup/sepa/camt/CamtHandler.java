@@ -1,5 +1,7 @@
 package io.recoup.sepa.camt;
 
+import io.recoup.sepa.xml.XmlProblem;
+
 /**
  * Receives what {@link CamtReader#read} finds, in file order, while it reads: each statement header once, before its
  * entries, then each entry together with that same header. Nothing is kept by the reader after the call returns,
@@ -15,6 +17,6 @@ public interface CamtHandler {
     void onEntry(CamtStatement statement, CamtEntry entry);
 
     /** A problem was recorded; it also ends up in the {@link CamtSummary}. */
-    default void onProblem(CamtProblem problem) {
+    default void onProblem(XmlProblem problem) {
     }
 }

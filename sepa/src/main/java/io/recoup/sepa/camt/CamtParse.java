@@ -2,7 +2,9 @@ package io.recoup.sepa.camt;
 
 import io.recoup.sepa.SepaErrorCode;
 import io.recoup.sepa.SepaException;
+import io.recoup.sepa.xml.ElementStack;
 import java.nio.charset.CharacterCodingException;
+import java.util.Set;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -15,11 +17,14 @@ import javax.xml.stream.XMLStreamReader;
 final class CamtParse {
     private static final int MAX_TEXT = 10_000;
     private static final int MAX_DEPTH = 64;
+    /** Elements that repeat in camt; only these show their position, the others would only add noise. */
+    private static final Set<String> REPEATING = Set.of("Stmt", "Ntfctn", "Rpt", "Bal", "Ntry", "NtryDtls", "TxDtls",
+            "Strd", "Ustrd");
 
     private final XMLStreamReader xml;
     private final String origin;
     private final CamtHandler handler;
-    private final ElementPath path = new ElementPath();
+    private final ElementStack path = new ElementStack(REPEATING);
     private final Problems problems;
     private final FieldValues values;
     private final StringBuilder text = new StringBuilder(128);
@@ -197,11 +202,11 @@ final class CamtParse {
 
     private void leaf(String raw) {
         if (transaction != null) {
-            transaction.accept(path.below(transactionDepth), raw, path.currency());
+            transaction.accept(path.below(transactionDepth), raw, path.attribute());
         } else if (entry != null) {
-            entry.accept(path.below(entryDepth), raw, path.currency());
+            entry.accept(path.below(entryDepth), raw, path.attribute());
         } else if (balance != null) {
-            balance.accept(path.below(balanceDepth), raw, path.currency());
+            balance.accept(path.below(balanceDepth), raw, path.attribute());
         } else if (statement != null) {
             if (!statement.isHeaderDelivered()) {
                 statement.accept(path.below(statementDepth), raw);

@@ -1,5 +1,6 @@
 package io.recoup.sepa.camt;
 
+import io.recoup.sepa.xml.XmlProblem;
 import java.util.List;
 import java.util.Objects;
 
@@ -7,7 +8,7 @@ import java.util.Objects;
  * What one reading delivered: how many statement headers, entries and transaction details went to the handler, and
  * every problem recorded (at most {@link CamtReader#MAX_PROBLEMS} plus the one saying reading stopped there).
  */
-public record CamtSummary(int statements, int entries, int transactionDetails, List<CamtProblem> problems) {
+public record CamtSummary(int statements, int entries, int transactionDetails, List<XmlProblem> problems) {
 
     public CamtSummary {
         problems = List.copyOf(Objects.requireNonNull(problems, "problems"));

@@ -1,5 +1,7 @@
 package io.recoup.sepa.camt;
 
+import io.recoup.sepa.xml.ElementStack;
+import io.recoup.sepa.xml.XmlProblem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,11 +12,11 @@ import java.util.List;
  */
 final class Problems {
     private final String origin;
-    private final ElementPath path;
+    private final ElementStack path;
     private final CamtHandler handler;
-    private final List<CamtProblem> recorded = new ArrayList<>();
+    private final List<XmlProblem> recorded = new ArrayList<>();
 
-    Problems(String origin, ElementPath path, CamtHandler handler) {
+    Problems(String origin, ElementStack path, CamtHandler handler) {
         this.origin = origin;
         this.path = path;
         this.handler = handler;
@@ -30,9 +32,9 @@ final class Problems {
         if (limitReached()) {
             return;
         }
-        add(new CamtProblem(origin, line, path.absolute(), message));
+        add(new XmlProblem(origin, line, path.absolute(), message));
         if (limitReached()) {
-            add(new CamtProblem(origin, line, path.absolute(),
+            add(new XmlProblem(origin, line, path.absolute(),
                     "reading stopped after " + CamtReader.MAX_PROBLEMS + " problems; the rest of the file was not read"));
         }
     }
@@ -41,11 +43,11 @@ final class Problems {
         return recorded.size() >= CamtReader.MAX_PROBLEMS;
     }
 
-    List<CamtProblem> list() {
+    List<XmlProblem> list() {
         return recorded;
     }
 
-    private void add(CamtProblem problem) {
+    private void add(XmlProblem problem) {
         recorded.add(problem);
         handler.onProblem(problem);
     }

@@ -4,8 +4,9 @@
  * io.recoup.sepa.camt.CamtReader} walks the XML once with StAX, hands each statement header and each entry to a
  * {@link io.recoup.sepa.camt.CamtHandler} and forgets it, and collects every problem with its line and element path
  * instead of stopping at the first. The public types are the reader, the handler and the immutable records it
- * produces; the element-path tracker and the builders are package-private. Uses only the JDK
- * ({@code javax.xml.stream}), the locked-down factory and byte decoding of {@link io.recoup.sepa.xml.SafeXml}
- * (shared with the pain readers) and the root package's {@link io.recoup.sepa.SepaException}.
+ * produces; problems are {@link io.recoup.sepa.xml.XmlProblem}s, as in the pain readers, and the builders are
+ * package-private. Uses only the JDK ({@code javax.xml.stream}), the xml package shared with the pain readers (the
+ * locked-down factory and byte decoding of {@link io.recoup.sepa.xml.SafeXml}, the element stack and the problem
+ * record) and the root package's {@link io.recoup.sepa.SepaException}.
  */
 package io.recoup.sepa.camt;

@@ -18,9 +18,12 @@ import javax.imageio.ImageIO;
 /**
  * Renders an {@link EpcQrPayload} as a black-on-white PNG with ZXing's QR encoder. EPC069-12 §2 fixes the symbol:
  * error correction level M (never raised to Q or H), version 13 at most. The bytes are UTF-8 (character set 1 on
- * line 3) and the symbol declares it with an ECI 26 header, except for a payload so close to 331 bytes that the
- * 12-bit ECI header would push it to version 14: then the same bytes go without ECI, as EPC069-12 itself relies on
- * line 3 for the character set. Around the symbol is the 4-module quiet zone ISO/IEC 18004 asks for.
+ * line 3) and the symbol declares it with an ECI 26 segment (ZXing writes one in byte mode when given the
+ * {@code CHARACTER_SET} hint): decoders do not read line 3, and without the ECI they guess, zbar reading Ä as
+ * Shift-JIS. Only an all-ASCII payload so close to 331 bytes that the 12-bit ECI segment would push it to version 14
+ * goes without ECI, where every guess reads the same; a payload with any other character always fits with its ECI
+ * ({@link EpcQrPayload#MAX_BYTES_NON_ASCII}), and is refused rather than encoded without one. Around the symbol is the
+ * 4-module quiet zone ISO/IEC 18004 asks for.
  *
  * @param pixelsPerModule edge length of one module in pixels (at least 1)
  */
@@ -48,12 +51,13 @@ public record EpcQrImage(EpcQrPayload payload, int pixelsPerModule) {
     /** The encoded symbol: its version (1 to 13) and level M. */
     public QRCode symbol() {
         QRCode code = encode(true);
-        if (code.getVersion().getVersionNumber() > MAX_VERSION) {
+        if (code.getVersion().getVersionNumber() > MAX_VERSION && payload.isAscii()) {
             code = encode(false);
         }
         if (code.getVersion().getVersionNumber() > MAX_VERSION) {
             throw new SepaException(SepaErrorCode.QR_IMAGE_FAILED, "EPC069-12: symbol: the payload needs QR version "
-                    + code.getVersion().getVersionNumber() + ", at most " + MAX_VERSION + " is allowed");
+                    + code.getVersion().getVersionNumber() + (payload.isAscii() ? "" : " with its UTF-8 declaration")
+                    + ", at most " + MAX_VERSION + " is allowed");
         }
         return code;
     }

@@ -5,6 +5,7 @@ import io.recoup.sepa.CreditorReference;
 import io.recoup.sepa.Iban;
 import io.recoup.sepa.SepaErrorCode;
 import io.recoup.sepa.SepaException;
+import io.recoup.sepa.SepaText;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,11 +15,14 @@ import java.util.Objects;
 /**
  * The payload of an EPC QR code (EPC069-12 §3.5 "Data elements"): service tag {@code BCD}, version, character set
  * 1 (UTF-8, the only one Recoup writes), identification {@code SCT}, BIC (mandatory in version 001, optional in
- * 002), beneficiary name (≤ 70), IBAN, amount ({@code EUR} + 0.01 to 999999999.99, at most two decimals, written as
- * given: {@code EUR1}, {@code EUR149.90}), purpose code (≤ 4), then either the structured RF reference (line 10) or
- * unstructured text (≤ 140, line 11), and the beneficiary-to-originator information (≤ 70). Lines are separated by
- * LF; trailing empty lines are left out; the whole payload is at most 331 bytes in UTF-8 (the byte capacity of a
- * version 13 symbol at error correction M).
+ * 002), beneficiary name (≤ 70, not blank), IBAN, amount ({@code EUR} + 0.01 to 999999999.99, at most two decimals,
+ * written as given: {@code EUR1}, {@code EUR149.90}), purpose (an ISO 20022 ExternalPurpose1Code, four capital
+ * letters such as {@code GDDS}), then at most one of the structured RF reference (line 10) and the unstructured
+ * text (≤ 140, line 11), both optional in EPC069-12, and the beneficiary-to-originator information (≤ 70). No
+ * element may hold a line break or other control character, since lines separate the elements. Lines are separated
+ * by LF; trailing empty lines are left out; the whole payload is at most 331 bytes in UTF-8 (the byte capacity of a
+ * version 13 symbol at error correction M), or 330 when it holds any character outside ASCII, so that the symbol can
+ * declare UTF-8 ({@link #MAX_BYTES_NON_ASCII}).
  *
  * <p>Every instance satisfies these rules; the constructor refuses anything else with {@code EPC_QR_RULE} and a
  * message starting with {@code EPC069-12:} and the element concerned.
@@ -35,6 +39,13 @@ public record EpcQrPayload(
         String information) {
 
     public static final int MAX_BYTES = 331;
+    /**
+     * Outside ASCII the symbol must declare UTF-8 with an ECI segment, or decoders guess the character set (zbar
+     * reads Ä as Shift-JIS). Version 13 at level M holds 334 data codewords, 2672 bits; byte mode costs 4 bits of
+     * mode and a 16-bit count, so 331 bytes take 2668 bits; the ECI segment for UTF-8 (ECI 26) costs 4 + 8 bits
+     * more, which leaves 330 bytes (2672 bits exactly).
+     */
+    public static final int MAX_BYTES_NON_ASCII = 330;
     private static final BigDecimal MIN_AMOUNT = new BigDecimal("0.01");
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999.99");
 
@@ -53,23 +64,27 @@ public record EpcQrPayload(
             amount = checkedAmount(amount);
         }
         purpose = emptyToNull(purpose);
-        if (purpose != null && !purpose.matches("[A-Z0-9]{1,4}")) {
-            throw rule("purpose: an ISO 20022 purpose code of at most 4 letters or digits, not \"" + purpose + "\"");
+        if (purpose != null && !purpose.matches("[A-Z]{4}")) {
+            throw rule("purpose: an ISO 20022 purpose code (ExternalPurpose1Code) of exactly four capital letters such"
+                    + " as GDDS, not \"" + purpose + "\"");
         }
         text = emptyToNull(text);
         information = emptyToNull(information);
         if (reference != null && text != null) {
             throw rule("remittance: structured and unstructured are mutually exclusive");
         }
-        if (reference == null && text == null) {
-            throw rule("remittance: give either the structured creditor reference or the unstructured text");
-        }
         requireText("unstructured remittance", text, 140, false);
         requireText("beneficiary to originator information", information, 70, false);
-        int size = lines(version, bic, beneficiaryName, iban, amount, purpose, reference, text, information)
-                .getBytes(StandardCharsets.UTF_8).length;
-        if (size > MAX_BYTES) {
-            throw rule("payload: " + size + " bytes in UTF-8, at most " + MAX_BYTES + " fit a version 13 symbol at level M");
+        byte[] bytes = lines(version, bic, beneficiaryName, iban, amount, purpose, reference, text, information)
+                .getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_BYTES) {
+            throw rule("payload: " + bytes.length + " bytes in UTF-8, at most " + MAX_BYTES
+                    + " fit a version 13 symbol at level M");
+        }
+        if (bytes.length > MAX_BYTES_NON_ASCII && !isAscii(bytes)) {
+            throw rule("payload: " + bytes.length + " bytes in UTF-8 with characters outside ASCII, at most "
+                    + MAX_BYTES_NON_ASCII + " fit a version 13 symbol at level M together with the UTF-8 declaration"
+                    + " (ECI 26) that decoders need to read them");
         }
     }
 
@@ -85,6 +100,20 @@ public record EpcQrPayload(
     /** The payload as encoded in the symbol (character set 1, UTF-8). */
     public byte[] bytes() {
         return payload().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** True when every byte is ASCII, so the symbol reads the same whatever character set a decoder assumes. */
+    boolean isAscii() {
+        return isAscii(bytes());
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String lines(String version, Bic bic, String name, Iban iban, BigDecimal amount, String purpose,
@@ -120,12 +149,23 @@ public record EpcQrPayload(
             }
             return;
         }
-        if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
-            throw rule(element + ": must not contain a line break (lines separate the elements)");
+        if (mandatory && value.isBlank()) {
+            throw rule(element + ": mandatory, and not blank");
+        }
+        int separator = value.codePoints().filter(EpcQrPayload::breaksLines).findFirst().orElse(-1);
+        if (separator >= 0) {
+            throw rule(element + ": must not contain a line break or other control character (lines separate the"
+                    + " elements), found " + SepaText.describe(separator));
         }
         if (value.length() > max) {
             throw rule(element + ": at most " + max + " characters, not " + value.length());
         }
+    }
+
+    /** CR, LF, tab and every other control character, and the Unicode line and paragraph separators. */
+    private static boolean breaksLines(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     private static String emptyToNull(String value) {

@@ -1,5 +1,6 @@
 package io.recoup.sepa.pain008;
 
+import io.recoup.sepa.mandate.MandateScheme;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -8,20 +9,23 @@ import java.util.Objects;
 
 /**
  * A pain.008 file that passed XSD validation: only {@link Pain008Writer} creates one, so holding an instance means
- * the bytes are schema-valid. The bytes are UTF-8 XML; {@link #xml()} returns a copy.
+ * the bytes are schema-valid. The bytes are UTF-8 XML; {@link #xml()} returns a copy. A file is one message and
+ * carries one local instrument ({@link #scheme()}).
  */
 public final class Pain008File {
     private final String messageId;
     private final Pain008Version version;
+    private final MandateScheme scheme;
     private final byte[] xml;
     private final int numberOfTransactions;
     private final BigDecimal controlSum;
     private final List<String> paymentInformationIds;
 
-    Pain008File(String messageId, Pain008Version version, byte[] xml, int numberOfTransactions, BigDecimal controlSum,
-            List<String> paymentInformationIds) {
+    Pain008File(String messageId, Pain008Version version, MandateScheme scheme, byte[] xml, int numberOfTransactions,
+            BigDecimal controlSum, List<String> paymentInformationIds) {
         this.messageId = Objects.requireNonNull(messageId, "messageId");
         this.version = Objects.requireNonNull(version, "version");
+        this.scheme = Objects.requireNonNull(scheme, "scheme");
         this.xml = xml.clone();
         this.numberOfTransactions = numberOfTransactions;
         this.controlSum = Objects.requireNonNull(controlSum, "controlSum");
@@ -34,6 +38,14 @@ public final class Pain008File {
 
     public Pain008Version version() {
         return version;
+    }
+
+    /**
+     * The local instrument ({@code PmtInf/PmtTpInf/LclInstrm/Cd}) of every block in this file. Banks take CORE and
+     * B2B as separate orders: German banks as EBICS order types CDD (CORE) and CDB (B2B).
+     */
+    public MandateScheme scheme() {
+        return scheme;
     }
 
     public byte[] xml() {
@@ -73,7 +85,7 @@ public final class Pain008File {
 
     @Override
     public String toString() {
-        return "Pain008File[" + messageId + ", " + version.messageName() + ", " + numberOfTransactions + " tx, EUR "
-                + controlSum.toPlainString() + "]";
+        return "Pain008File[" + messageId + ", " + version.messageName() + ", " + scheme + ", " + numberOfTransactions
+                + " tx, EUR " + controlSum.toPlainString() + "]";
     }
 }

@@ -13,7 +13,7 @@ public sealed interface Remittance {
 
     record Unstructured(String text) implements Remittance {
         public Unstructured {
-            if (text == null || text.isBlank() || text.length() > 140) {
+            if (text == null || text.isBlank() || Texts.length(text) > 140) {
                 throw new SepaException(SepaErrorCode.INVALID_TEXT,
                         "Unstructured remittance must be 1 to 140 characters: " + text);
             }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.recoup.sepa.SepaErrorCode;
 import io.recoup.sepa.SepaException;
+import io.recoup.sepa.xml.XmlProblem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +28,7 @@ class CamtProblemsTest {
     void recordsEveryBrokenFieldWithLineAndPathAndKeepsReading() {
         CamtDocument document = read("camt053/bad-fields/statement.xml");
 
-        assertThat(document.problems()).extracting(CamtProblem::line, CamtProblem::path).containsExactly(
+        assertThat(document.problems()).extracting(XmlProblem::line, XmlProblem::path).containsExactly(
                 tuple(32, STMT + "/Ntry[2]/Amt"),
                 tuple(31, STMT + "/Ntry[2]"),
                 tuple(36, STMT + "/Ntry[3]"),
@@ -38,7 +39,7 @@ class CamtProblemsTest {
                 tuple(64, STMT + "/Ntry[7]/Amt"),
                 tuple(65, STMT + "/Ntry[7]/CdtDbtInd"),
                 tuple(63, STMT + "/Ntry[7]"));
-        assertThat(document.problems()).extracting(CamtProblem::message).containsExactly(
+        assertThat(document.problems()).extracting(XmlProblem::message).containsExactly(
                 "\"12,50\" is not a decimal amount (digits, optional '.' and decimals)",
                 "entry skipped because its amount or direction is unreadable",
                 "entry has no CdtDbtInd; entry skipped",
@@ -91,7 +92,7 @@ class CamtProblemsTest {
 
     @Test
     void passesProblemsToTheHandlerAsTheyAreFound() {
-        List<CamtProblem> seen = new ArrayList<>();
+        List<XmlProblem> seen = new ArrayList<>();
         CamtSummary summary = new CamtReader().read(stream(resource("camt053/bad-fields/statement.xml")), "bad",
                 new CamtHandler() {
                     @Override
@@ -99,7 +100,7 @@ class CamtProblemsTest {
                     }
 
                     @Override
-                    public void onProblem(CamtProblem problem) {
+                    public void onProblem(XmlProblem problem) {
                         seen.add(problem);
                     }
                 });

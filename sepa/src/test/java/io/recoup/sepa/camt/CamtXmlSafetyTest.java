@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.recoup.sepa.SepaErrorCode;
 import io.recoup.sepa.SepaException;
+import io.recoup.sepa.xml.XmlProblem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -114,7 +115,7 @@ class CamtXmlSafetyTest {
             }
 
             @Override
-            public void onProblem(CamtProblem problem) {
+            public void onProblem(XmlProblem problem) {
                 delivered.add(problem);
             }
         }), SepaException.class);

@@ -7,7 +7,10 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Payloads shared by the tests and the sample writer: the DOMAIN.md examples, a UTF-8 one and a 331-byte one. */
+/**
+ * Payloads shared by the tests and the sample writer: the DOMAIN.md examples, a UTF-8 one, the largest all-ASCII one
+ * (331 bytes) and the largest one outside ASCII (330 bytes, so the UTF-8 declaration fits).
+ */
 final class EpcQrExamples {
     private EpcQrExamples() {
     }
@@ -41,8 +44,21 @@ final class EpcQrExamples {
         return builder.text("T".repeat(EpcQrPayload.MAX_BYTES - base)).build();
     }
 
+    /** {@code size} bytes with an Ä (two bytes in UTF-8) in the name; refused by the payload above its limit. */
+    static EpcQrPayload outsideAscii(int size) {
+        EpcQrPayload.Builder builder = EpcQrPayload.builder().bic(new Bic("COBADEFFXXX"))
+                .beneficiaryName("Ä" + "N".repeat(68)).iban(new Iban("DE89370400440532013000"))
+                .amount(new BigDecimal("999999999.99")).purpose("GDDS").information("I".repeat(70));
+        int base = builder.text("x").build().bytes().length - 1;
+        return builder.text("T".repeat(size - base)).build();
+    }
+
+    static EpcQrPayload largestOutsideAscii() {
+        return outsideAscii(EpcQrPayload.MAX_BYTES_NON_ASCII);
+    }
+
     static List<EpcQrPayload> all() {
-        return List.of(redCross(), musterGmbh(), withUmlauts(), largest());
+        return List.of(redCross(), musterGmbh(), withUmlauts(), largest(), largestOutsideAscii());
     }
 
     static String utf8(EpcQrPayload payload) {

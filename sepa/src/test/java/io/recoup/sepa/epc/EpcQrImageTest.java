@@ -1,6 +1,7 @@
 package io.recoup.sepa.epc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.ChecksumException;
@@ -19,6 +20,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /** Every PNG is decoded by ZXing's own QR reader from the PNG bytes, not from the encoder's matrix. */
@@ -50,6 +52,37 @@ class EpcQrImageTest {
     }
 
     @Test
+    void fitsTheLargestPayloadOutsideAsciiIntoVersion13WithItsUtf8Declaration() throws Exception {
+        EpcQrPayload payload = EpcQrExamples.largestOutsideAscii();
+
+        assertThat(payload.bytes()).hasSize(330);
+        assertThat(EpcQrImage.of(payload).symbol().getVersion().getVersionNumber()).isEqualTo(13);
+        assertThat(decode(EpcQrImage.of(payload).png(), "Shift_JIS").getText()).isEqualTo(EpcQrExamples.utf8(payload));
+    }
+
+    /**
+     * A decoder reads byte-mode data in the character set the symbol declares (ECI) and guesses without one: zbar
+     * took the Ä of a 331-byte payload written without ECI for Shift-JIS. Decoding with Shift-JIS as the default
+     * shows whether the symbol declares UTF-8: every payload outside ASCII is either refused or declares it.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {300, 329, 330, 331})
+    void declaresUtf8InEverySymbolOutsideAsciiSoNoDecoderHasToGuess(int size) throws Exception {
+        Throwable refused = catchThrowable(() -> EpcQrExamples.outsideAscii(size));
+        if (refused != null) {
+            assertThat(refused).hasMessageContaining("at most 330 fit a version 13 symbol at level M together with the"
+                    + " UTF-8 declaration");
+            assertThat(size).isGreaterThan(EpcQrPayload.MAX_BYTES_NON_ASCII);
+            return;
+        }
+        EpcQrPayload payload = EpcQrExamples.outsideAscii(size);
+
+        Result result = decode(EpcQrImage.of(payload).png(), "Shift_JIS");
+
+        assertThat(result.getText()).isEqualTo(EpcQrExamples.utf8(payload)).contains("ÄNNN");
+    }
+
+    @Test
     void drawsAQuietZoneOfFourWhiteModulesAroundTheSymbol() throws IOException {
         EpcQrImage image = new EpcQrImage(EpcQrExamples.musterGmbh(), 3);
         BufferedImage png = ImageIO.read(new ByteArrayInputStream(image.png()));
@@ -66,8 +99,19 @@ class EpcQrImageTest {
     }
 
     static Result decode(byte[] png) throws IOException, NotFoundException, ChecksumException, FormatException {
+        return decode(png, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
+    }
+
+    /** {@code assumedCharset}: what the reader takes byte-mode data for when the symbol declares no ECI. */
+    static Result decode(byte[] png, String assumedCharset)
+            throws IOException, NotFoundException, ChecksumException, FormatException {
+        return decode(png, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE, DecodeHintType.CHARACTER_SET, assumedCharset));
+    }
+
+    private static Result decode(byte[] png, Map<DecodeHintType, Object> hints)
+            throws IOException, NotFoundException, ChecksumException, FormatException {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
+        return new QRCodeReader().decode(bitmap, hints);
     }
 }

@@ -10,10 +10,14 @@ import io.recoup.sepa.SepaErrorCode;
 import io.recoup.sepa.SepaException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EpcQrPayloadTest {
 
@@ -73,8 +77,22 @@ class EpcQrPayloadTest {
     }
 
     @Test
-    void refusesNeitherRemittanceKind() {
-        assertRule(() -> valid().reference(null).build(), "EPC069-12: remittance: give either");
+    void allowsAPayloadWithoutRemittanceSinceBothKindsAreOptional() {
+        EpcQrPayload bare = valid().reference(null).build();
+        EpcQrPayload withInformation = valid().reference(null).amount(new BigDecimal("20")).information("Thank you").build();
+
+        assertThat(bare.payload()).isEqualTo("BCD\n002\n1\nSCT\n\nMuster GmbH\nDE89370400440532013000");
+        assertThat(withInformation.payload())
+                .isEqualTo("BCD\n002\n1\nSCT\n\nMuster GmbH\nDE89370400440532013000\nEUR20\n\n\n\nThank you");
+    }
+
+    @Test
+    void capsPayloadsOutsideAsciiAt330BytesSoTheUtf8DeclarationFits() {
+        assertThat(EpcQrExamples.outsideAscii(330).bytes()).hasSize(330);
+        assertThat(EpcQrExamples.largest().bytes()).as("all ASCII").hasSize(331);
+
+        assertRule(() -> EpcQrExamples.outsideAscii(331), "EPC069-12: payload: 331 bytes in UTF-8 with characters"
+                + " outside ASCII, at most 330 fit a version 13 symbol at level M together with the UTF-8 declaration");
     }
 
     @Test
@@ -89,8 +107,9 @@ class EpcQrPayloadTest {
     }
 
     @Test
-    void refusesAMissingOrTooLongName() {
+    void refusesAMissingBlankOrTooLongName() {
         assertRule(() -> valid().beneficiaryName("").build(), "EPC069-12: beneficiary name: mandatory");
+        assertRule(() -> valid().beneficiaryName("   ").build(), "EPC069-12: beneficiary name: mandatory, and not blank");
         assertRule(() -> valid().beneficiaryName("N".repeat(71)).build(),
                 "EPC069-12: beneficiary name: at most 70 characters, not 71");
     }
@@ -107,10 +126,11 @@ class EpcQrPayloadTest {
         assertRule(() -> valid().amount(new BigDecimal(amount)).build(), "EPC069-12: amount: " + rule);
     }
 
-    @Test
-    void refusesAPurposeLongerThanFour() {
-        assertRule(() -> valid().purpose("GDDSX").build(), "EPC069-12: purpose:");
-        assertRule(() -> valid().purpose("gdds").build(), "EPC069-12: purpose:");
+    @ParameterizedTest
+    @ValueSource(strings = {"X", "GDD", "GDDSX", "gdds", "GDD1", "1234"})
+    void refusesAPurposeThatIsNotExactlyFourCapitalLetters(String purpose) {
+        assertRule(() -> valid().purpose(purpose).build(), "EPC069-12: purpose: an ISO 20022 purpose code"
+                + " (ExternalPurpose1Code) of exactly four capital letters such as GDDS, not \"" + purpose + "\"");
     }
 
     @Test
@@ -125,6 +145,22 @@ class EpcQrPayloadTest {
     void refusesLineBreaksInsideAnElement() {
         assertRule(() -> valid().beneficiaryName("Muster\nGmbH").build(), "EPC069-12: beneficiary name: must not contain a line break");
         assertRule(() -> valid().information("a\rb").build(), "must not contain a line break");
+    }
+
+    static Stream<Arguments> lineSeparators() {
+        return Stream.of(Arguments.of("Muster\r\nGmbH", "U+000D CARRIAGE RETURN (CR)"),
+                Arguments.of("Muster\u2028GmbH", "U+2028 LINE SEPARATOR"),
+                Arguments.of("Muster\u2029GmbH", "U+2029 PARAGRAPH SEPARATOR"),
+                Arguments.of("Muster\u0085GmbH", "U+0085 NEXT LINE (NEL)"),
+                Arguments.of("Muster\u000BGmbH", "U+000B LINE TABULATION"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("lineSeparators")
+    void refusesEveryKindOfLineSeparatorInTheNameNamingIt(String name, String character) {
+        assertRule(() -> valid().beneficiaryName(name).build(), "EPC069-12: beneficiary name: must not contain a line"
+                + " break or other control character (lines separate the elements), found ");
+        assertRule(() -> valid().beneficiaryName(name).build(), character);
     }
 
     @Test

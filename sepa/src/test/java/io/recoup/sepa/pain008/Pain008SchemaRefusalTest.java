@@ -28,9 +28,9 @@ class Pain008SchemaRefusalTest {
                 .getBytes(StandardCharsets.UTF_8);
         int line = lineOf(new String(tampered, StandardCharsets.UTF_8), tooLong);
 
-        assertThatThrownBy(() -> writer.finish(valid.messageId(), tampered, 6, valid.controlSum(), List.of()))
+        assertThatThrownBy(() -> writer.finish(valid.messageId(), valid.scheme(), tampered, 6, valid.controlSum(), List.of()))
                 .isInstanceOfSatisfying(SepaException.class, e -> assertThat(e.code()).isEqualTo(SepaErrorCode.SCHEMA_INVALID))
-                .hasMessageContaining("pain.008.001.08 file RCP-20261123-0001 fails official ISO 20022 pain.008.001.08.xsd")
+                .hasMessageContaining("pain.008.001.08 file RCP-20261123-0001-1 fails official ISO 20022 pain.008.001.08.xsd")
                 .hasMessageContaining("with 2 errors; it was not written")
                 .hasMessageContaining("line " + line + ", column ")
                 .hasMessageContaining("maxLength '35'")
@@ -44,7 +44,7 @@ class Pain008SchemaRefusalTest {
         byte[] tampered = valid.xmlText().replace("<MndtId>M-A1</MndtId>", "<MndtId>M_A1&amp;</MndtId>")
                 .getBytes(StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> writer.finish(valid.messageId(), tampered, 6, valid.controlSum(), List.of()))
+        assertThatThrownBy(() -> writer.finish(valid.messageId(), valid.scheme(), tampered, 6, valid.controlSum(), List.of()))
                 .isInstanceOfSatisfying(SepaException.class, e -> assertThat(e.code()).isEqualTo(SepaErrorCode.SCHEMA_INVALID))
                 .hasMessageContaining("Deutsche Kreditwirtschaft variant of pain.008.001.02.xsd")
                 .hasMessageContaining("cvc-pattern-valid")
@@ -59,7 +59,7 @@ class Pain008SchemaRefusalTest {
         byte[] tampered = valid.xmlText().replace("<ChrgBr>SLEV</ChrgBr>", "").replace("<PmtMtd>DD</PmtMtd>", "<PmtMtd>TRF</PmtMtd>")
                 .getBytes(StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> writer.finish(valid.messageId(), tampered, 6, valid.controlSum(), List.of()))
+        assertThatThrownBy(() -> writer.finish(valid.messageId(), valid.scheme(), tampered, 6, valid.controlSum(), List.of()))
                 .isInstanceOfSatisfying(SepaException.class, e -> assertThat(e.getMessage().split("\n  ")).hasSizeGreaterThan(4))
                 .hasMessageContaining("'TRF'");
     }

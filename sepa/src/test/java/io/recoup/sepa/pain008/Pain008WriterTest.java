@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class Pain008WriterTest {
@@ -49,28 +50,47 @@ class Pain008WriterTest {
     void writesFilesThatTheOfficialXsdAccepts(String dialect, Pain008Options options) {
         List<Pain008File> files = write(options, TestCollections.mixed());
 
-        assertThat(files).hasSize(1);
-        TestCollections.assertValidAgainstOfficialXsd(files.get(0));
-        assertThat(files.get(0).version()).isEqualTo(options.version());
+        assertThat(files).hasSize(2);
+        files.forEach(TestCollections::assertValidAgainstOfficialXsd);
+        assertThat(files).extracting(Pain008File::version).containsOnly(options.version());
+    }
+
+    @Test
+    void writesOneMessagePerLocalInstrument() {
+        List<Pain008File> files = write(Pain008Options.defaults(), TestCollections.mixed());
+
+        // EPC and the DK schema (PmtTpInf/LclInstrm): no mixing of local instruments in the same message
+        assertThat(files).extracting(Pain008File::messageId, Pain008File::scheme, Pain008File::numberOfTransactions)
+                .containsExactly(tuple("RCP-20261123-0001-1", MandateScheme.CORE, 5),
+                        tuple("RCP-20261123-0001-2", MandateScheme.B2B, 1));
+        for (Pain008File file : files) {
+            assertThat(TestCollections.readBack(file).payments()).extracting(PaymentInstruction::scheme)
+                    .containsOnly(file.scheme());
+        }
+        assertThat(files.stream().flatMap(file -> TestCollections.readBack(file).debits().stream()))
+                .extracting(DirectDebit::endToEndId)
+                .containsExactlyInAnyOrderElementsOf(TestCollections.mixed().debits().stream().map(DirectDebit::endToEndId).toList());
     }
 
     @Test
     void groupsCollectionsIntoOneBlockPerDateSchemeAndSequenceType() {
-        Pain008File file = write(Pain008Options.defaults(), TestCollections.mixed()).get(0);
+        List<Pain008File> files = write(Pain008Options.defaults(), TestCollections.mixed());
 
-        Pain008Document read = TestCollections.readBack(file);
+        Pain008Document core = TestCollections.readBack(files.get(0));
+        Pain008Document b2b = TestCollections.readBack(files.get(1));
 
-        assertThat(read.payments()).extracting(PaymentInstruction::id, PaymentInstruction::collectionDate,
+        assertThat(core.payments()).extracting(PaymentInstruction::id, PaymentInstruction::collectionDate,
                 PaymentInstruction::scheme, PaymentInstruction::sequenceType, PaymentInstruction::numberOfTransactions,
                 PaymentInstruction::controlSum).containsExactly(
-                tuple("RCP-20261123-0001-P1", WEDNESDAY, MandateScheme.CORE, SequenceType.FRST, 2, new BigDecimal("28.27")),
-                tuple("RCP-20261123-0001-P2", WEDNESDAY, MandateScheme.CORE, SequenceType.RCUR, 2, new BigDecimal("10.01")),
-                tuple("RCP-20261123-0001-P3", NEXT_TUESDAY, MandateScheme.CORE, SequenceType.RCUR, 1, new BigDecimal("42.00")),
-                tuple("RCP-20261123-0001-P4", NEXT_TUESDAY, MandateScheme.B2B, SequenceType.RCUR, 1,
-                        new BigDecimal("999999999.99")));
-        assertThat(read.payments().get(0).debits()).extracting(debit -> debit.endToEndId().value())
+                tuple("RCP-20261123-0001-1-P1", WEDNESDAY, MandateScheme.CORE, SequenceType.FRST, 2, new BigDecimal("28.27")),
+                tuple("RCP-20261123-0001-1-P2", WEDNESDAY, MandateScheme.CORE, SequenceType.RCUR, 2, new BigDecimal("10.01")),
+                tuple("RCP-20261123-0001-1-P3", NEXT_TUESDAY, MandateScheme.CORE, SequenceType.RCUR, 1, new BigDecimal("42.00")));
+        assertThat(b2b.payments()).extracting(PaymentInstruction::id, PaymentInstruction::scheme,
+                PaymentInstruction::controlSum).containsExactly(
+                tuple("RCP-20261123-0001-2-P1", MandateScheme.B2B, new BigDecimal("999999999.99")));
+        assertThat(core.payments().get(0).debits()).extracting(debit -> debit.endToEndId().value())
                 .containsExactly("RCP-CA2-1", "RCP-CA6-1");
-        assertThat(file.paymentInformationIds()).hasSize(4);
+        assertThat(files.get(0).paymentInformationIds()).hasSize(3);
     }
 
     @Test
@@ -79,11 +99,11 @@ class Pain008WriterTest {
 
         Pain008Document read = TestCollections.readBack(file);
 
-        assertThat(read.messageId()).isEqualTo("RCP-20261123-0001");
+        assertThat(read.messageId()).isEqualTo("RCP-20261123-0001-1");
         assertThat(read.creationDateTime()).isEqualTo("2026-11-23T09:30:00+01:00");
-        assertThat(read.numberOfTransactions()).isEqualTo(6);
-        assertThat(read.controlSum()).isEqualByComparingTo("1000000080.27");
-        assertThat(file.controlSum()).isEqualByComparingTo("1000000080.27");
+        assertThat(read.numberOfTransactions()).isEqualTo(5);
+        assertThat(read.controlSum()).isEqualByComparingTo("80.28");
+        assertThat(file.controlSum()).isEqualByComparingTo("80.28");
         assertThat(read.initiatingPartyName()).isEqualTo("Recoup Demo GmbH");
         assertThat(read.payments()).allSatisfy(payment -> assertThat(payment.batchBooking()).isTrue());
     }
@@ -121,7 +141,7 @@ class Pain008WriterTest {
                 + "<Id>DE79ZZZ01234567890</Id><SchmeNm><Prtry>SEPA</Prtry></SchmeNm></Othr></PrvtId></Id>"
                 + "</OrgnlCdtrSchmeId><OrgnlDbtrAcct><Id><IBAN>DE62370400440532013001</IBAN></Id></OrgnlDbtrAcct>"
                 + "</AmdmntInfDtls>");
-        assertThat(xml.split("<AmdmntInd>false</AmdmntInd>", -1)).hasSize(6);
+        assertThat(xml.split("<AmdmntInd>false</AmdmntInd>", -1)).as("four of the five CORE collections").hasSize(5);
     }
 
     @Test
@@ -142,21 +162,64 @@ class Pain008WriterTest {
     void splitsAMessageAboveTheBanksMaximumIntoNumberedFiles() {
         List<Pain008File> files = write(Pain008Options.defaults().withMaxTransactionsPerFile(4), TestCollections.mixed());
 
-        assertThat(files).extracting(Pain008File::messageId, Pain008File::numberOfTransactions)
-                .containsExactly(tuple("RCP-20261123-0001-1", 4), tuple("RCP-20261123-0001-2", 2));
+        assertThat(files).extracting(Pain008File::messageId, Pain008File::scheme, Pain008File::numberOfTransactions)
+                .containsExactly(tuple("RCP-20261123-0001-1", MandateScheme.CORE, 4),
+                        tuple("RCP-20261123-0001-2", MandateScheme.CORE, 1),
+                        tuple("RCP-20261123-0001-3", MandateScheme.B2B, 1));
         files.forEach(TestCollections::assertValidAgainstOfficialXsd);
         assertThat(files.get(1).paymentInformationIds()).first().isEqualTo("RCP-20261123-0001-2-P1");
     }
 
     @Test
-    void transliteratesNamesIntoTheBasicSetOrKeepsUmlautsForDkBanks() {
-        Pain008Message message = messageWithDebtorName("Jürgen Weiß & Söhne");
+    void givesEveryPaymentBlockAnIdOfItsOwnAcrossSplitFilesWhenTheMessageIdIsLong() {
+        String longId = "RCP-D20261123-SUBMISSION-RUN-000042";
+        List<DirectDebit> core = TestCollections.mixed().debits().stream()
+                .filter(debit -> debit.scheme() == MandateScheme.CORE).toList();
+        Pain008Message message = new Pain008Message(longId, "Recoup Demo GmbH", TestCollections.creditor(), core);
+
+        List<Pain008File> files = write(Pain008Options.defaults().withMaxTransactionsPerFile(2), message);
+
+        assertThat(longId).hasSize(35);
+        assertThat(files).hasSize(3);
+        List<String> blockIds = files.stream().flatMap(file -> file.paymentInformationIds().stream()).toList();
+        assertThat(blockIds).hasSize(3).doesNotHaveDuplicates().allSatisfy(id -> assertThat(id).hasSizeLessThanOrEqualTo(35));
+        assertThat(files.stream().flatMap(file -> TestCollections.readBack(file).payments().stream()))
+                .extracting(PaymentInstruction::id).containsExactlyElementsOf(blockIds);
+        assertThat(files).extracting(Pain008File::messageId).doesNotHaveDuplicates();
+        files.forEach(TestCollections::assertValidAgainstOfficialXsd);
+    }
+
+    @Test
+    void keepsBlockIdsDistinctForMessageIdsOfEveryLengthUpTo35AndTwoDigitFileNumbers() {
+        List<DirectDebit> twelve = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            twelve.add(TestCollections.simple("L" + i, "1.00", i % 2 == 0 ? SequenceType.RCUR : SequenceType.FRST, WEDNESDAY));
+        }
+        for (int length = 20; length <= 35; length++) {
+            String id = "RCP-" + "9".repeat(length - 4);
+            Pain008Message message = new Pain008Message(id, "Recoup Demo GmbH", TestCollections.creditor(), twelve);
+
+            List<String> blockIds = write(Pain008Options.defaults().withMaxTransactionsPerFile(1), message).stream()
+                    .flatMap(file -> file.paymentInformationIds().stream()).toList();
+
+            assertThat(blockIds).as("message id of %d characters", length).hasSize(12).doesNotHaveDuplicates()
+                    .allSatisfy(blockId -> assertThat(blockId).hasSizeLessThanOrEqualTo(35));
+        }
+    }
+
+    /** The second case types é and ü as base letter plus combining mark: NFC first makes them the letters. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Jürgen Weiß & Söhne|<Nm>Juergen Weiss + Soehne</Nm>|<Nm>Jürgen Weiß &amp; Söhne</Nm>",
+            "Jose\u0301 Mu\u0308ller|<Nm>Jose Mueller</Nm>|<Nm>Jose Müller</Nm>"})
+    void transliteratesNamesIntoTheBasicSetOrKeepsUmlautsForDkBanks(String name, String basicName, String dkName) {
+        Pain008Message message = messageWithDebtorName(name);
 
         String basic = write(Pain008Options.defaults(), message).get(0).xmlText();
         Pain008File dk = write(Pain008Options.germanDk(), message).get(0);
 
-        assertThat(basic).contains("<Nm>Juergen Weiss + Soehne</Nm>");
-        assertThat(dk.xmlText()).contains("<Nm>Jürgen Weiß &amp; Söhne</Nm>");
+        assertThat(basic).contains(basicName);
+        assertThat(dk.xmlText()).contains(dkName);
         TestCollections.assertValidAgainstOfficialXsd(dk);
     }
 
@@ -166,6 +229,31 @@ class Pain008WriterTest {
                 SepaErrorCode.INVALID_TEXT, "debtor name \"Иван Петров\" has characters outside the accepted set");
         assertRefused(() -> write(Pain008Options.defaults().withCharsetPolicy(CharsetPolicy.REFUSE),
                 messageWithDebtorName("Jürgen")), SepaErrorCode.INVALID_TEXT, "debtor");
+    }
+
+    @Test
+    void convertsNoBreakSpacesSoftHyphensAndOtherCommonCharactersInsteadOfRefusing() {
+        DirectDebit debit = TestCollections.debit("C1", "5.00", SequenceType.FRST, WEDNESDAY, MandateScheme.CORE,
+                TestCollections.debtor("Yılmaz\u00A0Gra\uFB01k", null),
+                new Remittance.Unstructured("Rechnung\u00A0Nr.\u00A042, Schul\u00ADgeld \u2026 \u00A7 288, 1\u00B0 piano"),
+                null);
+
+        Pain008File file = write(Pain008Options.defaults(), new Pain008Message("RCP-4", "Recoup Demo GmbH",
+                TestCollections.creditor(), List.of(debit))).get(0);
+
+        assertThat(file.xmlText()).contains("<Nm>Yilmaz Grafik</Nm>")
+                .contains("<Ustrd>Rechnung Nr. 42, Schulgeld ... Par. 288, 1o piano</Ustrd>");
+        TestCollections.assertValidAgainstOfficialXsd(file);
+    }
+
+    @Test
+    void namesTheFieldAndTheCodePointOfACharacterItCannotConvert() {
+        assertRefused(() -> write(Pain008Options.defaults(), messageWithDebtorName("Ivan Петров")),
+                SepaErrorCode.INVALID_TEXT, "the debtor name \"Ivan Петров\" has characters outside the accepted set"
+                        + " (TRANSLITERATE) that cannot be transliterated, first 'П' (U+041F CYRILLIC CAPITAL LETTER PE)");
+        assertRefused(() -> write(Pain008Options.defaults().withCharsetPolicy(CharsetPolicy.REFUSE),
+                messageWithDebtorName("Jose\u0301")), SepaErrorCode.INVALID_TEXT,
+                "first 'é' (U+00E9 LATIN SMALL LETTER E WITH ACUTE)");
     }
 
     @Test
