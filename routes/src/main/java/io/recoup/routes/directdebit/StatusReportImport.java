@@ -60,7 +60,7 @@ public final class StatusReportImport {
             }
             for (PaymentStatus block : read.payments()) {
                 if (block.isRejected() && block.transactions().isEmpty()) {
-                    rejectAll(origin, collections.inPaymentBlock(block.originalPaymentInformationId()), block.reasons(), handled);
+                    rejectBlock(origin, read.originalMessageId(), block, handled);
                 }
             }
             if ("RJCT".equals(read.groupStatus()) && read.payments().isEmpty() && read.originalMessageId() != null) {
@@ -82,6 +82,17 @@ public final class StatusReportImport {
                     + " for end-to-end id " + r.endToEndId() + ", which is no collection of Recoup's", ""));
         }
         outcome.ifPresent(handled::add);
+    }
+
+    /** A rejected block without transaction details: its presentations in the original file, never another file's. */
+    private void rejectBlock(String origin, String messageId, PaymentStatus block, List<DirectDebitReports.Handled> handled) {
+        if (messageId == null) {
+            ledger.quarantine("sepa-status", new Rejection(origin, -1, "OrgnlGrpInfAndSts/OrgnlMsgId", "block "
+                    + block.originalPaymentInformationId() + " is rejected but the report names no original message, so no"
+                    + " collection was touched", ""));
+            return;
+        }
+        rejectAll(origin, collections.inPaymentBlock(messageId, block.originalPaymentInformationId()), block.reasons(), handled);
     }
 
     private void rejectAll(String origin, List<StoredCollection> presented, List<StatusReason> reasons,

@@ -29,6 +29,24 @@ final class BankFiles {
                 """.formatted(messageId, block, endToEndId, status, reasonXml);
     }
 
+    /** A report on message {@code messageId} that rejects the whole block {@code block} with the reason, no transactions. */
+    static String pain002Block(String messageId, String block, String reason) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.002.001.10">
+                  <CstmrPmtStsRpt>
+                    <GrpHdr><MsgId>STS-%1$s-%2$s</MsgId><CreDtTm>2026-03-13T07:00:00</CreDtTm></GrpHdr>
+                    <OrgnlGrpInfAndSts><OrgnlMsgId>%1$s</OrgnlMsgId><OrgnlMsgNmId>pain.008.001.08</OrgnlMsgNmId></OrgnlGrpInfAndSts>
+                    <OrgnlPmtInfAndSts>
+                      <OrgnlPmtInfId>%2$s</OrgnlPmtInfId>
+                      <PmtInfSts>RJCT</PmtInfSts>
+                      <StsRsnInf><Rsn><Cd>%3$s</Cd></Rsn></StsRsnInf>
+                    </OrgnlPmtInfAndSts>
+                  </CstmrPmtStsRpt>
+                </Document>
+                """.formatted(messageId, block, reason);
+    }
+
     /** A statement with one booked debit returning collection {@code endToEndId} with the reason code. */
     static String camtReturn(String statementId, LocalDate booked, String endToEndId, String mandate, String amount, String reason) {
         return """

@@ -3,11 +3,11 @@ package io.recoup.routes.directdebit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import io.recoup.routes.dispatch.DispatchReport;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.recoup.core.ledger.OpenItemKey;
+import io.recoup.routes.dispatch.DispatchReport;
 import io.recoup.sepa.Iban;
 import io.recoup.sepa.mandate.Mandate;
 import io.recoup.sepa.mandate.MandateState;
@@ -161,6 +161,28 @@ class DirectDebitIT {
         assertThat(after.state()).isEqualTo(MandateState.ACTIVE);
         assertThat(after.pendingAmendment()).isNull();
         assertThat(after.debtorIban().value()).isEqualTo("DE12500105170648489890");
+    }
+
+    @Test
+    void aBlockLevelRejectReachesTheBlockOfItsOwnFileOnlyEvenWhenAnotherFileUsesTheSameBlockId() {
+        start();
+        recoup.runDay(DAY);
+        recoup.runDay(SUBMISSION);
+        String messageId = recoup.jdbc.queryForObject("select message_id from pain008_file", String.class);
+        String block = recoup.jdbc.queryForObject("select payment_information_id from collection", String.class);
+        recoup.drop("sepa/status-inbox", "other-file.xml", BankFiles.pain002Block("SOME-OTHER-FILE", block, "AC04"));
+
+        DirectDebitFixture.Day other = recoup.runDay(SUBMISSION.plusDays(1));
+
+        assertThat(other.sepa().statusImports()).singleElement().satisfies(i -> assertThat(i.handled()).isEmpty());
+        assertThat(recoup.jdbc.queryForObject("select status from collection", String.class)).isEqualTo("SUBMITTED");
+
+        recoup.drop("sepa/status-inbox", "own-file.xml", BankFiles.pain002Block(messageId, block, "AC04"));
+        DirectDebitFixture.Day own = recoup.runDay(SUBMISSION.plusDays(1));
+
+        assertThat(own.sepa().statusImports()).singleElement().satisfies(i -> assertThat(i.handled())
+                .extracting(DirectDebitReports.Handled::outcome).containsExactly("REJECTED"));
+        assertThat(recoup.jdbc.queryForObject("select status from collection", String.class)).isEqualTo("REJECTED");
     }
 
     @Test

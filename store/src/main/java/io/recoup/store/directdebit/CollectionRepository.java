@@ -153,9 +153,14 @@ public final class CollectionRepository {
                 + "where f.message_id = ? order by k.id", CollectionRepository::row, messageId);
     }
 
-    public List<StoredCollection> inPaymentBlock(String paymentInformationId) {
-        return db.jdbc().query("select " + COLUMNS + " where k.payment_information_id = ? order by k.id",
-                CollectionRepository::row, paymentInformationId);
+    /**
+     * Every presentation in one payment block of the file with this message id. A block id is unique only within its
+     * message (a bank may echo any), so it is never looked up alone: a block-level reject must not reach another file.
+     */
+    public List<StoredCollection> inPaymentBlock(String messageId, String paymentInformationId) {
+        return db.jdbc().query("select " + COLUMNS + " join pain008_file f on f.id = k.pain008_file_id "
+                + "where f.message_id = ? and k.payment_information_id = ? order by k.id",
+                CollectionRepository::row, messageId, paymentInformationId);
     }
 
     public boolean markPreNotified(long id, LocalDate requestedDate, LocalDate notifiedOn, String notificationId) {

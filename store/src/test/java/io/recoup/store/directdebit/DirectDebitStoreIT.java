@@ -143,7 +143,8 @@ class DirectDebitStoreIT {
         long file = files.insert("f.xml", "RCP-D20260302-1", "pain.008.001.08", 1, new BigDecimal("100.00"), DAY, "<Document/>");
         assertThat(collections.markSubmitted(id, file, "f.xml", "RCP-D20260302-1-P1", "FRST")).isTrue();
         assertThat(collections.inFile("RCP-D20260302-1")).extracting(StoredCollection::sequenceType).containsExactly("FRST");
-        assertThat(collections.inPaymentBlock("RCP-D20260302-1-P1")).hasSize(1);
+        assertThat(collections.inPaymentBlock("RCP-D20260302-1", "RCP-D20260302-1-P1")).hasSize(1);
+        assertThat(collections.inPaymentBlock("RCP-D20260302-2", "RCP-D20260302-1-P1")).isEmpty();
         assertThat(collections.presentedBefore(DAY.plusDays(15))).isEmpty();
         assertThat(collections.presentedBefore(DAY.plusDays(16))).extracting(StoredCollection::id).containsExactly(id);
 
