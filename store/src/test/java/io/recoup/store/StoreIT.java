@@ -15,6 +15,7 @@ import io.recoup.core.ledger.LedgerRecord;
 import io.recoup.core.ledger.OpenItem;
 import io.recoup.core.ledger.OpenItemKey;
 import io.recoup.core.ledger.Rejection;
+import io.recoup.core.lifecycle.NoticeEvent;
 import io.recoup.core.money.Money;
 import io.recoup.core.policy.Channel;
 import io.recoup.store.dispatch.NoticeRepository;
@@ -147,7 +148,7 @@ class StoreIT {
         ledger.upsertItem(record("1", "100"), "RF18INV1");
         long one = ledger.find(new OpenItemKey("csv", "1")).orElseThrow().id();
         long id = notices.insert(notice("due-email", one), "default", "1", "{}").orElseThrow();
-        notices.complete(id, NoticeRepository.Status.FAILED, "mailbox unknown");
+        notices.complete(id, NoticeEvent.FAIL, "mailbox unknown");
         assertThat(notices.insert(notice("due-email", one), "default", "1", "{}")).isPresent();
         CustomerCase c = db.inTransaction(() -> dunning.openCases(DAY)).get(0);
         assertThat(c.log().lastBounce()).containsKey(Channel.EMAIL);

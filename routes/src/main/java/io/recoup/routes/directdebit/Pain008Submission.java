@@ -1,6 +1,7 @@
 package io.recoup.routes.directdebit;
 
 import io.recoup.core.ledger.ItemStatus;
+import io.recoup.core.lifecycle.CollectionEvent;
 import io.recoup.routes.CreditorDetails;
 import io.recoup.sepa.CreditorReference;
 import io.recoup.sepa.EndToEndId;
@@ -21,7 +22,6 @@ import io.recoup.sepa.pain008.Remittance;
 import io.recoup.store.Database;
 import io.recoup.store.EventLog;
 import io.recoup.store.directdebit.CollectionRepository;
-import io.recoup.store.directdebit.CollectionStatus;
 import io.recoup.store.directdebit.Pain008FileRepository;
 import io.recoup.store.directdebit.StoredCollection;
 import io.recoup.store.ledger.LedgerRepository;
@@ -31,7 +31,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,8 +132,7 @@ final class Pain008Submission {
         List<DirectDebit> debits = new ArrayList<>();
         for (StoredCollection c : due) {
             if (c.requestedDate().isBefore(earliest)) {
-                collections.move(c.id(), EnumSet.of(CollectionStatus.PRE_NOTIFIED), CollectionStatus.PLANNED, null,
-                        "submission day missed", null);
+                collections.move(c.id(), CollectionEvent.MISS_SUBMISSION_DAY, null, "submission day missed", null);
                 events.append(Withdrawals.ACTOR, "open_item", c.itemKey(), "direct debit " + c.endToEndId()
                         + " missed its submission day", "collection date " + c.requestedDate() + " is less than one TARGET "
                         + "business day away; it gets a new date and a new pre-notification");

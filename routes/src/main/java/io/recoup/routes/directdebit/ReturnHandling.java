@@ -1,5 +1,8 @@
 package io.recoup.routes.directdebit;
 
+import io.recoup.core.lifecycle.CollectionEvent;
+import io.recoup.core.lifecycle.CollectionLifecycle;
+import io.recoup.core.lifecycle.CollectionStatus;
 import io.recoup.routes.receive.StatementImport;
 import io.recoup.sepa.SepaAmount;
 import io.recoup.sepa.camt.CamtEntry;
@@ -10,7 +13,6 @@ import io.recoup.sepa.returns.ReturnAction;
 import io.recoup.sepa.returns.ReturnReasonPolicy;
 import io.recoup.store.EventLog;
 import io.recoup.store.directdebit.CollectionRepository;
-import io.recoup.store.directdebit.CollectionStatus;
 import io.recoup.store.directdebit.StoredCollection;
 import io.recoup.store.receipt.ReceiptRepository;
 import java.time.Clock;
@@ -71,13 +73,13 @@ public final class ReturnHandling implements StatementImport.ReturnedEntries {
         }
         StoredCollection c = found.get();
         ReturnReasonPolicy.Decision decision = ReturnReasonPolicy.decide(r);
-        if (!CollectionStatus.PRESENTED.contains(c.status())) {
+        CollectionEvent event = r.source() == RTransaction.Source.PAIN002_REJECT ? CollectionEvent.REJECT : CollectionEvent.RETURN;
+        if (!CollectionLifecycle.TABLE.allows(c.status(), event)) {
             return Optional.of(new DirectDebitReports.Handled(c.endToEndId(), "ALREADY_HANDLED", decision.reasonCode(),
                     null, "the collection is " + c.status()));
         }
-        CollectionStatus to = r.source() == RTransaction.Source.PAIN002_REJECT ? CollectionStatus.REJECTED : CollectionStatus.RETURNED;
-        collections.move(c.id(), CollectionStatus.PRESENTED, to, decision.reasonCode(), decision.explanation(),
-                decision.action().name());
+        CollectionStatus to = CollectionLifecycle.TABLE.target(event);
+        collections.move(c.id(), event, decision.reasonCode(), decision.explanation(), decision.action().name());
         List<String> done = new ArrayList<>();
         if (c.status() == CollectionStatus.SETTLED) {
             collections.reopenItem(c.itemId(), c.amount());

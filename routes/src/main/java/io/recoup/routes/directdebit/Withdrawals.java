@@ -1,10 +1,9 @@
 package io.recoup.routes.directdebit;
 
+import io.recoup.core.lifecycle.CollectionEvent;
 import io.recoup.store.EventLog;
 import io.recoup.store.directdebit.CollectionRepository;
-import io.recoup.store.directdebit.CollectionStatus;
 import io.recoup.store.directdebit.StoredCollection;
-import java.util.EnumSet;
 
 /**
  * Takes a presentation out before it went into a file: cancelled with the reason, the dunning block released, so
@@ -23,8 +22,7 @@ final class Withdrawals {
 
     /** Returns "end-to-end id: reason" for reports; does nothing when the collection had already moved on. */
     String withdraw(StoredCollection c, String reason) {
-        if (collections.move(c.id(), EnumSet.of(CollectionStatus.PLANNED, CollectionStatus.PRE_NOTIFIED),
-                CollectionStatus.CANCELLED, null, reason, "WITHDRAWN")) {
+        if (collections.move(c.id(), CollectionEvent.WITHDRAW, null, reason, "WITHDRAWN")) {
             collections.releaseHold(c.itemId());
             events.append(ACTOR, "open_item", c.itemKey(), "direct debit " + c.endToEndId() + " withdrawn",
                     reason + "; the item goes back to the dunning policy");

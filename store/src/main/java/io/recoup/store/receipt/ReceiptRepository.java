@@ -1,20 +1,32 @@
 package io.recoup.store.receipt;
 
+import io.recoup.core.lifecycle.PostingEvent;
+import io.recoup.core.lifecycle.PostingKind;
+import io.recoup.core.lifecycle.PostingLifecycle;
+import io.recoup.core.lifecycle.PostingStatus;
+import io.recoup.core.lifecycle.ReceiptEvent;
+import io.recoup.core.lifecycle.ReceiptLifecycle;
+import io.recoup.core.lifecycle.ReceiptStatus;
 import io.recoup.core.matching.ReceiptToMatch;
 import io.recoup.core.money.Money;
 import io.recoup.store.Database;
+import io.recoup.store.LifecycleRows;
 import java.util.List;
 import java.util.Optional;
 
-/** Receipts, their allocations to items, and the posting outbox each allocation feeds. */
+/**
+ * Receipts, their allocations to items, and the posting outbox each allocation feeds. Receipts move along
+ * {@link ReceiptLifecycle}, postings along {@link PostingLifecycle}.
+ */
 public final class ReceiptRepository {
-    /** Where a receipt stands. */
-    public enum Status { NEW, MATCHED, PARTLY_ALLOCATED, UNMATCHED }
-
     private final Database db;
+    private final LifecycleRows<ReceiptStatus, ReceiptEvent> receipts;
+    private final LifecycleRows<PostingStatus, PostingEvent> postings;
 
     public ReceiptRepository(Database db) {
         this.db = db;
+        this.receipts = new LifecycleRows<>(db, "receipt", ReceiptLifecycle.TABLE);
+        this.postings = new LifecycleRows<>(db, "posting", PostingLifecycle.TABLE);
     }
 
     /** Records the receipt unless the provider's id is already known; returns its id when it was new. */
@@ -22,11 +34,11 @@ public final class ReceiptRepository {
         return db.jdbc().queryForList("""
                 insert into receipt (provider, provider_id, currency, amount, unallocated, booked_on, value_date,
                     reference, remittance, payer_name, payer_iban, origin, status, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (provider, provider_id) do nothing returning id""", Long.class,
                 r.provider(), r.providerId(), r.amount().currencyCode(), r.amount().amount(), r.amount().amount(),
                 r.bookedOn(), r.valueDate(), r.reference(), r.remittance(), r.payerName(), r.payerIban(), r.origin(),
-                db.now()).stream().findFirst();
+                receipts.initial(), db.now()).stream().findFirst();
     }
 
     /** Receipts with money not yet allocated and not yet looked at (NEW), as the matcher needs them. */
@@ -47,13 +59,19 @@ public final class ReceiptRepository {
         if (updated != 1) {
             throw new IllegalStateException("receipt " + receiptId + " has less than " + amount + " unallocated");
         }
-        db.jdbc().update("insert into posting (allocation_id, document_number, status, created_at) values (?, ?, 'PENDING', ?)",
-                allocationId, "RCP-" + allocationId, db.now());
+        db.jdbc().update("insert into posting (allocation_id, document_number, status, created_at, kind) values (?, ?, ?, ?, ?)",
+                allocationId, "RCP-" + allocationId, postings.initial(), db.now(), PostingKind.PAYMENT.name());
         return allocationId;
     }
 
-    public void settle(long receiptId, Status status, String reason) {
-        db.jdbc().update("update receipt set status = ?, reason = ? where id = ?", status.name(), reason, receiptId);
+    /**
+     * Records what matching made of the receipt, with the reason. True when it moved; false when it had already
+     * taken the event.
+     *
+     * @throws io.recoup.core.lifecycle.IllegalTransition when the receipt's state does not allow the event
+     */
+    public boolean settle(long receiptId, ReceiptEvent event, String reason) {
+        return receipts.move(receiptId, event, "reason = ?", reason);
     }
 
     /** Locks up to {@code limit} pending postings; other instances skip the locked rows. */
@@ -83,13 +101,13 @@ public final class ReceiptRepository {
         }
         long allocation = allocations.get(0);
         db.jdbc().update("insert into posting (allocation_id, document_number, status, created_at, kind) "
-                + "values (?, ?, 'PENDING', ?, 'REVERSAL') on conflict (allocation_id, kind) do nothing",
-                allocation, "RCP-" + allocation + "-R", db.now());
+                + "values (?, ?, ?, ?, ?) on conflict (allocation_id, kind) do nothing",
+                allocation, "RCP-" + allocation + "-R", postings.initial(), db.now(), PostingKind.REVERSAL.name());
         return Optional.of("RCP-" + allocation + "-R");
     }
 
-    public void markPosted(long postingId, String batch) {
-        db.jdbc().update("update posting set status = 'POSTED', batch = ?, posted_at = ? where id = ? and status = 'PENDING'",
-                batch, db.now(), postingId);
+    /** Records the posting as in the ledger, with its batch; false when it already was. */
+    public boolean markPosted(long postingId, String batch) {
+        return postings.move(postingId, PostingEvent.POST, "batch = ?, posted_at = ?", batch, db.now());
     }
 }
