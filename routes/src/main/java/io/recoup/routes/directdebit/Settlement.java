@@ -1,5 +1,7 @@
 package io.recoup.routes.directdebit;
 
+import io.recoup.core.id.AllocationId;
+import io.recoup.core.id.ReceiptId;
 import io.recoup.core.ledger.ItemStatus;
 import io.recoup.core.lifecycle.CollectionEvent;
 import io.recoup.core.lifecycle.ReceiptEvent;
@@ -69,7 +71,7 @@ public final class Settlement {
             return Optional.empty();
         }
         collections.releaseHold(c.itemId());
-        Optional<Long> receipt = receipts.insertIfNew(new NewReceipt("sepa-dd:" + settings.creditorId(), c.endToEndId(),
+        Optional<ReceiptId> receipt = receipts.insertIfNew(new NewReceipt("sepa-dd:" + settings.creditorId(), c.endToEndId(),
                 c.amount(), c.requestedDate(), c.requestedDate(), c.creditorReference(), "SEPA direct debit " + c.endToEndId()
                 + " " + c.itemNumber(), c.customerName(), null, c.fileName()));
         if (receipt.isEmpty()) {
@@ -78,7 +80,7 @@ public final class Settlement {
         StoredItem item = ledger.get(c.itemId());
         Money owed = item.status() == ItemStatus.OPEN ? item.open().min(c.amount()) : Money.zero(c.amount().currency());
         if (owed.isPositive()) {
-            long allocation = receipts.allocate(receipt.get(), c.itemId(), owed, RULE + " " + c.endToEndId());
+            AllocationId allocation = receipts.allocate(receipt.get(), c.itemId(), owed, RULE + " " + c.endToEndId());
             ledger.applyAllocation(c.itemId(), owed);
             events.append(Withdrawals.ACTOR, "open_item", c.itemKey(), "allocated " + owed + " (allocation " + allocation + ")",
                     "direct debit " + c.endToEndId() + " settled on " + c.requestedDate() + "; open now " + ledger.get(c.itemId()).open());

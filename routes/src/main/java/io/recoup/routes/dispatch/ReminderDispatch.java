@@ -132,7 +132,7 @@ public final class ReminderDispatch {
 
     private static DispatchReport.Dispatched report(DueNotice notice, List<DueNotice.Line> owed, String status, String outcome) {
         List<DueNotice.Line> shown = owed.isEmpty() ? notice.lines() : owed;
-        return new DispatchReport.Dispatched(notice.noticeId(), shown.stream().map(DueNotice.Line::number).collect(Collectors.joining(",")),
+        return new DispatchReport.Dispatched(notice.noticeId().value(), shown.stream().map(DueNotice.Line::number).collect(Collectors.joining(",")),
                 shown.stream().map(DueNotice.Line::stepKey).distinct().collect(Collectors.joining(",")), notice.channel().label(),
                 status, outcome);
     }

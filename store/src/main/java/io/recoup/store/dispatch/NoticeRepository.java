@@ -2,6 +2,8 @@ package io.recoup.store.dispatch;
 
 import io.recoup.core.dunning.Notice;
 import io.recoup.core.dunning.NoticeLine;
+import io.recoup.core.id.ActionId;
+import io.recoup.core.id.NoticeId;
 import io.recoup.core.ledger.ItemStatus;
 import io.recoup.core.lifecycle.NoticeEvent;
 import io.recoup.core.lifecycle.NoticeLifecycle;
@@ -109,11 +111,11 @@ public final class NoticeRepository {
                     var currency = Money.currencyOf(rs.getString(6));
                     Optional<Money> charges = rs.getBigDecimal(10) == null ? Optional.empty()
                             : Optional.of(Money.of(rs.getBigDecimal(10), currency).plus(Money.of(rs.getBigDecimal(11), currency)));
-                    return new DueNotice.Line(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                    return new DueNotice.Line(new ActionId(rs.getLong(1)), rs.getString(2), rs.getLong(3), rs.getString(4),
                             rs.getDate(5).toLocalDate(), Money.of(rs.getBigDecimal(7), currency), rs.getString(8),
                             ItemStatus.valueOf(rs.getString(9)), charges);
                 }, id);
-        return Optional.of(new DueNotice(id, Channel.valueOf((String) n.get("channel")), (String) n.get("template"),
+        return Optional.of(new DueNotice(new NoticeId(id), Channel.valueOf((String) n.get("channel")), (String) n.get("template"),
                 ((Number) n.get("attempts")).intValue(), ((Number) n.get("customer_id")).longValue(), (String) n.get("name"),
                 Optional.ofNullable((String) n.get("email")), Optional.ofNullable((String) n.get("phone")),
                 Locale.forLanguageTag((String) n.get("language")), lines));
@@ -125,10 +127,10 @@ public final class NoticeRepository {
      *
      * @throws io.recoup.core.lifecycle.IllegalTransition when the notice's state does not allow the event
      */
-    public boolean complete(long noticeId, NoticeEvent event, String outcome) {
+    public boolean complete(NoticeId noticeId, NoticeEvent event, String outcome) {
         String done = "outcome = ?, attempts = attempts + 1, done_at = ?";
-        boolean moved = notices.move(noticeId, event, done, outcome, db.now());
-        actions.moveAll("notice_id", noticeId, event, done, outcome, db.now());
+        boolean moved = notices.move(noticeId.value(), event, done, outcome, db.now());
+        actions.moveAll("notice_id", noticeId.value(), event, done, outcome, db.now());
         return moved;
     }
 
@@ -136,13 +138,13 @@ public final class NoticeRepository {
      * Takes one item off a notice (it was paid since planning), so the message lists only what is still owed: the
      * action is cancelled. False when it already was (a deferred notice tried again).
      */
-    public boolean dropLine(long actionId, String why) {
-        return actions.move(actionId, NoticeEvent.CANCEL, "outcome = ?, done_at = ?", why, db.now());
+    public boolean dropLine(ActionId actionId, String why) {
+        return actions.move(actionId.value(), NoticeEvent.CANCEL, "outcome = ?, done_at = ?", why, db.now());
     }
 
     /** Counts a delivery the channel asked to try later; the notice stays planned. */
-    public boolean deferred(long noticeId, String reason) {
-        return notices.move(noticeId, NoticeEvent.DEFER, "outcome = ?, attempts = attempts + 1", reason);
+    public boolean deferred(NoticeId noticeId, String reason) {
+        return notices.move(noticeId.value(), NoticeEvent.DEFER, "outcome = ?, attempts = attempts + 1", reason);
     }
 
     /** Notices per day and status, for reports: "2026-03-02 SENT email 3". */
