@@ -1,5 +1,6 @@
 package io.recoup.routes.directdebit;
 
+import io.recoup.core.event.DirectDebitEvent;
 import io.recoup.core.lifecycle.CollectionEvent;
 import io.recoup.core.lifecycle.CollectionLifecycle;
 import io.recoup.core.lifecycle.CollectionStatus;
@@ -19,7 +20,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -55,9 +55,8 @@ public final class ReturnHandling implements StatementImport.ReturnedEntries {
     @Override
     public void onEntry(String origin, CamtStatement statement, CamtEntry entry) {
         for (RTransaction r : RTransaction.fromEntry(entry)) {
-            apply(r, origin).filter(h -> h.outcome().equals("UNKNOWN")).ifPresent(h -> events.append(Withdrawals.ACTOR,
-                    "statement", origin, "return " + r.reasonCode() + " for unknown collection " + r.endToEndId(),
-                    "entry " + entry.index() + " at line " + entry.line() + ": no collection has this end-to-end id"));
+            apply(r, origin).filter(h -> h.outcome().equals("UNKNOWN")).ifPresent(h -> events.append(
+                    new DirectDebitEvent.UnknownReturn(origin, r.reasonCode(), r.endToEndId(), entry.index(), entry.line())));
         }
     }
 
@@ -89,9 +88,8 @@ public final class ReturnHandling implements StatementImport.ReturnedEntries {
                     .ifPresent(document -> done.add("the ledger posting is reversed as " + document));
         }
         done.add(act(decision, r, c));
-        events.append(Withdrawals.ACTOR, "open_item", c.itemKey(), "direct debit " + c.endToEndId() + " "
-                + to.name().toLowerCase(Locale.ROOT) + ": " + (decision.reasonCode() == null ? "no reason code" : decision.reasonCode()),
-                decision.explanation() + "; " + String.join("; ", done) + " (" + describe(r.source()) + " " + origin + ")");
+        events.append(new DirectDebitEvent.Returned(c.itemKey(), c.endToEndId(), to, decision.reasonCode(), decision.explanation(),
+                done, describe(r.source()) + " " + origin));
         return Optional.of(new DirectDebitReports.Handled(c.endToEndId(), to.name(), decision.reasonCode(),
                 decision.action().name(), decision.explanation()));
     }
@@ -138,8 +136,7 @@ public final class ReturnHandling implements StatementImport.ReturnedEntries {
         Mandate mandate = held.mandate();
         if (!mandate.state().isFinal()) {
             mandates.update(held.id(), mandate.rejectByBank());
-            events.append(Withdrawals.ACTOR, "mandate", held.id(), "stopped (" + mandate.state() + " -> FAILED)",
-                    why + " on " + c.endToEndId());
+            events.append(new DirectDebitEvent.MandateStopped(held.id(), mandate.state().name(), why, c.endToEndId()));
         }
         for (StoredCollection other : collections.notYetSubmitted(held.id())) {
             withdrawals.withdraw(other, "mandate " + mandate.reference() + " was stopped: " + why);

@@ -1,5 +1,6 @@
 package io.recoup.routes.directdebit;
 
+import io.recoup.core.event.DirectDebitEvent;
 import io.recoup.core.id.AllocationId;
 import io.recoup.core.id.ReceiptId;
 import io.recoup.core.ledger.ItemStatus;
@@ -82,8 +83,8 @@ public final class Settlement {
         if (owed.isPositive()) {
             AllocationId allocation = receipts.allocate(receipt.get(), c.itemId(), owed, RULE + " " + c.endToEndId());
             ledger.applyAllocation(c.itemId(), owed);
-            events.append(Withdrawals.ACTOR, "open_item", c.itemKey(), "allocated " + owed + " (allocation " + allocation + ")",
-                    "direct debit " + c.endToEndId() + " settled on " + c.requestedDate() + "; open now " + ledger.get(c.itemId()).open());
+            events.append(new DirectDebitEvent.Settled(c.itemKey(), owed, allocation, c.endToEndId(), c.requestedDate(),
+                    ledger.get(c.itemId()).open()));
         }
         ReceiptEvent outcome;
         String reason;
@@ -94,7 +95,7 @@ public final class Settlement {
             outcome = owed.isPositive() ? ReceiptEvent.ALLOCATE_PARTLY : ReceiptEvent.LEAVE_UNMATCHED;
             reason = "direct debit " + c.endToEndId() + " collected " + c.amount() + " but only " + owed
                     + " was still open on " + c.itemNumber() + "; refund or allocate the rest";
-            events.append(Withdrawals.ACTOR, "receipt", receipt.get(), "collected more than was open", reason);
+            events.append(new DirectDebitEvent.CollectedMoreThanOpen(receipt.get(), reason));
         }
         receipts.settle(receipt.get(), outcome, reason);
         return Optional.of(report(c, ReceiptLifecycle.TABLE.target(outcome).name()));

@@ -1,5 +1,6 @@
 package io.recoup.routes.directdebit;
 
+import io.recoup.core.event.DirectDebitEvent;
 import io.recoup.core.lifecycle.CollectionEvent;
 import io.recoup.store.EventLog;
 import io.recoup.store.directdebit.CollectionRepository;
@@ -10,8 +11,6 @@ import io.recoup.store.directdebit.StoredCollection;
  * the item goes back to the dunning policy. Every step that gives up on a collection goes through here.
  */
 final class Withdrawals {
-    static final String ACTOR = "direct-debit";
-
     private final CollectionRepository collections;
     private final EventLog events;
 
@@ -24,8 +23,7 @@ final class Withdrawals {
     String withdraw(StoredCollection c, String reason) {
         if (collections.move(c.id(), CollectionEvent.WITHDRAW, null, reason, "WITHDRAWN")) {
             collections.releaseHold(c.itemId());
-            events.append(ACTOR, "open_item", c.itemKey(), "direct debit " + c.endToEndId() + " withdrawn",
-                    reason + "; the item goes back to the dunning policy");
+            events.append(new DirectDebitEvent.Withdrawn(c.itemKey(), c.endToEndId(), reason));
         }
         return c.endToEndId() + ": " + reason;
     }

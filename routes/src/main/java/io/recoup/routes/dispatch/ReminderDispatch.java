@@ -1,5 +1,6 @@
 package io.recoup.routes.dispatch;
 
+import io.recoup.core.event.DispatchEvent;
 import io.recoup.core.ledger.ItemStatus;
 import io.recoup.core.lifecycle.NoticeEvent;
 import io.recoup.core.lifecycle.NoticeLifecycle;
@@ -18,7 +19,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -119,14 +119,14 @@ public final class ReminderDispatch {
             return finish(notice, owed, NoticeEvent.FAIL, "gave up after " + MAX_ATTEMPTS + " attempts: " + reason);
         }
         notices.deferred(notice.noticeId(), reason);
-        events.append("dispatch", "notice", notice.noticeId(), "deferred", reason);
+        events.append(new DispatchEvent.Deferred(notice.noticeId(), reason));
         return report(notice, owed, "DEFERRED", reason);
     }
 
     private DispatchReport.Dispatched finish(DueNotice notice, List<DueNotice.Line> owed, NoticeEvent event, String outcome) {
         notices.complete(notice.noticeId(), event, outcome);
         NoticeStatus status = NoticeLifecycle.TABLE.target(event);
-        events.append("dispatch", "notice", notice.noticeId(), status.name().toLowerCase(Locale.ROOT), outcome);
+        events.append(DispatchEvent.of(notice.noticeId(), event, outcome));
         return report(notice, owed, status.name(), outcome);
     }
 

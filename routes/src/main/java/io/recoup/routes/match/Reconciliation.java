@@ -1,5 +1,6 @@
 package io.recoup.routes.match;
 
+import io.recoup.core.event.MatcherEvent;
 import io.recoup.core.id.AllocationId;
 import io.recoup.core.id.ReceiptId;
 import io.recoup.core.lifecycle.ReceiptEvent;
@@ -68,7 +69,7 @@ public final class Reconciliation {
         }
         MatchResult.Unmatched u = (MatchResult.Unmatched) result;
         receipts.settle(new ReceiptId(receipt.receiptId()), ReceiptEvent.LEAVE_UNMATCHED, u.reason());
-        events.append("matcher", "receipt", receipt.receiptId(), "unmatched", u.reason());
+        events.append(new MatcherEvent.Unmatched(new ReceiptId(receipt.receiptId()), u.reason()));
         return new MatchReport.Matched(receipt.receiptId(), receipt.amount().toString(), "UNMATCHED", null, u.reason());
     }
 
@@ -76,8 +77,7 @@ public final class Reconciliation {
         AllocationId allocationId = receipts.allocate(new ReceiptId(receipt.receiptId()), itemId, amount, rule);
         ledger.applyAllocation(itemId, amount);
         StoredItem item = ledger.get(itemId);
-        events.append("matcher", "open_item", item.key(), "allocated " + amount + " (allocation " + allocationId + ")",
-                rule + "; open now " + item.open());
+        events.append(new MatcherEvent.Allocated(item.key(), amount, allocationId, rule, item.open()));
         return item;
     }
 }
