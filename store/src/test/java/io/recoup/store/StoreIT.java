@@ -17,7 +17,9 @@ import io.recoup.core.ledger.LedgerRecord;
 import io.recoup.core.ledger.OpenItem;
 import io.recoup.core.ledger.OpenItemKey;
 import io.recoup.core.ledger.Rejection;
+import io.recoup.core.lifecycle.IllegalTransition;
 import io.recoup.core.lifecycle.NoticeEvent;
+import io.recoup.core.lifecycle.ReceiptEvent;
 import io.recoup.core.money.Money;
 import io.recoup.core.policy.Channel;
 import io.recoup.store.dispatch.NoticeRepository;
@@ -154,6 +156,25 @@ class StoreIT {
         assertThat(notices.insert(notice("due-email", one), "default", "1", "{}")).isPresent();
         CustomerCase c = db.inTransaction(() -> dunning.openCases(DAY)).get(0);
         assertThat(c.log().lastBounce()).containsKey(Channel.EMAIL);
+    }
+
+    @Test
+    void aReplayedMoveChangesNothingAndAMoveTheTableRefusesIsATypedError() {
+        ledger.upsertItem(record("1", "100"), "RF18INV1");
+        long item = ledger.find(new OpenItemKey("csv", "1")).orElseThrow().id();
+        NoticeId notice = new NoticeId(notices.insert(notice("due-email", item), "default", "1", "{}").orElseThrow());
+        ReceiptId receipt = receipts.insertIfNew(new NewReceipt("bank", "E1", Money.of("30", "EUR"), DAY, DAY, "RF18INV1", "",
+                null, null, "st.xml")).orElseThrow();
+
+        assertThat(notices.complete(notice, NoticeEvent.SEND, "<m1@mail>")).isTrue();
+        assertThat(notices.complete(notice, NoticeEvent.SEND, "<m1@mail>")).isFalse();
+        assertThatThrownBy(() -> notices.deferred(notice, "try later")).isInstanceOf(IllegalTransition.class)
+                .hasMessage("notice " + notice + ": event DEFER is not allowed in state SENT (allowed there: none, the state is final)");
+        assertThat(new JdbcTemplate(dataSource).queryForList("select status from action", String.class)).containsExactly("SENT");
+        assertThat(receipts.settle(receipt, ReceiptEvent.LEAVE_UNMATCHED, "no reference")).isTrue();
+        assertThat(receipts.settle(receipt, ReceiptEvent.LEAVE_UNMATCHED, "no reference")).isFalse();
+        assertThatThrownBy(() -> receipts.settle(receipt, ReceiptEvent.ALLOCATE_FULLY, "reference"))
+                .isInstanceOf(IllegalTransition.class);
     }
 
     @Test
