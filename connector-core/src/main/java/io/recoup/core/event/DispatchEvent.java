@@ -50,14 +50,17 @@ public sealed interface DispatchEvent extends RecoupEvent {
         @Override public String what() { return "task_open"; }
     }
 
+    /** Not sent; the outcome says why (channel not configured, no address). */
     record Skipped(NoticeId notice, String outcome) implements DispatchEvent {
         @Override public String what() { return "skipped"; }
     }
 
+    /** Bounced, or given up after the last attempt; the outcome is the channel's reason. */
     record Failed(NoticeId notice, String outcome) implements DispatchEvent {
         @Override public String what() { return "failed"; }
     }
 
+    /** Nothing left to send: every item on it was paid before it went out. */
     record Cancelled(NoticeId notice, String outcome) implements DispatchEvent {
         @Override public String what() { return "cancelled"; }
     }

@@ -24,21 +24,25 @@ public sealed interface PersonEvent extends RecoupEvent {
         @Override public String what() { return "registered " + reference + " signed " + signedOn; }
     }
 
+    /** Every hold on the item released; {@code released} says how many there were. */
     record HoldsReleased(String actor, OpenItemKey item, int released) implements PersonEvent {
         @Override public Subject subject() { return Subject.item(item); }
         @Override public String what() { return "released " + released + " hold(s)"; }
     }
 
+    /** The customer promised to pay {@code amount} by {@code promisedFor}. */
     record PromiseRecorded(String actor, OpenItemKey item, Money amount, LocalDate promisedFor) implements PersonEvent {
         @Override public Subject subject() { return Subject.item(item); }
         @Override public String what() { return "promise to pay " + amount + " by " + promisedFor; }
     }
 
+    /** A payment plan of {@code instalments} instalments for the item. */
     record PaymentPlanRecorded(String actor, OpenItemKey item, int instalments) implements PersonEvent {
         @Override public Subject subject() { return Subject.item(item); }
         @Override public String what() { return "payment plan of " + instalments + " instalment(s)"; }
     }
 
+    /** A policy step sent now or skipped for the item, by hand. */
     record OverrideRecorded(String actor, OpenItemKey item, ManualOverride.Kind kind, String step) implements PersonEvent {
         @Override public Subject subject() { return Subject.item(item); }
         @Override public String what() { return kind.name().toLowerCase(Locale.ROOT) + " " + step; }
@@ -51,6 +55,7 @@ public sealed interface PersonEvent extends RecoupEvent {
         @Override public String why() { return reason; }
     }
 
+    /** The customer opted out of one channel. */
     record OptedOut(String actor, CustomerKey customer, Channel channel) implements PersonEvent {
         @Override public Subject subject() { return Subject.customer(customer); }
         @Override public String what() { return "opted out of " + channel.label(); }

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * Reads a pain.002 status report in one transaction. Each rejected transaction goes to {@link ReturnHandling}; a
  * rejected payment block or group without transaction details rejects every presentation of that block or file with
  * the block's or group's reason; accepted transactions mark their presentation ACCEPTED. An end-to-end id of Recoup's
- * form that matches nothing, and every problem of the file, is quarantined with its line, so nothing is dropped
- * silently. Importing the same report again changes nothing.
+ * form that matches nothing, an acceptance the collection lifecycle refuses (a collection never submitted), and every
+ * problem of the file, is quarantined with its line, so nothing is dropped silently. Importing the same report again changes nothing.
  */
 public final class StatusReportImport {
     private static final Logger LOG = LoggerFactory.getLogger(StatusReportImport.class);

@@ -19,7 +19,10 @@ final class Withdrawals {
         this.events = events;
     }
 
-    /** Returns "end-to-end id: reason" for reports; does nothing when the collection had already moved on. */
+    /**
+     * Returns "end-to-end id: reason" for reports; does nothing when the collection was withdrawn already. A
+     * collection already in a file cannot be withdrawn: the collection lifecycle refuses it.
+     */
     String withdraw(StoredCollection c, String reason) {
         if (collections.move(c.id(), CollectionEvent.WITHDRAW, null, reason, "WITHDRAWN")) {
             collections.releaseHold(c.itemId());
