@@ -1,5 +1,6 @@
 package io.recoup.store;
 
+import io.recoup.core.event.RecoupEvent;
 import java.util.List;
 import java.util.Map;
 
@@ -11,9 +12,9 @@ public final class EventLog {
         this.db = db;
     }
 
-    public void append(String actor, String entity, Object entityId, String what, String why) {
+    public void append(RecoupEvent event) {
         db.jdbc().update("insert into event_log (at, actor, entity, entity_id, what, why) values (?, ?, ?, ?, ?, ?)",
-                db.now(), actor, entity, String.valueOf(entityId), what, why);
+                db.now(), event.actor(), event.subject().entity(), event.subject().id(), event.what(), event.why());
     }
 
     public List<Map<String, Object>> forEntity(String entity, Object entityId) {

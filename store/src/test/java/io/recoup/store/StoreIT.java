@@ -8,6 +8,8 @@ import io.recoup.core.dunning.DunningItem;
 import io.recoup.core.dunning.Hold;
 import io.recoup.core.dunning.Notice;
 import io.recoup.core.dunning.NoticeLine;
+import io.recoup.core.id.NoticeId;
+import io.recoup.core.id.ReceiptId;
 import io.recoup.core.ledger.Customer;
 import io.recoup.core.ledger.CustomerKey;
 import io.recoup.core.ledger.ItemStatus;
@@ -15,6 +17,9 @@ import io.recoup.core.ledger.LedgerRecord;
 import io.recoup.core.ledger.OpenItem;
 import io.recoup.core.ledger.OpenItemKey;
 import io.recoup.core.ledger.Rejection;
+import io.recoup.core.lifecycle.IllegalTransition;
+import io.recoup.core.lifecycle.NoticeEvent;
+import io.recoup.core.lifecycle.ReceiptEvent;
 import io.recoup.core.money.Money;
 import io.recoup.core.policy.Channel;
 import io.recoup.store.dispatch.NoticeRepository;
@@ -79,7 +84,7 @@ class StoreIT {
     void keepsUnpostedAllocationsWhenTheLedgerReportsAnUnchangedOpenAmountLater() {
         ledger.upsertItem(record("1", "100"), "RF18INV1");
         long itemId = ledger.find(new OpenItemKey("csv", "1")).orElseThrow().id();
-        long receiptId = receipts.insertIfNew(new NewReceipt("bank", "E1", Money.of("30", "EUR"), DAY, DAY, "RF18INV1", "",
+        ReceiptId receiptId = receipts.insertIfNew(new NewReceipt("bank", "E1", Money.of("30", "EUR"), DAY, DAY, "RF18INV1", "",
                 null, null, "st.xml")).orElseThrow();
         receipts.allocate(receiptId, itemId, Money.of("30", "EUR"), "test");
         ledger.applyAllocation(itemId, Money.of("30", "EUR"));
@@ -147,10 +152,29 @@ class StoreIT {
         ledger.upsertItem(record("1", "100"), "RF18INV1");
         long one = ledger.find(new OpenItemKey("csv", "1")).orElseThrow().id();
         long id = notices.insert(notice("due-email", one), "default", "1", "{}").orElseThrow();
-        notices.complete(id, NoticeRepository.Status.FAILED, "mailbox unknown");
+        notices.complete(new NoticeId(id), NoticeEvent.FAIL, "mailbox unknown");
         assertThat(notices.insert(notice("due-email", one), "default", "1", "{}")).isPresent();
         CustomerCase c = db.inTransaction(() -> dunning.openCases(DAY)).get(0);
         assertThat(c.log().lastBounce()).containsKey(Channel.EMAIL);
+    }
+
+    @Test
+    void aReplayedMoveChangesNothingAndAMoveTheTableRefusesIsATypedError() {
+        ledger.upsertItem(record("1", "100"), "RF18INV1");
+        long item = ledger.find(new OpenItemKey("csv", "1")).orElseThrow().id();
+        NoticeId notice = new NoticeId(notices.insert(notice("due-email", item), "default", "1", "{}").orElseThrow());
+        ReceiptId receipt = receipts.insertIfNew(new NewReceipt("bank", "E1", Money.of("30", "EUR"), DAY, DAY, "RF18INV1", "",
+                null, null, "st.xml")).orElseThrow();
+
+        assertThat(notices.complete(notice, NoticeEvent.SEND, "<m1@mail>")).isTrue();
+        assertThat(notices.complete(notice, NoticeEvent.SEND, "<m1@mail>")).isFalse();
+        assertThatThrownBy(() -> notices.deferred(notice, "try later")).isInstanceOf(IllegalTransition.class)
+                .hasMessage("notice " + notice + ": event DEFER is not allowed in state SENT (allowed there: none, the state is final)");
+        assertThat(new JdbcTemplate(dataSource).queryForList("select status from action", String.class)).containsExactly("SENT");
+        assertThat(receipts.settle(receipt, ReceiptEvent.LEAVE_UNMATCHED, "no reference")).isTrue();
+        assertThat(receipts.settle(receipt, ReceiptEvent.LEAVE_UNMATCHED, "no reference")).isFalse();
+        assertThatThrownBy(() -> receipts.settle(receipt, ReceiptEvent.ALLOCATE_FULLY, "reference"))
+                .isInstanceOf(IllegalTransition.class);
     }
 
     @Test
@@ -188,14 +212,14 @@ class StoreIT {
         java.time.Instant now = DAY.atTime(10, 0).toInstant(java.time.ZoneOffset.UTC);
         CountDownLatch firstHoldsLock = new CountDownLatch(1);
         CountDownLatch secondDone = new CountDownLatch(1);
-        CompletableFuture<Long> first = CompletableFuture.supplyAsync(() -> db.inTransaction(() -> {
-            long claimed = notices.claimNext(now, 0).orElseThrow().noticeId();
+        CompletableFuture<NoticeId> first = CompletableFuture.supplyAsync(() -> db.inTransaction(() -> {
+            NoticeId claimed = notices.claimNext(now, 0).orElseThrow().noticeId();
             firstHoldsLock.countDown();
             await(secondDone);
             return claimed;
         }));
         await(firstHoldsLock);
-        long second = db.inTransaction(() -> notices.claimNext(now, 0).orElseThrow().noticeId());
+        NoticeId second = db.inTransaction(() -> notices.claimNext(now, 0).orElseThrow().noticeId());
         secondDone.countDown();
         assertThat(second).isNotEqualTo(first.get(30, TimeUnit.SECONDS));
     }
@@ -204,7 +228,7 @@ class StoreIT {
     void aReversalNotPostedYetKeepsTheItemOpenWhenTheLedgerStillReportsItPaid() {
         ledger.upsertItem(record("1", "100"), "RF18INV1");
         long itemId = ledger.find(new OpenItemKey("csv", "1")).orElseThrow().id();
-        long receiptId = receipts.insertIfNew(new NewReceipt("bank", "E1", Money.of("100", "EUR"), DAY, DAY, "RF18INV1", "",
+        ReceiptId receiptId = receipts.insertIfNew(new NewReceipt("bank", "E1", Money.of("100", "EUR"), DAY, DAY, "RF18INV1", "",
                 null, null, "st.xml")).orElseThrow();
         receipts.allocate(receiptId, itemId, Money.of("100", "EUR"), "test");
         ledger.applyAllocation(itemId, Money.of("100", "EUR"));
@@ -222,7 +246,7 @@ class StoreIT {
     @Test
     void receiptsAreKeyedByProviderIdAndCannotBeOverAllocated() {
         NewReceipt receipt = new NewReceipt("bank", "E1", Money.of("30", "EUR"), DAY, DAY, "RF18INV1", "", null, null, "st.xml");
-        long id = receipts.insertIfNew(receipt).orElseThrow();
+        ReceiptId id = receipts.insertIfNew(receipt).orElseThrow();
         assertThat(receipts.insertIfNew(receipt)).isEmpty();
         ledger.upsertItem(record("1", "100"), "RF18INV1");
         long itemId = ledger.find(new OpenItemKey("csv", "1")).orElseThrow().id();

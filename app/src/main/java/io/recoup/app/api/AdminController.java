@@ -4,6 +4,8 @@ import io.recoup.core.RecoupException;
 import io.recoup.core.dunning.Hold;
 import io.recoup.core.dunning.ManualOverride;
 import io.recoup.core.dunning.PaymentPlan;
+import io.recoup.core.event.PersonEvent;
+import io.recoup.core.ledger.CustomerKey;
 import io.recoup.core.ledger.ItemStatus;
 import io.recoup.core.ledger.OpenItemKey;
 import io.recoup.core.money.Money;
@@ -83,7 +85,7 @@ public class AdminController {
         StoredItem item = item(source, id);
         int released = db.inTransaction(() -> {
             int n = pauses.releaseItemHolds(item.id());
-            events.append(who.getName(), "open_item", item.key(), "released " + n + " hold(s)", null);
+            events.append(new PersonEvent.HoldsReleased(who.getName(), item.key(), n));
             return n;
         });
         return Map.of("released", released);
@@ -100,7 +102,7 @@ public class AdminController {
         }
         long created = db.inTransaction(() -> {
             long n = pauses.promise(item.id(), by, amount, item.open(), who.getName());
-            events.append(who.getName(), "open_item", item.key(), "promise to pay " + amount + " by " + by, null);
+            events.append(new PersonEvent.PromiseRecorded(who.getName(), item.key(), amount, by));
             return n;
         });
         return created(created);
@@ -119,7 +121,7 @@ public class AdminController {
         PaymentPlan agreed = PaymentPlan.agree(instalments, item.open());
         long created = db.inTransaction(() -> {
             long n = pauses.plan(item.id(), agreed.instalments(), agreed.openWhenAgreed(), who.getName());
-            events.append(who.getName(), "open_item", item.key(), "payment plan of " + instalments.size() + " instalment(s)", null);
+            events.append(new PersonEvent.PaymentPlanRecorded(who.getName(), item.key(), instalments.size()));
             return n;
         });
         return created(created);
@@ -133,7 +135,7 @@ public class AdminController {
         String step = required(body.step(), "step");
         long created = db.inTransaction(() -> {
             long n = pauses.override(item.id(), kind, step, today(), who.getName());
-            events.append(who.getName(), "open_item", item.key(), kind.name().toLowerCase(Locale.ROOT) + " " + step, null);
+            events.append(new PersonEvent.OverrideRecorded(who.getName(), item.key(), kind, step));
             return n;
         });
         return created(created);
@@ -147,7 +149,7 @@ public class AdminController {
                 .orElseThrow(() -> new IllegalArgumentException("channel: '" + body.channel() + "' is not email, sms, whatsapp or letter"));
         db.inTransaction(() -> {
             pauses.optOut(customer, channel);
-            events.append(who.getName(), "customer", source + ":" + id, "opted out of " + channel.label(), null);
+            events.append(new PersonEvent.OptedOut(who.getName(), new CustomerKey(source, id), channel));
         });
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("channel", channel.label()));
     }
@@ -159,7 +161,7 @@ public class AdminController {
         String reason = required(body.reason(), "reason");
         long created = db.inTransaction(() -> {
             long n = pauses.hold(customer, Optional.empty(), Hold.Kind.BLOCK, reason, today(), Optional.ofNullable(body.until()), who.getName());
-            events.append(who.getName(), "customer", source + ":" + id, "dunning block", reason);
+            events.append(new PersonEvent.CustomerBlocked(who.getName(), new CustomerKey(source, id), reason));
             return n;
         });
         return created(created);
@@ -181,7 +183,7 @@ public class AdminController {
         long created = db.inTransaction(() -> {
             long n = pauses.hold(item.customerId(), Optional.of(item.id()), kind, reason, today(), Optional.ofNullable(body.until()),
                     who.getName());
-            events.append(who.getName(), "open_item", item.key(), kind == Hold.Kind.DISPUTE ? "dispute opened" : "dunning block", reason);
+            events.append(new PersonEvent.ItemHeld(who.getName(), item.key(), kind, reason));
             return n;
         });
         return created(created);

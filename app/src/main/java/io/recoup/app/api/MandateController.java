@@ -1,5 +1,6 @@
 package io.recoup.app.api;
 
+import io.recoup.core.event.PersonEvent;
 import io.recoup.routes.directdebit.DirectDebitStages;
 import io.recoup.sepa.Bic;
 import io.recoup.sepa.CreditorIdentifier;
@@ -68,7 +69,7 @@ public class MandateController {
                 body.address().building(), body.address().postCode(), body.address().town(), body.address().country());
         long mandateId = db.inTransaction(() -> {
             long n = directDebit.mandates().register(customer, mandate, address);
-            new EventLog(db).append(who.getName(), "mandate", n, "registered " + body.reference() + " signed " + body.signedOn(), null);
+            new EventLog(db).append(new PersonEvent.MandateRegistered(who.getName(), n, body.reference(), body.signedOn()));
             return n;
         });
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", mandateId, "state", mandate.state().name()));

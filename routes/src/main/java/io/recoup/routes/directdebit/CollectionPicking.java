@@ -1,6 +1,7 @@
 package io.recoup.routes.directdebit;
 
 import io.recoup.core.dunning.Pauses;
+import io.recoup.core.event.DirectDebitEvent;
 import io.recoup.sepa.SepaAmount;
 import io.recoup.sepa.collection.CollectionDates;
 import io.recoup.store.Database;
@@ -54,8 +55,7 @@ final class CollectionPicking {
                 StoredCollection c = collections.get(id.get());
                 collections.holdItem(candidate.customerId(), candidate.itemId(), "SEPA direct debit " + c.endToEndId()
                         + " on " + date, today);
-                events.append(Withdrawals.ACTOR, "open_item", c.itemKey(), "direct debit " + c.endToEndId() + " planned: "
-                        + c.amount() + " on " + date, "due " + candidate.dueDate() + ", the customer has a usable mandate");
+                events.append(new DirectDebitEvent.Planned(c.itemKey(), c.endToEndId(), c.amount(), date, candidate.dueDate()));
                 picked.add(new DirectDebitReports.Picked(c.endToEndId(), c.itemNumber(), c.amount().toString(), date));
             }
             return picked;

@@ -1,5 +1,6 @@
 package io.recoup.routes.directdebit;
 
+import io.recoup.core.event.DirectDebitEvent;
 import io.recoup.store.Database;
 import io.recoup.store.EventLog;
 import io.recoup.store.directdebit.Pain008FileRepository;
@@ -37,7 +38,7 @@ final class Pain008Outbox {
             for (Pain008FileRepository.PendingFile file : files.claimPending()) {
                 Path target = write(file);
                 files.markWritten(file.id());
-                events.append(Withdrawals.ACTOR, "pain008_file", file.fileName(), "written to the outbox", target.toString());
+                events.append(new DirectDebitEvent.FileWritten(file.fileName(), target.toString()));
                 written.add(file.fileName());
             }
             return written;

@@ -1,6 +1,8 @@
 package io.recoup.routes.directdebit;
 
+import io.recoup.core.event.DirectDebitEvent;
 import io.recoup.core.ledger.ItemStatus;
+import io.recoup.core.lifecycle.CollectionEvent;
 import io.recoup.routes.CreditorDetails;
 import io.recoup.sepa.CreditorReference;
 import io.recoup.sepa.EndToEndId;
@@ -21,7 +23,6 @@ import io.recoup.sepa.pain008.Remittance;
 import io.recoup.store.Database;
 import io.recoup.store.EventLog;
 import io.recoup.store.directdebit.CollectionRepository;
-import io.recoup.store.directdebit.CollectionStatus;
 import io.recoup.store.directdebit.Pain008FileRepository;
 import io.recoup.store.directdebit.StoredCollection;
 import io.recoup.store.ledger.LedgerRepository;
@@ -31,7 +32,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,8 +88,7 @@ final class Pain008Submission {
         } catch (SepaException e) {
             // rolled back: withdrawals included, they are decided again next run
             LOG.warn("no pain.008 written on {}: {}", today, e.getMessage());
-            db.inTransaction(() -> events.append(Withdrawals.ACTOR, "pain008_file", today, "pain.008 not written",
-                    e.code() + ": " + e.getMessage()));
+            db.inTransaction(() -> events.append(new DirectDebitEvent.FileNotWritten(today, e.code() + ": " + e.getMessage())));
             return new Outcome(List.of(), List.of(), List.of(e.code() + ": " + e.getMessage()));
         }
     }
@@ -126,18 +125,15 @@ final class Pain008Submission {
         MandateStore.Held held = mandates.getForUpdate(mandateId);
         Mandate mandate = held.mandate().lapseIfDue(today);
         if (mandate != held.mandate()) {
-            events.append(Withdrawals.ACTOR, "mandate", mandateId, "lapsed", "no collection for 36 months since "
-                    + (held.mandate().isUsed() ? held.mandate().lastCollectionDate() : held.mandate().signatureDate()));
+            events.append(new DirectDebitEvent.MandateLapsed(mandateId,
+                    held.mandate().isUsed() ? held.mandate().lastCollectionDate() : held.mandate().signatureDate()));
         }
         LocalDate earliest = CollectionDates.earliestCollectionDate(today);
         List<DirectDebit> debits = new ArrayList<>();
         for (StoredCollection c : due) {
             if (c.requestedDate().isBefore(earliest)) {
-                collections.move(c.id(), EnumSet.of(CollectionStatus.PRE_NOTIFIED), CollectionStatus.PLANNED, null,
-                        "submission day missed", null);
-                events.append(Withdrawals.ACTOR, "open_item", c.itemKey(), "direct debit " + c.endToEndId()
-                        + " missed its submission day", "collection date " + c.requestedDate() + " is less than one TARGET "
-                        + "business day away; it gets a new date and a new pre-notification");
+                collections.move(c.id(), CollectionEvent.MISS_SUBMISSION_DAY, null, "submission day missed", null);
+                events.append(new DirectDebitEvent.SubmissionDayMissed(c.itemKey(), c.endToEndId(), c.requestedDate()));
                 withdrawn.add(c.endToEndId() + ": submission day missed, planned again");
                 continue;
             }
@@ -197,8 +193,8 @@ final class Pain008Submission {
                     throw new IllegalStateException(file.fileName() + " holds " + debit.endToEndId()
                             + ", which is not a presentation waiting for this file");
                 }
-                events.append(Withdrawals.ACTOR, "open_item", c.itemKey(), "direct debit " + c.endToEndId() + " submitted as "
-                        + debit.sequenceType() + " for " + debit.collectionDate(), "in " + file.fileName());
+                events.append(new DirectDebitEvent.Submitted(c.itemKey(), c.endToEndId(), debit.sequenceType().toString(),
+                        debit.collectionDate(), file.fileName()));
                 endToEndIds.add(c.endToEndId());
             }
         }
@@ -206,7 +202,7 @@ final class Pain008Submission {
             throw new IllegalStateException(file.fileName() + " reads back with " + endToEndIds.size() + " of "
                     + file.numberOfTransactions() + " collections");
         }
-        events.append(Withdrawals.ACTOR, "pain008_file", file.fileName(), "stored " + file, "submitted on " + today);
+        events.append(new DirectDebitEvent.FileStored(file.fileName(), file.toString(), today));
         LOG.info("stored {} with {} collection(s)", file.fileName(), endToEndIds.size());
         return new DirectDebitReports.Submitted(file.fileName(), file.messageId(), file.numberOfTransactions(),
                 file.controlSum().toPlainString(), endToEndIds);

@@ -1,5 +1,6 @@
 package io.recoup.routes.directdebit;
 
+import io.recoup.core.event.DirectDebitEvent;
 import io.recoup.core.port.DeliveryResult;
 import io.recoup.core.port.ReminderChannel;
 import io.recoup.core.port.ReminderMessage;
@@ -80,9 +81,8 @@ final class PreNotifying {
                 c.email().get(), text.subject(), text.body()));
         if (result instanceof DeliveryResult.Sent sent) {
             collections.markPreNotified(c.id(), date, today, sent.providerMessageId());
-            events.append(Withdrawals.ACTOR, "open_item", c.itemKey(), "pre-notified direct debit " + c.endToEndId() + ": "
-                    + c.amount() + " on " + date, "mandate " + mandate.reference() + ", creditor " + settings.creditorId()
-                    + ", sent to " + c.email().get() + " as " + sent.providerMessageId());
+            events.append(new DirectDebitEvent.PreNotified(c.itemKey(), c.endToEndId(), c.amount(), date, mandate.reference().toString(),
+                    settings.creditorId().toString(), c.email().get(), sent.providerMessageId()));
             return new Notice(c.id(), new DirectDebitReports.Notified(c.endToEndId(), c.itemNumber(), date, "SENT",
                     sent.providerMessageId()));
         }
@@ -90,7 +90,7 @@ final class PreNotifying {
             return cancelled(c, date, "the pre-notification bounced: " + bounced.reason());
         }
         String reason = ((DeliveryResult.Deferred) result).reason();
-        events.append(Withdrawals.ACTOR, "open_item", c.itemKey(), "pre-notification of " + c.endToEndId() + " deferred", reason);
+        events.append(new DirectDebitEvent.PreNotificationDeferred(c.itemKey(), c.endToEndId(), reason));
         return new Notice(c.id(), new DirectDebitReports.Notified(c.endToEndId(), c.itemNumber(), date, "DEFERRED", reason));
     }
 

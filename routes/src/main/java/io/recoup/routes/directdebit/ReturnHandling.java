@@ -1,5 +1,9 @@
 package io.recoup.routes.directdebit;
 
+import io.recoup.core.event.DirectDebitEvent;
+import io.recoup.core.lifecycle.CollectionEvent;
+import io.recoup.core.lifecycle.CollectionLifecycle;
+import io.recoup.core.lifecycle.CollectionStatus;
 import io.recoup.routes.receive.StatementImport;
 import io.recoup.sepa.SepaAmount;
 import io.recoup.sepa.camt.CamtEntry;
@@ -10,7 +14,6 @@ import io.recoup.sepa.returns.ReturnAction;
 import io.recoup.sepa.returns.ReturnReasonPolicy;
 import io.recoup.store.EventLog;
 import io.recoup.store.directdebit.CollectionRepository;
-import io.recoup.store.directdebit.CollectionStatus;
 import io.recoup.store.directdebit.StoredCollection;
 import io.recoup.store.ledger.LedgerRepository;
 import io.recoup.store.receipt.ReceiptRepository;
@@ -18,7 +21,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -56,9 +58,8 @@ public final class ReturnHandling implements StatementImport.ReturnedEntries {
     @Override
     public void onEntry(String origin, CamtStatement statement, CamtEntry entry) {
         for (RTransaction r : RTransaction.fromEntry(entry)) {
-            apply(r, origin).filter(h -> h.outcome().equals("UNKNOWN")).ifPresent(h -> events.append(Withdrawals.ACTOR,
-                    "statement", origin, "return " + r.reasonCode() + " for unknown collection " + r.endToEndId(),
-                    "entry " + entry.index() + " at line " + entry.line() + ": no collection has this end-to-end id"));
+            apply(r, origin).filter(h -> h.outcome().equals("UNKNOWN")).ifPresent(h -> events.append(
+                    new DirectDebitEvent.UnknownReturn(origin, r.reasonCode(), r.endToEndId(), entry.index(), entry.line())));
         }
     }
 
@@ -74,13 +75,13 @@ public final class ReturnHandling implements StatementImport.ReturnedEntries {
         }
         StoredCollection c = found.get();
         ReturnReasonPolicy.Decision decision = ReturnReasonPolicy.decide(r);
-        if (!CollectionStatus.PRESENTED.contains(c.status())) {
+        CollectionEvent event = r.source() == RTransaction.Source.PAIN002_REJECT ? CollectionEvent.REJECT : CollectionEvent.RETURN;
+        if (!CollectionLifecycle.TABLE.allows(c.status(), event)) {
             return Optional.of(new DirectDebitReports.Handled(c.endToEndId(), "ALREADY_HANDLED", decision.reasonCode(),
                     null, "the collection is " + c.status()));
         }
-        CollectionStatus to = r.source() == RTransaction.Source.PAIN002_REJECT ? CollectionStatus.REJECTED : CollectionStatus.RETURNED;
-        collections.move(c.id(), CollectionStatus.PRESENTED, to, decision.reasonCode(), decision.explanation(),
-                decision.action().name());
+        CollectionStatus to = CollectionLifecycle.TABLE.target(event);
+        collections.move(c.id(), event, decision.reasonCode(), decision.explanation(), decision.action().name());
         List<String> done = new ArrayList<>();
         if (c.status() == CollectionStatus.SETTLED) {
             ledger.reopen(c.itemId(), c.amount());
@@ -90,9 +91,8 @@ public final class ReturnHandling implements StatementImport.ReturnedEntries {
                     .ifPresent(document -> done.add("the ledger posting is reversed as " + document));
         }
         done.add(act(decision, r, c));
-        events.append(Withdrawals.ACTOR, "open_item", c.itemKey(), "direct debit " + c.endToEndId() + " "
-                + to.name().toLowerCase(Locale.ROOT) + ": " + (decision.reasonCode() == null ? "no reason code" : decision.reasonCode()),
-                decision.explanation() + "; " + String.join("; ", done) + " (" + describe(r.source()) + " " + origin + ")");
+        events.append(new DirectDebitEvent.Returned(c.itemKey(), c.endToEndId(), to, decision.reasonCode(), decision.explanation(),
+                done, describe(r.source()) + " " + origin));
         return Optional.of(new DirectDebitReports.Handled(c.endToEndId(), to.name(), decision.reasonCode(),
                 decision.action().name(), decision.explanation()));
     }
@@ -139,8 +139,7 @@ public final class ReturnHandling implements StatementImport.ReturnedEntries {
         Mandate mandate = held.mandate();
         if (!mandate.state().isFinal()) {
             mandates.update(held.id(), mandate.rejectByBank());
-            events.append(Withdrawals.ACTOR, "mandate", held.id(), "stopped (" + mandate.state() + " -> FAILED)",
-                    why + " on " + c.endToEndId());
+            events.append(new DirectDebitEvent.MandateStopped(held.id(), mandate.state().name(), why, c.endToEndId()));
         }
         for (StoredCollection other : collections.notYetSubmitted(held.id())) {
             withdrawals.withdraw(other, "mandate " + mandate.reference() + " was stopped: " + why);

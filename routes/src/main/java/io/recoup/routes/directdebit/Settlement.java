@@ -1,11 +1,16 @@
 package io.recoup.routes.directdebit;
 
+import io.recoup.core.event.DirectDebitEvent;
+import io.recoup.core.id.AllocationId;
+import io.recoup.core.id.ReceiptId;
 import io.recoup.core.ledger.ItemStatus;
+import io.recoup.core.lifecycle.CollectionEvent;
+import io.recoup.core.lifecycle.ReceiptEvent;
+import io.recoup.core.lifecycle.ReceiptLifecycle;
 import io.recoup.core.money.Money;
 import io.recoup.store.Database;
 import io.recoup.store.EventLog;
 import io.recoup.store.directdebit.CollectionRepository;
-import io.recoup.store.directdebit.CollectionStatus;
 import io.recoup.store.directdebit.StoredCollection;
 import io.recoup.store.ledger.LedgerRepository;
 import io.recoup.store.ledger.StoredItem;
@@ -14,7 +19,6 @@ import io.recoup.store.receipt.ReceiptRepository;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -64,12 +68,11 @@ public final class Settlement {
     }
 
     private Optional<DirectDebitReports.Settled> settle(StoredCollection c) {
-        if (!collections.move(c.id(), EnumSet.of(CollectionStatus.SUBMITTED, CollectionStatus.ACCEPTED),
-                CollectionStatus.SETTLED, null, null, null)) {
+        if (!collections.move(c.id(), CollectionEvent.SETTLE, null, null, null)) {
             return Optional.empty();
         }
         collections.releaseHold(c.itemId());
-        Optional<Long> receipt = receipts.insertIfNew(new NewReceipt("sepa-dd:" + settings.creditorId(), c.endToEndId(),
+        Optional<ReceiptId> receipt = receipts.insertIfNew(new NewReceipt("sepa-dd:" + settings.creditorId(), c.endToEndId(),
                 c.amount(), c.requestedDate(), c.requestedDate(), c.creditorReference(), "SEPA direct debit " + c.endToEndId()
                 + " " + c.itemNumber(), c.customerName(), null, c.fileName()));
         if (receipt.isEmpty()) {
@@ -78,24 +81,24 @@ public final class Settlement {
         StoredItem item = ledger.get(c.itemId());
         Money owed = item.status() == ItemStatus.OPEN ? item.open().min(c.amount()) : Money.zero(c.amount().currency());
         if (owed.isPositive()) {
-            long allocation = receipts.allocate(receipt.get(), c.itemId(), owed, RULE + " " + c.endToEndId());
+            AllocationId allocation = receipts.allocate(receipt.get(), c.itemId(), owed, RULE + " " + c.endToEndId());
             ledger.applyAllocation(c.itemId(), owed);
-            events.append(Withdrawals.ACTOR, "open_item", c.itemKey(), "allocated " + owed + " (allocation " + allocation + ")",
-                    "direct debit " + c.endToEndId() + " settled on " + c.requestedDate() + "; open now " + ledger.get(c.itemId()).open());
+            events.append(new DirectDebitEvent.Settled(c.itemKey(), owed, allocation, c.endToEndId(), c.requestedDate(),
+                    ledger.get(c.itemId()).open()));
         }
-        ReceiptRepository.Status status;
+        ReceiptEvent outcome;
         String reason;
         if (owed.compareTo(c.amount()) == 0) {
-            status = ReceiptRepository.Status.MATCHED;
+            outcome = ReceiptEvent.ALLOCATE_FULLY;
             reason = RULE;
         } else {
-            status = owed.isPositive() ? ReceiptRepository.Status.PARTLY_ALLOCATED : ReceiptRepository.Status.UNMATCHED;
+            outcome = owed.isPositive() ? ReceiptEvent.ALLOCATE_PARTLY : ReceiptEvent.LEAVE_UNMATCHED;
             reason = "direct debit " + c.endToEndId() + " collected " + c.amount() + " but only " + owed
                     + " was still open on " + c.itemNumber() + "; refund or allocate the rest";
-            events.append(Withdrawals.ACTOR, "receipt", receipt.get(), "collected more than was open", reason);
+            events.append(new DirectDebitEvent.CollectedMoreThanOpen(receipt.get(), reason));
         }
-        receipts.settle(receipt.get(), status, reason);
-        return Optional.of(report(c, status.name()));
+        receipts.settle(receipt.get(), outcome, reason);
+        return Optional.of(report(c, ReceiptLifecycle.TABLE.target(outcome).name()));
     }
 
     private static DirectDebitReports.Settled report(StoredCollection c, String outcome) {

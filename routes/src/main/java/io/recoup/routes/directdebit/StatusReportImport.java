@@ -1,6 +1,8 @@
 package io.recoup.routes.directdebit;
 
 import io.recoup.core.ledger.Rejection;
+import io.recoup.core.lifecycle.CollectionEvent;
+import io.recoup.core.lifecycle.IllegalTransition;
 import io.recoup.sepa.pain002.Pain002Reader;
 import io.recoup.sepa.pain002.Pain002Report;
 import io.recoup.sepa.pain002.PaymentStatus;
@@ -9,12 +11,10 @@ import io.recoup.sepa.pain002.TransactionStatus;
 import io.recoup.sepa.returns.RTransaction;
 import io.recoup.store.Database;
 import io.recoup.store.directdebit.CollectionRepository;
-import io.recoup.store.directdebit.CollectionStatus;
 import io.recoup.store.directdebit.StoredCollection;
 import io.recoup.store.ledger.LedgerRepository;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * Reads a pain.002 status report in one transaction. Each rejected transaction goes to {@link ReturnHandling}; a
  * rejected payment block or group without transaction details rejects every presentation of that block or file with
  * the block's or group's reason; accepted transactions mark their presentation ACCEPTED. An end-to-end id of Recoup's
- * form that matches nothing, and every problem of the file, is quarantined with its line, so nothing is dropped
- * silently. Importing the same report again changes nothing.
+ * form that matches nothing, an acceptance the collection lifecycle refuses (a collection never submitted), and every
+ * problem of the file, is quarantined with its line, so nothing is dropped silently. Importing the same report again changes nothing.
  */
 public final class StatusReportImport {
     private static final Logger LOG = LoggerFactory.getLogger(StatusReportImport.class);
@@ -54,7 +54,7 @@ public final class StatusReportImport {
             for (TransactionStatus tx : read.transactions()) {
                 if (tx.isRejected()) {
                     RTransaction.fromStatus(tx).ifPresent(r -> reject(origin, tx.line(), r, handled));
-                } else if (ACCEPTED.contains(tx.status()) && accept(tx.originalEndToEndId())) {
+                } else if (ACCEPTED.contains(tx.status()) && accept(origin, tx)) {
                     count++;
                 }
             }
@@ -105,11 +105,21 @@ public final class StatusReportImport {
         }
     }
 
-    private boolean accept(String endToEndId) {
-        if (endToEndId == null) {
+    /**
+     * False when the collection was accepted already or has moved on (a replayed report); an acceptance of a
+     * collection that never went into a file is quarantined with its line, and the rest of the report goes on.
+     */
+    private boolean accept(String origin, TransactionStatus tx) {
+        if (tx.originalEndToEndId() == null) {
             return false;
         }
-        return collections.findForUpdate(endToEndId).map(c -> collections.move(c.id(), EnumSet.of(CollectionStatus.SUBMITTED),
-                CollectionStatus.ACCEPTED, null, null, null)).orElse(false);
+        try {
+            return collections.findForUpdate(tx.originalEndToEndId())
+                    .map(c -> collections.move(c.id(), CollectionEvent.ACCEPT, null, null, null)).orElse(false);
+        } catch (IllegalTransition e) {
+            ledger.quarantine("sepa-status", new Rejection(origin, tx.line(), "OrgnlEndToEndId", tx.status() + " for end-to-end id "
+                    + tx.originalEndToEndId() + ": " + e.getMessage(), ""));
+            return false;
+        }
     }
 }

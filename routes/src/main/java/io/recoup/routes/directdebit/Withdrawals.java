@@ -1,18 +1,16 @@
 package io.recoup.routes.directdebit;
 
+import io.recoup.core.event.DirectDebitEvent;
+import io.recoup.core.lifecycle.CollectionEvent;
 import io.recoup.store.EventLog;
 import io.recoup.store.directdebit.CollectionRepository;
-import io.recoup.store.directdebit.CollectionStatus;
 import io.recoup.store.directdebit.StoredCollection;
-import java.util.EnumSet;
 
 /**
  * Takes a presentation out before it went into a file: cancelled with the reason, the dunning block released, so
  * the item goes back to the dunning policy. Every step that gives up on a collection goes through here.
  */
 final class Withdrawals {
-    static final String ACTOR = "direct-debit";
-
     private final CollectionRepository collections;
     private final EventLog events;
 
@@ -21,13 +19,14 @@ final class Withdrawals {
         this.events = events;
     }
 
-    /** Returns "end-to-end id: reason" for reports; does nothing when the collection had already moved on. */
+    /**
+     * Returns "end-to-end id: reason" for reports; does nothing when the collection was withdrawn already. A
+     * collection already in a file cannot be withdrawn: the collection lifecycle refuses it.
+     */
     String withdraw(StoredCollection c, String reason) {
-        if (collections.move(c.id(), EnumSet.of(CollectionStatus.PLANNED, CollectionStatus.PRE_NOTIFIED),
-                CollectionStatus.CANCELLED, null, reason, "WITHDRAWN")) {
+        if (collections.move(c.id(), CollectionEvent.WITHDRAW, null, reason, "WITHDRAWN")) {
             collections.releaseHold(c.itemId());
-            events.append(ACTOR, "open_item", c.itemKey(), "direct debit " + c.endToEndId() + " withdrawn",
-                    reason + "; the item goes back to the dunning policy");
+            events.append(new DirectDebitEvent.Withdrawn(c.itemKey(), c.endToEndId(), reason));
         }
         return c.endToEndId() + ": " + reason;
     }

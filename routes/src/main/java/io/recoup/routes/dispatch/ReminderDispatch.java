@@ -1,6 +1,10 @@
 package io.recoup.routes.dispatch;
 
+import io.recoup.core.event.DispatchEvent;
 import io.recoup.core.ledger.ItemStatus;
+import io.recoup.core.lifecycle.NoticeEvent;
+import io.recoup.core.lifecycle.NoticeLifecycle;
+import io.recoup.core.lifecycle.NoticeStatus;
 import io.recoup.core.message.MessageTemplates;
 import io.recoup.core.policy.Channel;
 import io.recoup.core.port.DeliveryResult;
@@ -10,13 +14,11 @@ import io.recoup.routes.CreditorDetails;
 import io.recoup.store.Database;
 import io.recoup.store.EventLog;
 import io.recoup.store.dispatch.DueNotice;
-import io.recoup.store.dispatch.NoticeRepository.Status;
 import io.recoup.store.dispatch.NoticeRepository;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -87,49 +89,50 @@ public final class ReminderDispatch {
             }
         }
         if (owed.isEmpty()) {
-            return finish(notice, owed, Status.CANCELLED, "every invoice on it was paid before it was sent");
+            return finish(notice, owed, NoticeEvent.CANCEL, "every invoice on it was paid before it was sent");
         }
         NoticeRenderer.Rendered message = renderer.render(notice, owed);
         if (!notice.channel().reachesCustomer()) {
-            return finish(notice, owed, Status.TASK_OPEN, message.subject());
+            return finish(notice, owed, NoticeEvent.OPEN_TASK, message.subject());
         }
         ReminderChannel channel = channels.get(notice.channel());
         if (channel == null) {
-            return finish(notice, owed, Status.SKIPPED, "channel not configured: no " + notice.channel().label() + " account is set");
+            return finish(notice, owed, NoticeEvent.SKIP, "channel not configured: no " + notice.channel().label() + " account is set");
         }
         Optional<String> address = notice.channel() == Channel.EMAIL ? notice.email() : notice.phone();
         if (address.isEmpty()) {
-            return finish(notice, owed, Status.SKIPPED, "customer has no " + (notice.channel() == Channel.EMAIL ? "e-mail address" : "phone number"));
+            return finish(notice, owed, NoticeEvent.SKIP, "customer has no " + (notice.channel() == Channel.EMAIL ? "e-mail address" : "phone number"));
         }
         DeliveryResult result = channel.deliver(new ReminderMessage("notice-" + notice.noticeId(), notice.customerName(),
                 address.get(), message.subject(), message.body(), message.attachments()));
         if (result instanceof DeliveryResult.Sent sent) {
-            return finish(notice, owed, Status.SENT, sent.providerMessageId());
+            return finish(notice, owed, NoticeEvent.SEND, sent.providerMessageId());
         }
         if (result instanceof DeliveryResult.Bounced bounced) {
-            return finish(notice, owed, Status.FAILED, bounced.reason());
+            return finish(notice, owed, NoticeEvent.FAIL, bounced.reason());
         }
         return defer(notice, owed, ((DeliveryResult.Deferred) result).reason());
     }
 
     private DispatchReport.Dispatched defer(DueNotice notice, List<DueNotice.Line> owed, String reason) {
         if (notice.attempts() + 1 >= MAX_ATTEMPTS) {
-            return finish(notice, owed, Status.FAILED, "gave up after " + MAX_ATTEMPTS + " attempts: " + reason);
+            return finish(notice, owed, NoticeEvent.FAIL, "gave up after " + MAX_ATTEMPTS + " attempts: " + reason);
         }
         notices.deferred(notice.noticeId(), reason);
-        events.append("dispatch", "notice", notice.noticeId(), "deferred", reason);
+        events.append(new DispatchEvent.Deferred(notice.noticeId(), reason));
         return report(notice, owed, "DEFERRED", reason);
     }
 
-    private DispatchReport.Dispatched finish(DueNotice notice, List<DueNotice.Line> owed, Status status, String outcome) {
-        notices.complete(notice.noticeId(), status, outcome);
-        events.append("dispatch", "notice", notice.noticeId(), status.name().toLowerCase(Locale.ROOT), outcome);
+    private DispatchReport.Dispatched finish(DueNotice notice, List<DueNotice.Line> owed, NoticeEvent event, String outcome) {
+        notices.complete(notice.noticeId(), event, outcome);
+        NoticeStatus status = NoticeLifecycle.TABLE.target(event);
+        events.append(DispatchEvent.of(notice.noticeId(), event, outcome));
         return report(notice, owed, status.name(), outcome);
     }
 
     private static DispatchReport.Dispatched report(DueNotice notice, List<DueNotice.Line> owed, String status, String outcome) {
         List<DueNotice.Line> shown = owed.isEmpty() ? notice.lines() : owed;
-        return new DispatchReport.Dispatched(notice.noticeId(), shown.stream().map(DueNotice.Line::number).collect(Collectors.joining(",")),
+        return new DispatchReport.Dispatched(notice.noticeId().value(), shown.stream().map(DueNotice.Line::number).collect(Collectors.joining(",")),
                 shown.stream().map(DueNotice.Line::stepKey).distinct().collect(Collectors.joining(",")), notice.channel().label(),
                 status, outcome);
     }

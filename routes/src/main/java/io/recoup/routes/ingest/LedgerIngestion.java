@@ -1,6 +1,8 @@
 package io.recoup.routes.ingest;
 
+import io.recoup.core.event.IngestEvent;
 import io.recoup.core.ledger.LedgerRecord;
+import io.recoup.core.ledger.OpenItemKey;
 import io.recoup.core.ledger.Rejection;
 import io.recoup.core.port.LedgerBatch;
 import io.recoup.core.port.OpenItemSource;
@@ -54,8 +56,9 @@ public final class LedgerIngestion {
                 LedgerRepository.Upsert outcome = db.inTransaction(() -> {
                     LedgerRepository.Upsert result = ledger.upsertItem(record, CreditorReference.forInvoice(record.item().number(), record.item().key().toString()).value());
                     if (result != LedgerRepository.Upsert.UNCHANGED) {
-                        events.append("ingest", "open_item", record.item().key(), result.name().toLowerCase(Locale.ROOT),
-                                "from " + origin);
+                        OpenItemKey key = record.item().key();
+                        events.append(result == LedgerRepository.Upsert.INSERTED ? new IngestEvent.ItemInserted(key, origin)
+                                : new IngestEvent.ItemUpdated(key, origin));
                     }
                     return result;
                 });

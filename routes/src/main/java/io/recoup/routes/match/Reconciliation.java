@@ -1,5 +1,9 @@
 package io.recoup.routes.match;
 
+import io.recoup.core.event.MatcherEvent;
+import io.recoup.core.id.AllocationId;
+import io.recoup.core.id.ReceiptId;
+import io.recoup.core.lifecycle.ReceiptEvent;
 import io.recoup.core.matching.MatchResult;
 import io.recoup.core.matching.MatchableItem;
 import io.recoup.core.matching.PaymentMatcher;
@@ -8,7 +12,6 @@ import io.recoup.store.Database;
 import io.recoup.store.EventLog;
 import io.recoup.store.ledger.LedgerRepository;
 import io.recoup.store.ledger.StoredItem;
-import io.recoup.store.receipt.ReceiptRepository.Status;
 import io.recoup.store.receipt.ReceiptRepository;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,27 +58,26 @@ public final class Reconciliation {
         if (result instanceof MatchResult.Matched m) {
             StoredItem item = allocate(receipt, m.itemId(), m.allocated(), m.rule());
             changed.add(item);
-            receipts.settle(receipt.receiptId(), Status.MATCHED, m.rule());
+            receipts.settle(new ReceiptId(receipt.receiptId()), ReceiptEvent.ALLOCATE_FULLY, m.rule());
             return new MatchReport.Matched(receipt.receiptId(), receipt.amount().toString(), "MATCHED", item.number(), m.rule());
         }
         if (result instanceof MatchResult.Partial p) {
             StoredItem item = allocate(receipt, p.itemId(), p.allocated(), p.rule());
             changed.add(item);
-            receipts.settle(receipt.receiptId(), Status.PARTLY_ALLOCATED, p.reason());
+            receipts.settle(new ReceiptId(receipt.receiptId()), ReceiptEvent.ALLOCATE_PARTLY, p.reason());
             return new MatchReport.Matched(receipt.receiptId(), receipt.amount().toString(), "PARTLY_ALLOCATED", item.number(), p.reason());
         }
         MatchResult.Unmatched u = (MatchResult.Unmatched) result;
-        receipts.settle(receipt.receiptId(), Status.UNMATCHED, u.reason());
-        events.append("matcher", "receipt", receipt.receiptId(), "unmatched", u.reason());
+        receipts.settle(new ReceiptId(receipt.receiptId()), ReceiptEvent.LEAVE_UNMATCHED, u.reason());
+        events.append(new MatcherEvent.Unmatched(new ReceiptId(receipt.receiptId()), u.reason()));
         return new MatchReport.Matched(receipt.receiptId(), receipt.amount().toString(), "UNMATCHED", null, u.reason());
     }
 
     private StoredItem allocate(ReceiptToMatch receipt, long itemId, io.recoup.core.money.Money amount, String rule) {
-        long allocationId = receipts.allocate(receipt.receiptId(), itemId, amount, rule);
+        AllocationId allocationId = receipts.allocate(new ReceiptId(receipt.receiptId()), itemId, amount, rule);
         ledger.applyAllocation(itemId, amount);
         StoredItem item = ledger.get(itemId);
-        events.append("matcher", "open_item", item.key(), "allocated " + amount + " (allocation " + allocationId + ")",
-                rule + "; open now " + item.open());
+        events.append(new MatcherEvent.Allocated(item.key(), amount, allocationId, rule, item.open()));
         return item;
     }
 }

@@ -6,6 +6,8 @@ import io.recoup.core.dunning.Decision;
 import io.recoup.core.dunning.DunningEngine;
 import io.recoup.core.dunning.Notice;
 import io.recoup.core.dunning.NoticeLine;
+import io.recoup.core.event.PlannerEvent;
+import io.recoup.core.id.NoticeId;
 import io.recoup.store.Database;
 import io.recoup.store.EventLog;
 import io.recoup.store.dispatch.NoticeRepository;
@@ -65,7 +67,8 @@ public final class DunningPlanning {
                     if (id.isPresent()) {
                         String numbers = notice.lines().stream().map(NoticeLine::number).collect(Collectors.joining(","));
                         planned.add(new PlanReport.Planned(id.get(), numbers, notice.leadStepKey(), notice.channel().label(), notice.reason()));
-                        events.append("planner", "notice", id.get(), "planned " + notice.leadStepKey() + " for " + numbers, notice.reason());
+                        events.append(new PlannerEvent.NoticePlanned(new NoticeId(id.get()), notice.leadStepKey(), numbers,
+                                notice.reason()));
                     }
                 }
                 heldAndPaused[0] += plan.decisions().stream().filter(d -> d.outcome() == Decision.Outcome.HELD).count();

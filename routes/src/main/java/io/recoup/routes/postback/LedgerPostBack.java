@@ -1,5 +1,6 @@
 package io.recoup.routes.postback;
 
+import io.recoup.core.event.PostBackEvent;
 import io.recoup.core.port.LedgerPoster;
 import io.recoup.core.port.LedgerPosting;
 import io.recoup.store.Database;
@@ -52,7 +53,7 @@ public final class LedgerPostBack {
             LOG.info("posted {} allocation(s) as {}, {} already in the ledger", toPost.size(), batch, known.size());
             for (PendingPosting p : pending) {
                 receipts.markPosted(p.postingId(), known.contains(p.documentNumber()) ? "already in ledger" : batch);
-                events.append("post-back", "allocation", p.allocationId(), "posted " + p.documentNumber(), batch);
+                events.append(new PostBackEvent.Posted(p.allocationId(), p.documentNumber(), batch));
             }
             return new PostReport(batch, toPost.stream().map(PendingPosting::documentNumber).toList(), List.copyOf(known));
         });

@@ -3,8 +3,12 @@ package io.recoup.store.directdebit;
 import io.recoup.core.dunning.Hold;
 import io.recoup.core.dunning.PromiseToPay;
 import io.recoup.core.ledger.OpenItemKey;
+import io.recoup.core.lifecycle.CollectionEvent;
+import io.recoup.core.lifecycle.CollectionLifecycle;
+import io.recoup.core.lifecycle.CollectionStatus;
 import io.recoup.core.money.Money;
 import io.recoup.store.Database;
+import io.recoup.store.LifecycleRows;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,11 +21,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Direct-debit collections: one row per presentation, moved from state to state only from the states named in each
- * call (a second import of the same report finds the row already moved and changes nothing). Also the dunning block
+ * Direct-debit collections: one row per presentation, moved from state to state only along
+ * {@link CollectionLifecycle} (a second import of the same report finds the row already moved and changes nothing;
+ * a move the table does not allow is an {@link io.recoup.core.lifecycle.IllegalTransition}). Also the dunning block
  * that keeps reminders away from an item while it is being collected, and the review list of R-transactions no rule
  * covers.
  */
@@ -36,9 +40,11 @@ public final class CollectionRepository {
             from collection k join open_item i on i.id = k.item_id join customer c on c.id = i.customer_id""";
 
     private final Database db;
+    private final LifecycleRows<CollectionStatus, CollectionEvent> statuses;
 
     public CollectionRepository(Database db) {
         this.db = db;
+        this.statuses = new LifecycleRows<>(db, "collection", CollectionLifecycle.TABLE);
     }
 
     /** Makes this transaction the only one choosing and submitting collections until it ends. */
@@ -106,11 +112,11 @@ public final class CollectionRepository {
                 with n as (select nextval(pg_get_serial_sequence('collection', 'id')) as id)
                 insert into collection (id, item_id, mandate_id, currency, amount, requested_collection_date, end_to_end_id,
                     attempt, represents_id, status, created_at, updated_at)
-                select n.id, ?, ?, ?, ?, ?, coalesce(?, 'RCP-C' || n.id || '-1'), ?, ?, 'PLANNED', ?, ? from n
+                select n.id, ?, ?, ?, ?, ?, coalesce(?, 'RCP-C' || n.id || '-1'), ?, ?, ?, ?, ? from n
                 on conflict (item_id) where status in ('PLANNED', 'PRE_NOTIFIED', 'SUBMITTED', 'ACCEPTED') do nothing
                 returning id""", Long.class,
                 itemId, mandateId, amount.currencyCode(), amount.amount(), requestedDate, endToEndId, attempt, representsId,
-                db.now(), db.now()).stream().findFirst();
+                statuses.initial(), db.now(), db.now()).stream().findFirst();
     }
 
     public StoredCollection get(long id) {
@@ -125,26 +131,29 @@ public final class CollectionRepository {
 
     /** Locks the next PLANNED collection with an id above {@code afterId}; other instances skip locked rows. */
     public Optional<StoredCollection> claimNextToNotify(long afterId) {
-        return db.jdbc().query("select " + COLUMNS + " where k.status = 'PLANNED' and k.id > ? order by k.id limit 1 "
-                + "for update of k skip locked", CollectionRepository::row, afterId).stream().findFirst();
+        return db.jdbc().query("select " + COLUMNS + " where k.status in (" + statuses.sourcesOf(CollectionEvent.PRE_NOTIFY)
+                + ") and k.id > ? order by k.id limit 1 for update of k skip locked", CollectionRepository::row, afterId)
+                .stream().findFirst();
     }
 
     /** Pre-notified collections with a requested date up to {@code dateBy}, by mandate and date, locked. */
     public List<StoredCollection> preNotifiedUpTo(LocalDate dateBy) {
-        return db.jdbc().query("select " + COLUMNS + " where k.status = 'PRE_NOTIFIED' and k.requested_collection_date <= ? "
-                + "order by k.mandate_id, k.requested_collection_date, k.id for update of k", CollectionRepository::row, dateBy);
+        return db.jdbc().query("select " + COLUMNS + " where k.status in (" + statuses.sourcesOf(CollectionEvent.SUBMIT)
+                + ") and k.requested_collection_date <= ? order by k.mandate_id, k.requested_collection_date, k.id "
+                + "for update of k", CollectionRepository::row, dateBy);
     }
 
-    /** Submitted or accepted collections whose requested date lies before {@code today}. */
+    /** Submitted or accepted collections whose requested date lies before {@code today}: those settling may move. */
     public List<StoredCollection> presentedBefore(LocalDate today) {
-        return db.jdbc().query("select " + COLUMNS + " where k.status in ('SUBMITTED', 'ACCEPTED') "
-                + "and k.requested_collection_date < ? order by k.id", CollectionRepository::row, today);
+        return db.jdbc().query("select " + COLUMNS + " where k.status in (" + statuses.sourcesOf(CollectionEvent.SETTLE)
+                + ") and k.requested_collection_date < ? order by k.id", CollectionRepository::row, today);
     }
 
-    /** Collections of a mandate that have not gone into a file yet. */
+    /** Collections of a mandate that have not gone into a file yet: those that may still be withdrawn. */
     public List<StoredCollection> notYetSubmitted(long mandateId) {
-        return db.jdbc().query("select " + COLUMNS + " where k.mandate_id = ? and k.status in ('PLANNED', 'PRE_NOTIFIED') "
-                + "order by k.id for update of k", CollectionRepository::row, mandateId);
+        return db.jdbc().query("select " + COLUMNS + " where k.mandate_id = ? and k.status in ("
+                + statuses.sourcesOf(CollectionEvent.WITHDRAW) + ") order by k.id for update of k", CollectionRepository::row,
+                mandateId);
     }
 
     /** Every presentation that went out in the file with this message id. */
@@ -163,28 +172,34 @@ public final class CollectionRepository {
                 CollectionRepository::row, messageId, paymentInformationId);
     }
 
+    /**
+     * {@link CollectionEvent#PRE_NOTIFY}: records the date the debtor was told and the message that told it. The
+     * outcome is that of {@link #move}.
+     */
     public boolean markPreNotified(long id, LocalDate requestedDate, LocalDate notifiedOn, String notificationId) {
-        return db.jdbc().update("update collection set status = 'PRE_NOTIFIED', requested_collection_date = ?, "
-                + "pre_notified_on = ?, pre_notification_id = ?, updated_at = ? where id = ? and status = 'PLANNED'",
-                requestedDate, notifiedOn, notificationId, db.now(), id) == 1;
-    }
-
-    public boolean markSubmitted(long id, long fileId, String fileName, String paymentInformationId, String sequenceType) {
-        return db.jdbc().update("update collection set status = 'SUBMITTED', pain008_file_id = ?, file_name = ?, "
-                + "payment_information_id = ?, sequence_type = ?, updated_at = ? where id = ? and status = 'PRE_NOTIFIED'",
-                fileId, fileName, paymentInformationId, sequenceType, db.now(), id) == 1;
+        return statuses.move(id, CollectionEvent.PRE_NOTIFY, "requested_collection_date = ?, pre_notified_on = ?, "
+                + "pre_notification_id = ?, updated_at = ?", requestedDate, notifiedOn, notificationId, db.now());
     }
 
     /**
-     * Moves the collection to {@code to} if it is in one of {@code from}, recording the reason code, what it means and
-     * what was done about it; false when it had already moved on.
+     * {@link CollectionEvent#SUBMIT}: records the file, payment block and sequence type the presentation went out
+     * with. The outcome is that of {@link #move}.
      */
-    public boolean move(long id, Set<CollectionStatus> from, CollectionStatus to, String reasonCode, String reason,
-                        String action) {
-        String states = from.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
-        return db.jdbc().update("update collection set status = ?, reason_code = coalesce(?, reason_code), "
-                + "reason = coalesce(?, reason), action = coalesce(?, action), updated_at = ? "
-                + "where id = ? and status in (" + states + ")", to.name(), reasonCode, reason, action, db.now(), id) == 1;
+    public boolean markSubmitted(long id, long fileId, String fileName, String paymentInformationId, String sequenceType) {
+        return statuses.move(id, CollectionEvent.SUBMIT, "pain008_file_id = ?, file_name = ?, payment_information_id = ?, "
+                + "sequence_type = ?, updated_at = ?", fileId, fileName, paymentInformationId, sequenceType, db.now());
+    }
+
+    /**
+     * Applies {@code event} along {@link CollectionLifecycle}, recording the reason code, what it means and what was
+     * done about it. True when the collection moved; false when it had already taken the event or moved on from its
+     * target (a replayed report).
+     *
+     * @throws io.recoup.core.lifecycle.IllegalTransition when the collection's state does not allow the event
+     */
+    public boolean move(long id, CollectionEvent event, String reasonCode, String reason, String action) {
+        return statuses.move(id, event, "reason_code = coalesce(?, reason_code), reason = coalesce(?, reason), "
+                + "action = coalesce(?, action), updated_at = ?", reasonCode, reason, action, db.now());
     }
 
     /** Puts a dunning block on the item while it is being collected, unless one from direct debit is already there. */

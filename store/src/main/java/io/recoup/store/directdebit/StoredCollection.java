@@ -1,6 +1,7 @@
 package io.recoup.store.directdebit;
 
 import io.recoup.core.ledger.OpenItemKey;
+import io.recoup.core.lifecycle.CollectionStatus;
 import io.recoup.core.money.Money;
 import java.time.LocalDate;
 import java.util.Locale;

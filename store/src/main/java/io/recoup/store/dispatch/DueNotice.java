@@ -1,5 +1,7 @@
 package io.recoup.store.dispatch;
 
+import io.recoup.core.id.ActionId;
+import io.recoup.core.id.NoticeId;
 import io.recoup.core.ledger.ItemStatus;
 import io.recoup.core.money.Money;
 import io.recoup.core.policy.Channel;
@@ -9,7 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** A planned notice claimed for dispatch, with its customer and the items (lines) it covers. */
-public record DueNotice(long noticeId, Channel channel, String template, int attempts, long customerId, String customerName,
+public record DueNotice(NoticeId noticeId, Channel channel, String template, int attempts, long customerId, String customerName,
                         Optional<String> email, Optional<String> phone, Locale language, List<Line> lines) {
     public DueNotice {
         lines = List.copyOf(lines);
@@ -20,6 +22,6 @@ public record DueNotice(long noticeId, Channel channel, String template, int att
      * (interest plus fixed compensation), if the policy charges them. A line, not an item: the same item is on one
      * line per notice, each with its own action.
      */
-    public record Line(long actionId, String stepKey, long itemId, String number, LocalDate dueDate, Money open,
+    public record Line(ActionId actionId, String stepKey, long itemId, String number, LocalDate dueDate, Money open,
                        String creditorReference, ItemStatus status, Optional<Money> lateCharges) {}
 }

@@ -2,10 +2,16 @@ package io.recoup.store.dispatch;
 
 import io.recoup.core.dunning.Notice;
 import io.recoup.core.dunning.NoticeLine;
+import io.recoup.core.id.ActionId;
+import io.recoup.core.id.NoticeId;
 import io.recoup.core.ledger.ItemStatus;
+import io.recoup.core.lifecycle.NoticeEvent;
+import io.recoup.core.lifecycle.NoticeLifecycle;
+import io.recoup.core.lifecycle.NoticeStatus;
 import io.recoup.core.money.Money;
 import io.recoup.core.policy.Channel;
 import io.recoup.store.Database;
+import io.recoup.store.LifecycleRows;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,16 +25,17 @@ import java.util.stream.Collectors;
 
 /**
  * The notice outbox: each planned notice with one action row per (item, step) it carries. Dispatch takes due notices
- * with SKIP LOCKED; the action rows follow their notice's status.
+ * with SKIP LOCKED; the action rows follow their notice's status, both along {@link NoticeLifecycle}.
  */
 public final class NoticeRepository {
-    /** States of a notice and its actions. */
-    public enum Status { PLANNED, SENT, TASK_OPEN, SKIPPED, FAILED, CANCELLED }
-
     private final Database db;
+    private final LifecycleRows<NoticeStatus, NoticeEvent> notices;
+    private final LifecycleRows<NoticeStatus, NoticeEvent> actions;
 
     public NoticeRepository(Database db) {
         this.db = db;
+        this.notices = new LifecycleRows<>(db, "notice", NoticeLifecycle.TABLE);
+        this.actions = new LifecycleRows<>(db, "action", NoticeLifecycle.TABLE);
     }
 
     /** Makes this transaction the only planner until it ends (several instances may share one database). */
@@ -60,17 +67,18 @@ public final class NoticeRepository {
         long id = db.jdbc().queryForObject("""
                 insert into notice (customer_id, channel, template, lead_step, planned_on, send_after, policy_id, policy_version,
                     reason, facts, status, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'PLANNED', ?) returning id""", Long.class,
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) returning id""", Long.class,
                 notice.customerId(), notice.channel().name(), notice.template(), notice.leadStepKey(), notice.day(),
-                Timestamp.from(notice.sendAfter()), policyId, policyVersion, notice.reason(), factsJson, db.now());
+                Timestamp.from(notice.sendAfter()), policyId, policyVersion, notice.reason(), factsJson, notices.initial(),
+                db.now());
         for (NoticeLine line : notice.lines()) {
             List<Long> inserted = db.jdbc().queryForList("""
                     insert into action (item_id, step_id, channel, template, scheduled_for, planned_on, policy_id, policy_version,
                         reason, status, created_at, notice_id, late_interest, late_compensation, late_basis)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?, ?, ?, ?)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict (item_id, step_id) where status not in ('FAILED', 'CANCELLED') do nothing returning id""",
                     Long.class, line.itemId(), line.stepKey(), notice.channel().name(), notice.template(), notice.day(),
-                    notice.day(), policyId, policyVersion, notice.reason(), db.now(), id,
+                    notice.day(), policyId, policyVersion, notice.reason(), actions.initial(), db.now(), id,
                     line.charges().map(c -> c.interest().amount()).orElse(null),
                     line.charges().map(c -> c.fixedCompensation().amount()).orElse(null),
                     line.charges().map(c -> c.basis()).orElse(null));
@@ -103,31 +111,40 @@ public final class NoticeRepository {
                     var currency = Money.currencyOf(rs.getString(6));
                     Optional<Money> charges = rs.getBigDecimal(10) == null ? Optional.empty()
                             : Optional.of(Money.of(rs.getBigDecimal(10), currency).plus(Money.of(rs.getBigDecimal(11), currency)));
-                    return new DueNotice.Line(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                    return new DueNotice.Line(new ActionId(rs.getLong(1)), rs.getString(2), rs.getLong(3), rs.getString(4),
                             rs.getDate(5).toLocalDate(), Money.of(rs.getBigDecimal(7), currency), rs.getString(8),
                             ItemStatus.valueOf(rs.getString(9)), charges);
                 }, id);
-        return Optional.of(new DueNotice(id, Channel.valueOf((String) n.get("channel")), (String) n.get("template"),
+        return Optional.of(new DueNotice(new NoticeId(id), Channel.valueOf((String) n.get("channel")), (String) n.get("template"),
                 ((Number) n.get("attempts")).intValue(), ((Number) n.get("customer_id")).longValue(), (String) n.get("name"),
                 Optional.ofNullable((String) n.get("email")), Optional.ofNullable((String) n.get("phone")),
                 Locale.forLanguageTag((String) n.get("language")), lines));
     }
 
-    /** Sets the final status of the notice and of its actions (except lines dropped earlier). */
-    public void complete(long noticeId, Status status, String outcome) {
-        db.jdbc().update("update notice set status = ?, outcome = ?, attempts = attempts + 1, done_at = ? where id = ?",
-                status.name(), outcome, db.now(), noticeId);
-        db.jdbc().update("update action set status = ?, outcome = ?, attempts = attempts + 1, done_at = ? "
-                + "where notice_id = ? and status = 'PLANNED'", status.name(), outcome, db.now(), noticeId);
+    /**
+     * Carries out {@code event} on the notice and on its actions still planned (lines dropped earlier stay
+     * cancelled). True when the notice moved, false when it had already taken the event.
+     *
+     * @throws io.recoup.core.lifecycle.IllegalTransition when the notice's state does not allow the event
+     */
+    public boolean complete(NoticeId noticeId, NoticeEvent event, String outcome) {
+        String done = "outcome = ?, attempts = attempts + 1, done_at = ?";
+        boolean moved = notices.move(noticeId.value(), event, done, outcome, db.now());
+        actions.moveAll("notice_id", noticeId.value(), event, done, outcome, db.now());
+        return moved;
     }
 
-    /** Takes one item off a notice (it was paid since planning), so the message lists only what is still owed. */
-    public void dropLine(long actionId, String why) {
-        db.jdbc().update("update action set status = 'CANCELLED', outcome = ?, done_at = ? where id = ?", why, db.now(), actionId);
+    /**
+     * Takes one item off a notice (it was paid since planning), so the message lists only what is still owed: the
+     * action is cancelled. False when it already was (a deferred notice tried again).
+     */
+    public boolean dropLine(ActionId actionId, String why) {
+        return actions.move(actionId.value(), NoticeEvent.CANCEL, "outcome = ?, done_at = ?", why, db.now());
     }
 
-    public void deferred(long noticeId, String reason) {
-        db.jdbc().update("update notice set outcome = ?, attempts = attempts + 1 where id = ?", reason, noticeId);
+    /** Counts a delivery the channel asked to try later; the notice stays planned. */
+    public boolean deferred(NoticeId noticeId, String reason) {
+        return notices.move(noticeId.value(), NoticeEvent.DEFER, "outcome = ?, attempts = attempts + 1", reason);
     }
 
     /** Notices per day and status, for reports: "2026-03-02 SENT email 3". */

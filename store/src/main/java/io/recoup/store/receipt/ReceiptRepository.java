@@ -1,32 +1,47 @@
 package io.recoup.store.receipt;
 
+import io.recoup.core.id.AllocationId;
+import io.recoup.core.id.PostingId;
+import io.recoup.core.id.ReceiptId;
+import io.recoup.core.lifecycle.PostingEvent;
+import io.recoup.core.lifecycle.PostingKind;
+import io.recoup.core.lifecycle.PostingLifecycle;
+import io.recoup.core.lifecycle.PostingStatus;
+import io.recoup.core.lifecycle.ReceiptEvent;
+import io.recoup.core.lifecycle.ReceiptLifecycle;
+import io.recoup.core.lifecycle.ReceiptStatus;
 import io.recoup.core.matching.ReceiptToMatch;
 import io.recoup.core.money.Money;
 import io.recoup.store.Database;
+import io.recoup.store.LifecycleRows;
 import java.util.List;
 import java.util.Optional;
 
-/** Receipts, their allocations to items, and the posting outbox each allocation feeds. */
+/**
+ * Receipts, their allocations to items, and the posting outbox each allocation feeds. Receipts move along
+ * {@link ReceiptLifecycle}, postings along {@link PostingLifecycle}.
+ */
 public final class ReceiptRepository {
-    /** Where a receipt stands. */
-    public enum Status { NEW, MATCHED, PARTLY_ALLOCATED, UNMATCHED }
-
     private final Database db;
+    private final LifecycleRows<ReceiptStatus, ReceiptEvent> receipts;
+    private final LifecycleRows<PostingStatus, PostingEvent> postings;
 
     public ReceiptRepository(Database db) {
         this.db = db;
+        this.receipts = new LifecycleRows<>(db, "receipt", ReceiptLifecycle.TABLE);
+        this.postings = new LifecycleRows<>(db, "posting", PostingLifecycle.TABLE);
     }
 
     /** Records the receipt unless the provider's id is already known; returns its id when it was new. */
-    public Optional<Long> insertIfNew(NewReceipt r) {
+    public Optional<ReceiptId> insertIfNew(NewReceipt r) {
         return db.jdbc().queryForList("""
                 insert into receipt (provider, provider_id, currency, amount, unallocated, booked_on, value_date,
                     reference, remittance, payer_name, payer_iban, origin, status, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (provider, provider_id) do nothing returning id""", Long.class,
                 r.provider(), r.providerId(), r.amount().currencyCode(), r.amount().amount(), r.amount().amount(),
                 r.bookedOn(), r.valueDate(), r.reference(), r.remittance(), r.payerName(), r.payerIban(), r.origin(),
-                db.now()).stream().findFirst();
+                receipts.initial(), db.now()).stream().findFirst().map(ReceiptId::new);
     }
 
     /** Receipts with money not yet allocated and not yet looked at (NEW), as the matcher needs them. */
@@ -37,23 +52,29 @@ public final class ReceiptRepository {
     }
 
     /** Records an allocation, lowers the receipt's unallocated amount and queues the posting; returns its id. */
-    public long allocate(long receiptId, long itemId, Money amount, String rule) {
+    public AllocationId allocate(ReceiptId receiptId, long itemId, Money amount, String rule) {
         long allocationId = db.jdbc().queryForObject("""
                 insert into allocation (receipt_id, item_id, currency, amount, rule, created_at)
                 values (?, ?, ?, ?, ?, ?) returning id""", Long.class,
-                receiptId, itemId, amount.currencyCode(), amount.amount(), rule, db.now());
+                receiptId.value(), itemId, amount.currencyCode(), amount.amount(), rule, db.now());
         int updated = db.jdbc().update("update receipt set unallocated = unallocated - ? where id = ? and unallocated >= ?",
-                amount.amount(), receiptId, amount.amount());
+                amount.amount(), receiptId.value(), amount.amount());
         if (updated != 1) {
             throw new IllegalStateException("receipt " + receiptId + " has less than " + amount + " unallocated");
         }
-        db.jdbc().update("insert into posting (allocation_id, document_number, status, created_at) values (?, ?, 'PENDING', ?)",
-                allocationId, "RCP-" + allocationId, db.now());
-        return allocationId;
+        db.jdbc().update("insert into posting (allocation_id, document_number, status, created_at, kind) values (?, ?, ?, ?, ?)",
+                allocationId, "RCP-" + allocationId, postings.initial(), db.now(), PostingKind.PAYMENT.name());
+        return new AllocationId(allocationId);
     }
 
-    public void settle(long receiptId, Status status, String reason) {
-        db.jdbc().update("update receipt set status = ?, reason = ? where id = ?", status.name(), reason, receiptId);
+    /**
+     * Records what matching made of the receipt, with the reason. True when it moved; false when it had already
+     * taken the event.
+     *
+     * @throws io.recoup.core.lifecycle.IllegalTransition when the receipt's state does not allow the event
+     */
+    public boolean settle(ReceiptId receiptId, ReceiptEvent event, String reason) {
+        return receipts.move(receiptId.value(), event, "reason = ?", reason);
     }
 
     /** Locks up to {@code limit} pending postings; other instances skip the locked rows. */
@@ -65,7 +86,7 @@ public final class ReceiptRepository {
                 from posting p join allocation a on a.id = p.allocation_id join open_item i on i.id = a.item_id
                     join receipt r on r.id = a.receipt_id
                 where p.status = 'PENDING' order by p.id limit ? for update of p skip locked""",
-                (rs, n) -> new PendingPosting(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                (rs, n) -> new PendingPosting(new PostingId(rs.getLong(1)), rs.getString(2), new AllocationId(rs.getLong(3)),
                         new io.recoup.core.ledger.OpenItemKey(rs.getString(4), rs.getString(5)), rs.getString(6),
                         Money.of(rs.getBigDecimal(8), Money.currencyOf(rs.getString(7))), rs.getDate(9).toLocalDate(),
                         rs.getString(10)), limit);
@@ -83,13 +104,13 @@ public final class ReceiptRepository {
         }
         long allocation = allocations.get(0);
         db.jdbc().update("insert into posting (allocation_id, document_number, status, created_at, kind) "
-                + "values (?, ?, 'PENDING', ?, 'REVERSAL') on conflict (allocation_id, kind) do nothing",
-                allocation, "RCP-" + allocation + "-R", db.now());
+                + "values (?, ?, ?, ?, ?) on conflict (allocation_id, kind) do nothing",
+                allocation, "RCP-" + allocation + "-R", postings.initial(), db.now(), PostingKind.REVERSAL.name());
         return Optional.of("RCP-" + allocation + "-R");
     }
 
-    public void markPosted(long postingId, String batch) {
-        db.jdbc().update("update posting set status = 'POSTED', batch = ?, posted_at = ? where id = ? and status = 'PENDING'",
-                batch, db.now(), postingId);
+    /** Records the posting as in the ledger, with its batch; false when it already was. */
+    public boolean markPosted(PostingId postingId, String batch) {
+        return postings.move(postingId.value(), PostingEvent.POST, "batch = ?, posted_at = ?", batch, db.now());
     }
 }

@@ -10,6 +10,9 @@ import io.recoup.core.ledger.ItemStatus;
 import io.recoup.core.ledger.LedgerRecord;
 import io.recoup.core.ledger.OpenItem;
 import io.recoup.core.ledger.OpenItemKey;
+import io.recoup.core.lifecycle.CollectionEvent;
+import io.recoup.core.lifecycle.CollectionStatus;
+import io.recoup.core.lifecycle.IllegalTransition;
 import io.recoup.core.money.Money;
 import io.recoup.store.Database;
 import io.recoup.store.MutableClock;
@@ -18,7 +21,6 @@ import io.recoup.store.ledger.LedgerRepository;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -121,8 +123,8 @@ class DirectDebitStoreIT {
         assertThat(collections.insertPlanned(item, mandate, Money.of("100", "EUR"), DAY.plusDays(14), 1, null, null)).isEmpty();
         assertThat(collections.candidates(DAY.plusDays(30))).isEmpty();
 
-        assertThat(collections.move(id, EnumSet.of(CollectionStatus.PLANNED), CollectionStatus.CANCELLED, null, "paid", null)).isTrue();
-        assertThat(collections.move(id, EnumSet.of(CollectionStatus.PLANNED), CollectionStatus.CANCELLED, null, "again", null)).isFalse();
+        assertThat(collections.move(id, CollectionEvent.WITHDRAW, null, "paid", null)).isTrue();
+        assertThat(collections.move(id, CollectionEvent.WITHDRAW, null, "again", null)).isFalse();
         long second = collections.insertPlanned(item, mandate, Money.of("100", "EUR"), DAY.plusDays(20), 2, id, "RCP-C" + id + "-2")
                 .orElseThrow();
         StoredCollection stored = collections.get(second);
@@ -137,7 +139,9 @@ class DirectDebitStoreIT {
         long item = item("C1", "1", "a@example.com", DAY, "100");
         long id = collections.insertPlanned(item, mandateFor(item, "M-1", "ACTIVE"), Money.of("100", "EUR"), DAY.plusDays(14), 1,
                 null, null).orElseThrow();
-        assertThat(collections.markSubmitted(id, 1, "f.xml", "P1", "FRST")).isFalse();
+        assertThatThrownBy(() -> collections.markSubmitted(id, 1, "f.xml", "P1", "FRST")).isInstanceOf(IllegalTransition.class)
+                .hasMessage("collection " + id + ": event SUBMIT is not allowed in state PLANNED (allowed there: [PRE_NOTIFY, WITHDRAW])");
+        assertThat(collections.get(id).status()).isEqualTo(CollectionStatus.PLANNED);
         assertThat(collections.markPreNotified(id, DAY.plusDays(15), DAY, "<pn@recoup>")).isTrue();
         assertThat(collections.preNotifiedUpTo(DAY.plusDays(15))).extracting(StoredCollection::id).containsExactly(id);
         long file = files.insert("f.xml", "RCP-D20260302-1", "pain.008.001.08", 1, new BigDecimal("100.00"), DAY, "<Document/>");
@@ -150,9 +154,9 @@ class DirectDebitStoreIT {
 
         assertThat(db.inTransaction(() -> collections.findForUpdate("RCP-C" + id + "-1"))).get()
                 .satisfies(c -> assertThat(c.status()).isEqualTo(CollectionStatus.SUBMITTED));
-        assertThat(collections.move(id, CollectionStatus.PRESENTED, CollectionStatus.REJECTED, "AC04", "AC04: account closed",
+        assertThat(collections.move(id, CollectionEvent.REJECT, "AC04", "AC04: account closed",
                 "STOP_MANDATE_AND_OFFER_PAYMENT_LINK")).isTrue();
-        assertThat(collections.move(id, CollectionStatus.PRESENTED, CollectionStatus.REJECTED, "AC04", "again", null)).isFalse();
+        assertThat(collections.move(id, CollectionEvent.REJECT, "AC04", "again", null)).isFalse();
         assertThat(jdbc.queryForMap("select status, reason_code, reason, action from collection where id = ?", id))
                 .containsEntry("status", "REJECTED").containsEntry("reason_code", "AC04")
                 .containsEntry("reason", "AC04: account closed").containsEntry("action", "STOP_MANDATE_AND_OFFER_PAYMENT_LINK");

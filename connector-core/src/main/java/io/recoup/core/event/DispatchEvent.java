@@ -1,0 +1,72 @@
+package io.recoup.core.event;
+
+import io.recoup.core.id.NoticeId;
+import io.recoup.core.lifecycle.NoticeEvent;
+
+/**
+ * What dispatch did with a notice, one record per outcome; {@code outcome} is what the channel answered or why the
+ * notice went that way.
+ */
+public sealed interface DispatchEvent extends RecoupEvent {
+
+    NoticeId notice();
+
+    String outcome();
+
+    @Override
+    default String actor() {
+        return "dispatch";
+    }
+
+    @Override
+    default Subject subject() {
+        return Subject.notice(notice());
+    }
+
+    @Override
+    default String why() {
+        return outcome();
+    }
+
+    /** The record for carrying out {@code event} on the notice. */
+    static DispatchEvent of(NoticeId notice, NoticeEvent event, String outcome) {
+        return switch (event) {
+            case SEND -> new Sent(notice, outcome);
+            case OPEN_TASK -> new TaskOpened(notice, outcome);
+            case SKIP -> new Skipped(notice, outcome);
+            case FAIL -> new Failed(notice, outcome);
+            case CANCEL -> new Cancelled(notice, outcome);
+            case DEFER -> new Deferred(notice, outcome);
+        };
+    }
+
+    /** Sent; the outcome is the provider's message id. */
+    record Sent(NoticeId notice, String outcome) implements DispatchEvent {
+        @Override public String what() { return "sent"; }
+    }
+
+    /** A task for a person is open; the outcome is its subject. */
+    record TaskOpened(NoticeId notice, String outcome) implements DispatchEvent {
+        @Override public String what() { return "task_open"; }
+    }
+
+    /** Not sent; the outcome says why (channel not configured, no address). */
+    record Skipped(NoticeId notice, String outcome) implements DispatchEvent {
+        @Override public String what() { return "skipped"; }
+    }
+
+    /** Bounced, or given up after the last attempt; the outcome is the channel's reason. */
+    record Failed(NoticeId notice, String outcome) implements DispatchEvent {
+        @Override public String what() { return "failed"; }
+    }
+
+    /** Nothing left to send: every item on it was paid before it went out. */
+    record Cancelled(NoticeId notice, String outcome) implements DispatchEvent {
+        @Override public String what() { return "cancelled"; }
+    }
+
+    /** The channel asked to try later; the notice stays planned. */
+    record Deferred(NoticeId notice, String outcome) implements DispatchEvent {
+        @Override public String what() { return "deferred"; }
+    }
+}

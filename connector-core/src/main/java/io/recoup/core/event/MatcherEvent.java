@@ -1,0 +1,30 @@
+package io.recoup.core.event;
+
+import io.recoup.core.id.AllocationId;
+import io.recoup.core.id.ReceiptId;
+import io.recoup.core.ledger.OpenItemKey;
+import io.recoup.core.money.Money;
+
+/** What the matcher made of a receipt. */
+public sealed interface MatcherEvent extends RecoupEvent {
+
+    @Override
+    default String actor() {
+        return "matcher";
+    }
+
+    /** Money of a receipt allocated to an item by {@code rule}, leaving {@code openNow} on it. */
+    record Allocated(OpenItemKey item, Money amount, AllocationId allocation, String rule, Money openNow)
+            implements MatcherEvent {
+        @Override public Subject subject() { return Subject.item(item); }
+        @Override public String what() { return Texts.allocated(amount, allocation); }
+        @Override public String why() { return rule + "; open now " + openNow; }
+    }
+
+    /** Nothing allocated; the receipt waits in the exceptions queue. */
+    record Unmatched(ReceiptId receipt, String reason) implements MatcherEvent {
+        @Override public Subject subject() { return Subject.receipt(receipt); }
+        @Override public String what() { return "unmatched"; }
+        @Override public String why() { return reason; }
+    }
+}

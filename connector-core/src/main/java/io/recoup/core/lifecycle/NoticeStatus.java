@@ -1,0 +1,24 @@
+package io.recoup.core.lifecycle;
+
+/**
+ * Where a notice of the dunning outbox stands, and with it each action (one item on one step) it carries. Every
+ * state but {@code PLANNED} is final. The moves are {@link NoticeLifecycle}.
+ */
+public enum NoticeStatus {
+    /** Planned and not carried out yet, also after a deferred delivery. */
+    PLANNED,
+    /** The message went out on its channel. */
+    SENT,
+    /** A task for a person (a call, a letter to sign) is open. */
+    TASK_OPEN,
+    /** Not sent, for a reason recorded with it (channel not configured, no address). */
+    SKIPPED,
+    /** Bounced, or given up after the last attempt. */
+    FAILED,
+    /** Nothing left to ask for: the items on it were paid before it went out. */
+    CANCELLED;
+
+    public boolean isFinal() {
+        return this != PLANNED;
+    }
+}
