@@ -283,11 +283,11 @@ public final class DunningRepository {
         if (history == null) {
             return RiskScore.unknown();
         }
-        // in the ledger's amounts, whatever the currency, as whole-unit thresholds expect
-        BigDecimal overdue = BigDecimal.ZERO;
+        // one sum per currency: amounts in different currencies are never added (the scorer weighs each on its own)
+        Map<Currency, Money> overdue = new HashMap<>(2);
         for (DunningItem item : items) {
             if (item.dueDate().isBefore(today)) {
-                overdue = overdue.add(item.open().amount());
+                overdue.merge(item.open().currency(), item.open(), Money::plus);
             }
         }
         return scorer.score(new PaymentBehaviour(history.paid, history.averageDaysLate, history.broken, overdue, history.bounces));
