@@ -20,7 +20,7 @@ import io.recoup.core.policy.Channel;
 import io.recoup.store.dispatch.NoticeRepository;
 import io.recoup.store.ledger.LedgerRepository;
 import io.recoup.store.ledger.StoredItem;
-import io.recoup.store.plan.DunningRepository;
+import io.recoup.store.plan.CustomerCaseReader;
 import io.recoup.store.receipt.NewReceipt;
 import io.recoup.store.receipt.ReceiptRepository;
 import java.time.LocalDate;
@@ -42,7 +42,7 @@ class StoreIT {
     private Database db;
     private LedgerRepository ledger;
     private NoticeRepository notices;
-    private DunningRepository dunning;
+    private CustomerCaseReader dunning;
     private ReceiptRepository receipts;
 
     @BeforeEach
@@ -51,7 +51,7 @@ class StoreIT {
         db = new Database(dataSource, MutableClock.at(DAY));
         ledger = new LedgerRepository(db);
         notices = new NoticeRepository(db);
-        dunning = new DunningRepository(db);
+        dunning = new CustomerCaseReader(db);
         receipts = new ReceiptRepository(db);
     }
 

@@ -7,13 +7,14 @@ import io.recoup.routes.dispatch.ReminderDispatch;
 import io.recoup.routes.ingest.LedgerIngestion;
 import io.recoup.routes.match.Reconciliation;
 import io.recoup.routes.plan.DunningPlanning;
+import io.recoup.routes.plan.ParallelDecider;
 import io.recoup.routes.postback.LedgerPostBack;
 import io.recoup.routes.receive.StatementImport;
 import io.recoup.store.Database;
 import io.recoup.store.EventLog;
 import io.recoup.store.dispatch.NoticeRepository;
 import io.recoup.store.ledger.LedgerRepository;
-import io.recoup.store.plan.DunningRepository;
+import io.recoup.store.plan.CustomerCaseReader;
 import io.recoup.store.receipt.ReceiptRepository;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,7 +39,7 @@ public record Stages(LedgerIngestion ingestion, StatementImport statements, Reco
                 new StatementImport(db, receipts, ledger, returns),
                 new Reconciliation(db, receipts, ledger, events),
                 new LedgerPostBack(db, receipts, poster, events),
-                new DunningPlanning(policy, db, new DunningRepository(db), new NoticeRepository(db), events, clock),
+                new DunningPlanning(policy, db, new ParallelDecider(new CustomerCaseReader(db)), new NoticeRepository(db), events, clock),
                 dispatch);
     }
 }
