@@ -1,5 +1,6 @@
 package io.recoup.app;
 
+import io.recoup.core.message.MessageTemplates;
 import io.recoup.core.port.ReminderChannel;
 import io.recoup.routes.CreditorDetails;
 import io.recoup.routes.directdebit.DirectDebitRoutes;
@@ -57,11 +58,11 @@ class DirectDebitConfiguration {
 
     @Bean
     DirectDebitStages directDebitStages(SepaProperties sepa, RecoupProperties props, Database db, CreditorDetails creditor,
-                                        ReminderChannel email, SettableClock clock) {
+                                        ReminderChannel email, MessageTemplates templates, SettableClock clock) {
         DirectDebitSettings settings = new DirectDebitSettings(creditor, CreditorIdentifier.parse(sepa.creditorIdentifier()),
                 DirectDebitSettings.preset(sepa.pain008()), sepa.preNotificationDays(), sepa.submissionDaysBefore(),
                 sepa.outboxUnder(props.home()));
-        return DirectDebitStages.create(db, settings, email, clock, SchemaSource.bundled());
+        return DirectDebitStages.create(db, settings, email, templates, clock, SchemaSource.bundled());
     }
 
     /** What the statement import hands booked debits to, so camt returns reach their collections. */

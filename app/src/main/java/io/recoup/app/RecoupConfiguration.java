@@ -72,9 +72,15 @@ class RecoupConfiguration {
         return new CreditorDetails(c.name(), Iban.parse(c.iban()), Bic.parse(c.bic()));
     }
 
+    /** The bundled message templates (reminders, letters, pre-notifications), English where a language has none. */
     @Bean
-    ReminderDispatch reminderDispatch(Database db, CreditorDetails creditor, ReminderChannel email, SettableClock clock) {
-        MessageTemplates templates = new MessageTemplates(RecoupConfiguration::classpathTemplate, Locale.ENGLISH);
+    MessageTemplates messageTemplates() {
+        return new MessageTemplates(RecoupConfiguration::classpathTemplate, Locale.ENGLISH);
+    }
+
+    @Bean
+    ReminderDispatch reminderDispatch(Database db, CreditorDetails creditor, ReminderChannel email, MessageTemplates templates,
+                                      SettableClock clock) {
         return new ReminderDispatch(db, new NoticeRepository(db), new EventLog(db), templates, creditor, List.of(email), clock);
     }
 
