@@ -3,11 +3,11 @@ package io.recoup.app;
 import io.recoup.core.message.MessageTemplates;
 import io.recoup.core.port.ReminderChannel;
 import io.recoup.routes.CreditorDetails;
+import io.recoup.routes.ReturnedEntries;
 import io.recoup.routes.directdebit.DirectDebitRoutes;
 import io.recoup.routes.directdebit.DirectDebitRunner;
 import io.recoup.routes.directdebit.DirectDebitSettings;
 import io.recoup.routes.directdebit.DirectDebitStages;
-import io.recoup.routes.receive.StatementImport;
 import io.recoup.sepa.CreditorIdentifier;
 import io.recoup.sepa.pain008.SchemaSource;
 import io.recoup.store.Database;
@@ -67,7 +67,7 @@ class DirectDebitConfiguration {
 
     /** What the statement import hands booked debits to, so camt returns reach their collections. */
     @Bean
-    StatementImport.ReturnedEntries directDebitReturns(DirectDebitStages stages) {
+    ReturnedEntries directDebitReturns(DirectDebitStages stages) {
         return stages.returns();
     }
 

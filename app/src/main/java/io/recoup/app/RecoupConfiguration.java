@@ -8,12 +8,12 @@ import io.recoup.core.message.MessageTemplates;
 import io.recoup.core.policy.PolicyLoader;
 import io.recoup.core.port.ReminderChannel;
 import io.recoup.routes.CreditorDetails;
+import io.recoup.routes.ReturnedEntries;
 import io.recoup.routes.cycle.CycleRoutes;
 import io.recoup.routes.cycle.CycleRunner;
 import io.recoup.routes.cycle.Stages;
 import io.recoup.routes.dispatch.ReminderDispatch;
 import io.recoup.routes.plan.PolicyHolder;
-import io.recoup.routes.receive.StatementImport;
 import io.recoup.sepa.Bic;
 import io.recoup.sepa.Iban;
 import io.recoup.store.Database;
@@ -91,11 +91,11 @@ class RecoupConfiguration {
 
     @Bean
     Stages stages(RecoupProperties props, Database db, PolicyHolder policy, ReminderDispatch dispatch, SettableClock clock,
-                  ObjectProvider<StatementImport.ReturnedEntries> returns) {
+                  ObjectProvider<ReturnedEntries> returns) {
         // direct-debit returns found on statements go to the SEPA side when direct debit is on
         return Stages.of(db, clock, new CsvOpenItemSource(props.ledger().source(), props.company().timeZone()),
                 props.ledger().rejected(), new CsvLedgerPoster(props.ledger().payments()), policy, dispatch,
-                returns.getIfAvailable(() -> StatementImport.ReturnedEntries.NONE));
+                returns.getIfAvailable(() -> ReturnedEntries.NONE));
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.recoup.routes.cycle;
 import io.recoup.core.dunning.DunningEngine;
 import io.recoup.core.port.LedgerPoster;
 import io.recoup.core.port.OpenItemSource;
+import io.recoup.routes.ReturnedEntries;
 import io.recoup.routes.dispatch.ReminderDispatch;
 import io.recoup.routes.ingest.LedgerIngestion;
 import io.recoup.routes.match.Reconciliation;
@@ -27,10 +28,10 @@ public record Stages(LedgerIngestion ingestion, StatementImport statements, Reco
     /**
      * Every stage over one database, the way the application and the route tests put them together: the ledger's
      * source and poster, where refused ledger records are reported, the policy in force, the dispatcher, and where
-     * returned direct debits found on statements go ({@link StatementImport.ReturnedEntries#NONE} when direct debit is off).
+     * returned direct debits found on statements go ({@link ReturnedEntries#NONE} when direct debit is off).
      */
     public static Stages of(Database db, Clock clock, OpenItemSource source, Path rejectedFolder, LedgerPoster poster,
-                            Supplier<DunningEngine> policy, ReminderDispatch dispatch, StatementImport.ReturnedEntries returns) {
+                            Supplier<DunningEngine> policy, ReminderDispatch dispatch, ReturnedEntries returns) {
         LedgerRepository ledger = new LedgerRepository(db);
         ReceiptRepository receipts = new ReceiptRepository(db);
         EventLog events = new EventLog(db);
