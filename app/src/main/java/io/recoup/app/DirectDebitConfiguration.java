@@ -1,12 +1,13 @@
 package io.recoup.app;
 
+import io.recoup.core.message.MessageTemplates;
 import io.recoup.core.port.ReminderChannel;
 import io.recoup.routes.CreditorDetails;
+import io.recoup.routes.ReturnedEntries;
 import io.recoup.routes.directdebit.DirectDebitRoutes;
 import io.recoup.routes.directdebit.DirectDebitRunner;
 import io.recoup.routes.directdebit.DirectDebitSettings;
 import io.recoup.routes.directdebit.DirectDebitStages;
-import io.recoup.routes.receive.StatementImport;
 import io.recoup.sepa.CreditorIdentifier;
 import io.recoup.sepa.pain008.SchemaSource;
 import io.recoup.store.Database;
@@ -57,16 +58,16 @@ class DirectDebitConfiguration {
 
     @Bean
     DirectDebitStages directDebitStages(SepaProperties sepa, RecoupProperties props, Database db, CreditorDetails creditor,
-                                        ReminderChannel email, SettableClock clock) {
+                                        ReminderChannel email, MessageTemplates templates, SettableClock clock) {
         DirectDebitSettings settings = new DirectDebitSettings(creditor, CreditorIdentifier.parse(sepa.creditorIdentifier()),
                 DirectDebitSettings.preset(sepa.pain008()), sepa.preNotificationDays(), sepa.submissionDaysBefore(),
                 sepa.outboxUnder(props.home()));
-        return DirectDebitStages.create(db, settings, email, clock, SchemaSource.bundled());
+        return DirectDebitStages.create(db, settings, email, templates, clock, SchemaSource.bundled());
     }
 
     /** What the statement import hands booked debits to, so camt returns reach their collections. */
     @Bean
-    StatementImport.ReturnedEntries directDebitReturns(DirectDebitStages stages) {
+    ReturnedEntries directDebitReturns(DirectDebitStages stages) {
         return stages.returns();
     }
 

@@ -72,7 +72,7 @@ public class RecoupApplication {
                 io.recoup.store.Database db = context.getBean(io.recoup.store.Database.class);
                 SettableClock clock = context.getBean(SettableClock.class);
                 clock.setDay(options.from());
-                return db.inTransaction(() -> new io.recoup.store.plan.DunningRepository(db).openCases(options.from()));
+                return db.inTransaction(() -> new io.recoup.store.plan.CustomerCaseReader(db).openCases(options.from()));
             }
         });
     }

@@ -8,12 +8,12 @@ import io.recoup.core.message.MessageTemplates;
 import io.recoup.core.policy.PolicyLoader;
 import io.recoup.core.port.ReminderChannel;
 import io.recoup.routes.CreditorDetails;
+import io.recoup.routes.ReturnedEntries;
 import io.recoup.routes.cycle.CycleRoutes;
 import io.recoup.routes.cycle.CycleRunner;
 import io.recoup.routes.cycle.Stages;
 import io.recoup.routes.dispatch.ReminderDispatch;
 import io.recoup.routes.plan.PolicyHolder;
-import io.recoup.routes.receive.StatementImport;
 import io.recoup.sepa.Bic;
 import io.recoup.sepa.Iban;
 import io.recoup.store.Database;
@@ -72,9 +72,15 @@ class RecoupConfiguration {
         return new CreditorDetails(c.name(), Iban.parse(c.iban()), Bic.parse(c.bic()));
     }
 
+    /** The bundled message templates (reminders, letters, pre-notifications), English where a language has none. */
     @Bean
-    ReminderDispatch reminderDispatch(Database db, CreditorDetails creditor, ReminderChannel email, SettableClock clock) {
-        MessageTemplates templates = new MessageTemplates(RecoupConfiguration::classpathTemplate, Locale.ENGLISH);
+    MessageTemplates messageTemplates() {
+        return new MessageTemplates(RecoupConfiguration::classpathTemplate, Locale.ENGLISH);
+    }
+
+    @Bean
+    ReminderDispatch reminderDispatch(Database db, CreditorDetails creditor, ReminderChannel email, MessageTemplates templates,
+                                      SettableClock clock) {
         return new ReminderDispatch(db, new NoticeRepository(db), new EventLog(db), templates, creditor, List.of(email), clock);
     }
 
@@ -85,11 +91,11 @@ class RecoupConfiguration {
 
     @Bean
     Stages stages(RecoupProperties props, Database db, PolicyHolder policy, ReminderDispatch dispatch, SettableClock clock,
-                  ObjectProvider<StatementImport.ReturnedEntries> returns) {
+                  ObjectProvider<ReturnedEntries> returns) {
         // direct-debit returns found on statements go to the SEPA side when direct debit is on
         return Stages.of(db, clock, new CsvOpenItemSource(props.ledger().source(), props.company().timeZone()),
                 props.ledger().rejected(), new CsvLedgerPoster(props.ledger().payments()), policy, dispatch,
-                returns.getIfAvailable(() -> StatementImport.ReturnedEntries.NONE));
+                returns.getIfAvailable(() -> ReturnedEntries.NONE));
     }
 
     @Bean

@@ -14,7 +14,8 @@ import io.recoup.core.policy.DunningPolicy;
 import io.recoup.core.policy.PolicyLoader;
 import io.recoup.store.Database;
 import io.recoup.store.EmbeddedDatabase;
-import io.recoup.store.plan.DunningRepository;
+import io.recoup.routes.plan.ParallelDecider;
+import io.recoup.store.plan.CustomerCaseReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -45,10 +46,10 @@ import org.postgresql.copy.CopyManager;
  * Plans one day over N open items (default 1,000,000 of N/10 customers) stored in a real PostgreSQL, with the
  * bundled standard policy. The data is shaped like a working ledger: each customer's items lie scattered over the
  * table, a share of items is disputed or under a promise to pay, customers have a contact history and a payment
- * history (so risk scores are computed). Ours: {@link DunningRepository#decideEach}, which reads customers in batches
- * and lets the engine decide one batch while the next is read. Baseline, same run, same data: the straightforward
- * way, one query and one decision per item, measured on the first 20,000 items. Prints items per second for each and
- * the ratio (goals: ours >= 200,000/s and >= 20x).
+ * history (so risk scores are computed). Ours: {@link ParallelDecider#decideEach} over the store's
+ * {@link CustomerCaseReader}, which reads customers in batches while the engine decides the batch read before.
+ * Baseline, same run, same data: the straightforward way, one query and one decision per item, measured on the first
+ * 20,000 items. Prints items per second for each and the ratio (goals: ours >= 200,000/s and >= 20x).
  */
 public final class PlanningBench {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
@@ -71,11 +72,12 @@ public final class PlanningBench {
             DunningEngine engine = new DunningEngine(policy, EnumSet.of(Channel.EMAIL, Channel.SMS));
             Instant now = TODAY.atTime(10, 0).atZone(BERLIN).toInstant();
             Database db = new Database(ds, Clock.fixed(now, BERLIN));
-            DunningRepository repository = new DunningRepository(db);
+            CustomerCaseReader repository = new CustomerCaseReader(db);
+            ParallelDecider decider = new ParallelDecider(repository);
 
             for (int round = 1; round <= 3; round++) { // warm-up: let the JIT compile the load and the engine
                 long start = System.nanoTime();
-                ours(db, repository, engine, now);
+                ours(db, decider, engine, now);
                 out.printf("planning: warm-up %d: %.2f s%n", round, seconds(start));
             }
             double readSeconds = readOnly(db, repository);
@@ -85,7 +87,7 @@ public final class PlanningBench {
             int[] counts = null;
             for (int round = 0; round < 3; round++) {
                 long start = System.nanoTime();
-                counts = ours(db, repository, engine, now);
+                counts = ours(db, decider, engine, now);
                 oursSeconds[round] = seconds(start);
             }
             double oursRate = counts[0] / median(oursSeconds);
@@ -114,10 +116,10 @@ public final class PlanningBench {
      * Plans every customer in one transaction, reading and deciding in batches; each plan is counted as it is handed
      * over (the planning stage writes it there). Returns {items, customers, notices}.
      */
-    private static int[] ours(Database db, DunningRepository repository, DunningEngine engine, Instant now) {
+    private static int[] ours(Database db, ParallelDecider decider, DunningEngine engine, Instant now) {
         return db.inTransaction(() -> {
             int[] counts = new int[3];
-            repository.decideEach(TODAY, c -> engine.plan(c, now), plan -> {
+            decider.decideEach(TODAY, c -> engine.plan(c, now), plan -> {
                 counts[0] += plan.decisions().size();
                 counts[1]++;
                 counts[2] += plan.notices().size();
@@ -127,7 +129,7 @@ public final class PlanningBench {
     }
 
     /** How long reading every case takes without deciding anything (median of three), for the report. */
-    private static double readOnly(Database db, DunningRepository repository) {
+    private static double readOnly(Database db, CustomerCaseReader repository) {
         double[] runs = new double[3];
         for (int round = 0; round < 3; round++) {
             long start = System.nanoTime();
@@ -236,7 +238,7 @@ public final class PlanningBench {
             try (ResultSet rs = s.executeQuery("""
                     select count(*) from open_item i left join (
                         select item_id, string_agg(step_id, ',' order by step_id) as steps from action
-                        where status in ('PLANNED', 'SENT', 'TASK_OPEN', 'SKIPPED') group by item_id) a on a.item_id = i.id
+                        where recoup_action_takes_step(status) group by item_id) a on a.item_id = i.id
                     where i.live_steps <> coalesce(a.steps, '')""")) {
                 rs.next();
                 if (rs.getLong(1) != 0) {

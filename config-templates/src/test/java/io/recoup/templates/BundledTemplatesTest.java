@@ -12,21 +12,38 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every bundled template must open with a subject and use only placeholders that the dispatcher fills. */
+/**
+ * Every bundled template must open with a subject and use only placeholders that are filled: the dispatcher's for
+ * reminders and letters, the direct-debit stage's for the pre-notification.
+ */
 class BundledTemplatesTest {
     private static final List<String> KNOWN = List.of("customer.name", "invoice.number", "invoice.numbers", "invoice.due-date",
             "amount.open", "amount.total", "count", "items", "creditor.name", "creditor.iban", "creditor.bic", "payment.reference");
+    /** The facts the SDD rulebook (PT-04.02) wants in a pre-notification, and the invoice and account it is for. */
+    private static final List<String> PRE_NOTIFICATION = List.of("debtor.name", "debtor.account", "collection.date",
+            "collection.amount", "invoice.number", "mandate.reference", "creditor.identifier", "creditor.name");
+    private static final List<String> LANGUAGES = List.of("en", "de", "fr", "es", "pt");
     private static final List<String> CUSTOMER_FACING = List.of("reminder-pre-due", "reminder-due", "reminder-overdue",
             "instalment-reminder", "instalment-overdue", "legal-letter");
 
     @Test
     void everyCustomerFacingTemplateExistsInFiveLanguagesWithTheBankDetails() throws IOException {
-        for (String language : List.of("en", "de", "fr", "es", "pt")) {
+        for (String language : LANGUAGES) {
             for (String template : CUSTOMER_FACING) {
                 Path file = Path.of("src/main/resources/recoup/templates", language, template + ".txt");
                 assertThat(file).as(file.toString()).exists();
                 assertThat(Files.readString(file)).contains("${items}", "${creditor.iban}", "${creditor.name}");
             }
+        }
+    }
+
+    @Test
+    void thePreNotificationExistsInFiveLanguagesWithEveryFactTheRulebookAsksFor() throws IOException {
+        for (String language : LANGUAGES) {
+            Path file = Path.of("src/main/resources/recoup/templates", language, "pre-notification.txt");
+            assertThat(file).as(file.toString()).exists();
+            assertThat(Files.readString(file)).as(file.toString())
+                    .contains(PRE_NOTIFICATION.stream().map(p -> "${" + p + "}").toArray(String[]::new));
         }
     }
 
@@ -42,9 +59,10 @@ class BundledTemplatesTest {
         for (Path file : files) {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             assertThat(text).as(file.toString()).startsWith("Subject: ");
+            List<String> known = file.getFileName().toString().equals("pre-notification.txt") ? PRE_NOTIFICATION : KNOWN;
             Matcher m = placeholder.matcher(text);
             while (m.find()) {
-                assertThat(KNOWN).as(file + " uses ${" + m.group(1) + "}").contains(m.group(1));
+                assertThat(known).as(file + " uses ${" + m.group(1) + "}").contains(m.group(1));
             }
         }
     }

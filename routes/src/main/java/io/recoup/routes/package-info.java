@@ -4,8 +4,10 @@
  * out on their channels), {@code receive} (bank statements into receipts), {@code match} (receipts onto open items),
  * {@code postback} (allocations back into the ledger, exactly once) and {@code directdebit} (SEPA mandates, pain.008 and
  * returns); {@code cycle} puts them together and drives them. Each stage package holds its stage service beside its
- * RouteBuilder. This package holds what they share: the error handling every route names ({@link
- * io.recoup.routes.RouteErrors}), the inbox folder URIs and the company's bank details. Rules live in connector-core
- * and sepa; rows live in the store; stages move data between them, one transaction per unit of work.
+ * RouteBuilder. Stages do not use each other's classes (only {@code cycle} uses them all); this package holds what
+ * they share: the error handling every route names ({@link io.recoup.routes.RouteErrors}), the inbox folder URIs,
+ * the company's bank details and where the statement import hands returned debits ({@link ReturnedEntries}). Rules
+ * live in connector-core and sepa; rows live in the store; stages move data between them, one transaction per unit
+ * of work.
  */
 package io.recoup.routes;

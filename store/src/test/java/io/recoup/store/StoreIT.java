@@ -19,13 +19,14 @@ import io.recoup.core.ledger.OpenItemKey;
 import io.recoup.core.ledger.Rejection;
 import io.recoup.core.lifecycle.IllegalTransition;
 import io.recoup.core.lifecycle.NoticeEvent;
+import io.recoup.core.lifecycle.NoticeStatus;
 import io.recoup.core.lifecycle.ReceiptEvent;
 import io.recoup.core.money.Money;
 import io.recoup.core.policy.Channel;
 import io.recoup.store.dispatch.NoticeRepository;
 import io.recoup.store.ledger.LedgerRepository;
 import io.recoup.store.ledger.StoredItem;
-import io.recoup.store.plan.DunningRepository;
+import io.recoup.store.plan.CustomerCaseReader;
 import io.recoup.store.receipt.NewReceipt;
 import io.recoup.store.receipt.ReceiptRepository;
 import java.time.LocalDate;
@@ -47,7 +48,7 @@ class StoreIT {
     private Database db;
     private LedgerRepository ledger;
     private NoticeRepository notices;
-    private DunningRepository dunning;
+    private CustomerCaseReader dunning;
     private ReceiptRepository receipts;
 
     @BeforeEach
@@ -56,7 +57,7 @@ class StoreIT {
         db = new Database(dataSource, MutableClock.at(DAY));
         ledger = new LedgerRepository(db);
         notices = new NoticeRepository(db);
-        dunning = new DunningRepository(db);
+        dunning = new CustomerCaseReader(db);
         receipts = new ReceiptRepository(db);
     }
 
@@ -222,6 +223,15 @@ class StoreIT {
         NoticeId second = db.inTransaction(() -> notices.claimNext(now, 0).orElseThrow().noticeId());
         secondDone.countDown();
         assertThat(second).isNotEqualTo(first.get(30, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void sqlAndJavaAgreeOnWhichActionStatusesTakeAStep() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        for (NoticeStatus status : NoticeStatus.values()) {
+            assertThat(jdbc.queryForObject("select recoup_action_takes_step(?)", Boolean.class, status.name()))
+                    .as(status.name()).isEqualTo(status.takesTheStep());
+        }
     }
 
     @Test

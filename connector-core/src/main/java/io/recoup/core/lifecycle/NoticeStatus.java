@@ -21,4 +21,13 @@ public enum NoticeStatus {
     public boolean isFinal() {
         return this != PLANNED;
     }
+
+    /**
+     * Whether an action in this status counts as its step taken for the item, so the step is not planned again:
+     * planned, sent, a task or a recorded skip. A failed or cancelled step may be planned again (on the next channel).
+     * SQL says the same in {@code recoup_action_takes_step(status)} (migration V9).
+     */
+    public boolean takesTheStep() {
+        return this == PLANNED || this == SENT || this == TASK_OPEN || this == SKIPPED;
+    }
 }

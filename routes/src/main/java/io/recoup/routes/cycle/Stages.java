@@ -3,17 +3,19 @@ package io.recoup.routes.cycle;
 import io.recoup.core.dunning.DunningEngine;
 import io.recoup.core.port.LedgerPoster;
 import io.recoup.core.port.OpenItemSource;
+import io.recoup.routes.ReturnedEntries;
 import io.recoup.routes.dispatch.ReminderDispatch;
 import io.recoup.routes.ingest.LedgerIngestion;
 import io.recoup.routes.match.Reconciliation;
 import io.recoup.routes.plan.DunningPlanning;
+import io.recoup.routes.plan.ParallelDecider;
 import io.recoup.routes.postback.LedgerPostBack;
 import io.recoup.routes.receive.StatementImport;
 import io.recoup.store.Database;
 import io.recoup.store.EventLog;
 import io.recoup.store.dispatch.NoticeRepository;
 import io.recoup.store.ledger.LedgerRepository;
-import io.recoup.store.plan.DunningRepository;
+import io.recoup.store.plan.CustomerCaseReader;
 import io.recoup.store.receipt.ReceiptRepository;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,10 +28,10 @@ public record Stages(LedgerIngestion ingestion, StatementImport statements, Reco
     /**
      * Every stage over one database, the way the application and the route tests put them together: the ledger's
      * source and poster, where refused ledger records are reported, the policy in force, the dispatcher, and where
-     * returned direct debits found on statements go ({@link StatementImport.ReturnedEntries#NONE} when direct debit is off).
+     * returned direct debits found on statements go ({@link ReturnedEntries#NONE} when direct debit is off).
      */
     public static Stages of(Database db, Clock clock, OpenItemSource source, Path rejectedFolder, LedgerPoster poster,
-                            Supplier<DunningEngine> policy, ReminderDispatch dispatch, StatementImport.ReturnedEntries returns) {
+                            Supplier<DunningEngine> policy, ReminderDispatch dispatch, ReturnedEntries returns) {
         LedgerRepository ledger = new LedgerRepository(db);
         ReceiptRepository receipts = new ReceiptRepository(db);
         EventLog events = new EventLog(db);
@@ -38,7 +40,7 @@ public record Stages(LedgerIngestion ingestion, StatementImport statements, Reco
                 new StatementImport(db, receipts, ledger, returns),
                 new Reconciliation(db, receipts, ledger, events),
                 new LedgerPostBack(db, receipts, poster, events),
-                new DunningPlanning(policy, db, new DunningRepository(db), new NoticeRepository(db), events, clock),
+                new DunningPlanning(policy, db, new ParallelDecider(new CustomerCaseReader(db)), new NoticeRepository(db), events, clock),
                 dispatch);
     }
 }

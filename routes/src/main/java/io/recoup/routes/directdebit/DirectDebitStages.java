@@ -1,5 +1,6 @@
 package io.recoup.routes.directdebit;
 
+import io.recoup.core.message.MessageTemplates;
 import io.recoup.core.port.ReminderChannel;
 import io.recoup.sepa.pain008.Pain008Writer;
 import io.recoup.sepa.pain008.SchemaSource;
@@ -28,11 +29,12 @@ public record DirectDebitStages(DirectDebitCollection collection, StatusReportIm
     }
 
     /**
-     * @param email   the channel pre-notifications go out on
-     * @param schemas the XSDs every pain.008 is validated against before it is stored ({@link SchemaSource#bundled()})
+     * @param email     the channel pre-notifications go out on
+     * @param templates the message templates; a pre-notification is the {@code pre-notification} template
+     * @param schemas   the XSDs every pain.008 is validated against before it is stored ({@link SchemaSource#bundled()})
      */
-    public static DirectDebitStages create(Database db, DirectDebitSettings settings, ReminderChannel email, Clock clock,
-                                           SchemaSource schemas) {
+    public static DirectDebitStages create(Database db, DirectDebitSettings settings, ReminderChannel email,
+                                           MessageTemplates templates, Clock clock, SchemaSource schemas) {
         EventLog events = new EventLog(db);
         LedgerRepository ledger = new LedgerRepository(db);
         CollectionRepository collections = new CollectionRepository(db);
@@ -46,7 +48,7 @@ public record DirectDebitStages(DirectDebitCollection collection, StatusReportIm
                 new Pain008Submission(db, collections, files, mandates, ledger, events, withdrawals, settings,
                         new Pain008Writer(settings.options(), schemas, clock), clock),
                 new Pain008Outbox(db, files, events, settings.outbox()),
-                new PreNotifying(db, collections, mandates, events, withdrawals, email, settings, clock));
+                new PreNotifying(db, collections, mandates, events, withdrawals, email, templates, settings, clock));
         return new DirectDebitStages(collection, new StatusReportImport(db, collections, ledger, returns),
                 new Settlement(db, collections, new ReceiptRepository(db), ledger, events, settings, clock), returns, mandates);
     }

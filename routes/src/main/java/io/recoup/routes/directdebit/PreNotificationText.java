@@ -1,60 +1,44 @@
 package io.recoup.routes.directdebit;
 
+import io.recoup.core.message.MessageTemplates;
 import io.recoup.routes.CreditorDetails;
 import io.recoup.sepa.collection.PreNotification;
-import io.recoup.store.directdebit.StoredCollection;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The pre-notification e-mail (SDD Core rulebook PT-04.02): amount, due date, mandate reference and creditor
- * identifier, plus the invoice and the debtor's account with most digits masked. English, or German for customers
- * whose language is German. Written here rather than as a policy template because its content is fixed by the
- * rulebook, not a matter of tone.
+ * The pre-notification e-mail (SDD Core rulebook PT-04.02): amount, collection date, mandate reference and creditor
+ * identifier, plus the invoice, the creditor's name and the debtor's account with most digits masked. Its words are
+ * the {@code pre-notification} message template in the customer's language (bundled in en, de, fr, es and pt; the
+ * fallback language otherwise); this class fills in the facts, the date written the way that language writes it.
  */
 final class PreNotificationText {
-    private PreNotificationText() {
+    static final String TEMPLATE = "pre-notification";
+
+    private final MessageTemplates templates;
+
+    PreNotificationText(MessageTemplates templates) {
+        this.templates = templates;
     }
 
-    record Rendered(String subject, String body) {}
-
-    static Rendered render(StoredCollection collection, PreNotification notice, CreditorDetails creditor) {
-        boolean german = collection.language().getLanguage().equals("de");
-        Locale locale = german ? Locale.GERMAN : Locale.ENGLISH;
-        String due = notice.dueDate().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
-        String amount = notice.amount().toString();
-        String account = masked(notice.debtorIban() == null ? null : notice.debtorIban().value());
-        if (german) {
-            return new Rendered("SEPA-Lastschrift am " + due + ": " + amount + " für " + collection.itemNumber(), """
-                    Guten Tag %s,
-
-                    wir ziehen am %s den Betrag von %s für die Rechnung %s per SEPA-Lastschrift von Ihrem Konto %s ein.
-
-                    Betrag:                 %s
-                    Fälligkeitstag:         %s
-                    Mandatsreferenz:        %s
-                    Gläubiger-ID:           %s
-                    Zahlungsempfänger:      %s
-
-                    Bitte sorgen Sie für ausreichende Deckung. Sie müssen nichts überweisen.
-                    """.formatted(notice.debtorName(), due, amount, collection.itemNumber(), account, amount, due,
-                    notice.mandateReference(), notice.creditorId(), creditor.name()));
-        }
-        return new Rendered("SEPA direct debit on " + due + ": " + amount + " for " + collection.itemNumber(), """
-                Dear %s,
-
-                on %s we will collect %s for invoice %s by SEPA direct debit from your account %s.
-
-                Amount:                 %s
-                Due date:               %s
-                Mandate reference:      %s
-                Creditor identifier:    %s
-                Creditor:               %s
-
-                Please make sure the account is funded on that day. There is nothing you need to pay by transfer.
-                """.formatted(notice.debtorName(), due, amount, collection.itemNumber(), account, amount, due,
-                notice.mandateReference(), notice.creditorId(), creditor.name()));
+    MessageTemplates.RenderedMessage render(Locale customerLanguage, String invoiceNumber, PreNotification notice,
+                                            CreditorDetails creditor) {
+        // the language alone: a customer's region does not change how the notice's language writes dates
+        Locale language = Locale.forLanguageTag(templates.languageFor(TEMPLATE, customerLanguage).getLanguage());
+        String date = notice.dueDate().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(language));
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("debtor.name", notice.debtorName());
+        values.put("debtor.account", masked(notice.debtorIban() == null ? null : notice.debtorIban().value()));
+        values.put("collection.date", date);
+        values.put("collection.amount", notice.amount().toString());
+        values.put("invoice.number", invoiceNumber);
+        values.put("mandate.reference", notice.mandateReference().toString());
+        values.put("creditor.identifier", notice.creditorId().toString());
+        values.put("creditor.name", creditor.name());
+        return templates.render(TEMPLATE, language, values);
     }
 
     /** Country and check digits, then only the last four characters: enough to recognise the account. */

@@ -1,6 +1,7 @@
 package io.recoup.routes.directdebit;
 
 import io.recoup.core.event.DirectDebitEvent;
+import io.recoup.core.message.MessageTemplates;
 import io.recoup.core.port.DeliveryResult;
 import io.recoup.core.port.ReminderChannel;
 import io.recoup.core.port.ReminderMessage;
@@ -32,17 +33,19 @@ final class PreNotifying {
     private final EventLog events;
     private final Withdrawals withdrawals;
     private final ReminderChannel channel;
+    private final PreNotificationText wording;
     private final DirectDebitSettings settings;
     private final Clock clock;
 
     PreNotifying(Database db, CollectionRepository collections, MandateStore mandates, EventLog events, Withdrawals withdrawals,
-                 ReminderChannel channel, DirectDebitSettings settings, Clock clock) {
+                 ReminderChannel channel, MessageTemplates templates, DirectDebitSettings settings, Clock clock) {
         this.db = db;
         this.collections = collections;
         this.mandates = mandates;
         this.events = events;
         this.withdrawals = withdrawals;
         this.channel = channel;
+        this.wording = new PreNotificationText(templates);
         this.settings = settings;
         this.clock = clock;
     }
@@ -76,7 +79,7 @@ final class PreNotifying {
             return cancelled(c, date, "the customer has no e-mail address for the pre-notification");
         }
         PreNotification notice = PreNotification.of(mandate, date, new SepaAmount(c.amount().amount()), days);
-        PreNotificationText.Rendered text = PreNotificationText.render(c, notice, settings.creditor());
+        MessageTemplates.RenderedMessage text = wording.render(c.language(), c.itemNumber(), notice, settings.creditor());
         DeliveryResult result = channel.deliver(new ReminderMessage("pre-notification-" + c.endToEndId(), c.customerName(),
                 c.email().get(), text.subject(), text.body()));
         if (result instanceof DeliveryResult.Sent sent) {

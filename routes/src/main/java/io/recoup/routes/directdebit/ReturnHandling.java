@@ -4,7 +4,7 @@ import io.recoup.core.event.DirectDebitEvent;
 import io.recoup.core.lifecycle.CollectionEvent;
 import io.recoup.core.lifecycle.CollectionLifecycle;
 import io.recoup.core.lifecycle.CollectionStatus;
-import io.recoup.routes.receive.StatementImport;
+import io.recoup.routes.ReturnedEntries;
 import io.recoup.sepa.SepaAmount;
 import io.recoup.sepa.camt.CamtEntry;
 import io.recoup.sepa.camt.CamtStatement;
@@ -32,7 +32,7 @@ import java.util.Optional;
  * list. The item's event log says all of it. Runs inside the caller's transaction and is idempotent: a presentation
  * already rejected or returned is left alone.
  */
-public final class ReturnHandling implements StatementImport.ReturnedEntries {
+public final class ReturnHandling implements ReturnedEntries {
     private final CollectionRepository collections;
     private final MandateStore mandates;
     private final EventLog events;

@@ -11,7 +11,6 @@ import io.recoup.core.id.NoticeId;
 import io.recoup.store.Database;
 import io.recoup.store.EventLog;
 import io.recoup.store.dispatch.NoticeRepository;
-import io.recoup.store.plan.DunningRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,13 +33,13 @@ public final class DunningPlanning {
 
     private final Supplier<DunningEngine> engine;
     private final Database db;
-    private final DunningRepository cases;
+    private final ParallelDecider cases;
     private final NoticeRepository notices;
     private final EventLog events;
     private final Clock clock;
 
     /** @param engine the engine with the policy in force (a supplier, so a reloaded policy takes effect at the next run) */
-    public DunningPlanning(Supplier<DunningEngine> engine, Database db, DunningRepository cases, NoticeRepository notices,
+    public DunningPlanning(Supplier<DunningEngine> engine, Database db, ParallelDecider cases, NoticeRepository notices,
                               EventLog events, Clock clock) {
         this.engine = engine;
         this.db = db;

@@ -2,6 +2,7 @@ package io.recoup.routes.receive;
 
 import io.recoup.core.ledger.Rejection;
 import io.recoup.core.money.Money;
+import io.recoup.routes.ReturnedEntries;
 import io.recoup.sepa.camt.CamtEntry;
 import io.recoup.sepa.camt.CamtHandler;
 import io.recoup.sepa.camt.CamtReader;
@@ -29,19 +30,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class StatementImport {
     private static final Logger LOG = LoggerFactory.getLogger(StatementImport.class);
-
-    /**
-     * Gets every booked entry that is not a receipt (debits, reversals), inside the import's transaction, so a return
-     * is recorded together with the statement or not at all. Must be idempotent: a replayed statement hands the same
-     * entries again.
-     */
-    @FunctionalInterface
-    public interface ReturnedEntries {
-        /** Ignores every entry: for an instance that does not collect by direct debit. */
-        ReturnedEntries NONE = (origin, statement, entry) -> { };
-
-        void onEntry(String origin, CamtStatement statement, CamtEntry entry);
-    }
 
     private final CamtReader reader = new CamtReader();
     private final Database db;

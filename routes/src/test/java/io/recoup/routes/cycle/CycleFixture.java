@@ -7,9 +7,9 @@ import io.recoup.adapters.email.SmtpSettings;
 import io.recoup.core.message.MessageTemplates;
 import io.recoup.core.policy.PolicyLoader;
 import io.recoup.routes.CreditorDetails;
+import io.recoup.routes.ReturnedEntries;
 import io.recoup.routes.dispatch.ReminderDispatch;
 import io.recoup.routes.plan.PolicyHolder;
-import io.recoup.routes.receive.StatementImport;
 import io.recoup.sepa.Bic;
 import io.recoup.sepa.Iban;
 import io.recoup.store.Database;
@@ -82,7 +82,7 @@ final class CycleFixture implements AutoCloseable {
             }
         });
         this.stages = Stages.of(db, clock, new CsvOpenItemSource("csv", ZONE), folder("ledger/rejected"),
-                new CsvLedgerPoster(folder("ledger/payments")), policy, dispatch, StatementImport.ReturnedEntries.NONE);
+                new CsvLedgerPoster(folder("ledger/payments")), policy, dispatch, ReturnedEntries.NONE);
         Properties props = new Properties();
         props.put("recoup.ledger.inbox", folder("ledger/inbox").toString());
         props.put("recoup.statements.inbox", folder("statements/inbox").toString());

@@ -76,13 +76,12 @@ final class DirectDebitFixture implements AutoCloseable {
                 Bic.parse("COBADEFFXXX"));
         SmtpReminderChannel email = new SmtpReminderChannel(new SmtpSettings("127.0.0.1", smtpPort, "ar@recoup.example",
                 Optional.empty(), Optional.empty(), false));
+        MessageTemplates templates = new MessageTemplates(p -> Optional.ofNullable(resource("/recoup/templates/" + p)), Locale.ENGLISH);
         this.sepa = DirectDebitStages.create(db, new DirectDebitSettings(creditor, CI, Pain008Options.defaults(), 14, 2,
-                folder("sepa/outbox")), email, clock, schemas);
+                folder("sepa/outbox")), email, templates, clock, schemas);
         LedgerRepository ledger = new LedgerRepository(db);
         EventLog events = new EventLog(db);
-        ReminderDispatch dispatch = new ReminderDispatch(db, new NoticeRepository(db), events,
-                new MessageTemplates(p -> Optional.ofNullable(resource("/recoup/templates/" + p)), Locale.ENGLISH),
-                creditor, List.of(email), clock);
+        ReminderDispatch dispatch = new ReminderDispatch(db, new NoticeRepository(db), events, templates, creditor, List.of(email), clock);
         String policy = resource("/recoup/policies/default.yaml");
         PolicyHolder policies = new PolicyHolder(PolicyLoader.withBundledSchema(), dispatch.configuredChannels(), new PolicyHolder.Source() {
             @Override

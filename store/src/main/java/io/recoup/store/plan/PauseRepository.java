@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * What people record to pause or steer dunning: disputes and dunning blocks (holds), promises to pay, payment plans,
- * channel opt-outs and manual overrides. The planner reads them through {@link DunningRepository}.
+ * channel opt-outs and manual overrides. The planner reads them through {@link CustomerCaseReader}.
  */
 public final class PauseRepository {
     private final Database db;

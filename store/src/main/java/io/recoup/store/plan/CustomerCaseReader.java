@@ -11,6 +11,7 @@ import io.recoup.core.dunning.PaymentPlan;
 import io.recoup.core.dunning.PromiseToPay;
 import io.recoup.core.dunning.RiskScore;
 import io.recoup.core.dunning.RiskScorer;
+import io.recoup.core.dunning.SpecialSteps;
 import io.recoup.core.money.Money;
 import io.recoup.core.policy.Channel;
 import io.recoup.store.Database;
@@ -20,45 +21,37 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
-import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 
 /**
  * Reads everything the dunning engine needs for every customer with open items in set-based reads, never one query
  * per item. The tables that are small next to the open items (holds, promises, plans, overrides, opt-outs, contacts,
- * bounces, payment history) are read once, streamed with a fetch size; the open items (copied out in PostgreSQL's
- * binary format) and their customers are read in batches of consecutive customer ids, so memory stays bounded and the
- * engine can decide one batch while the next is read.
+ * bounces, payment history) are read once per run, streamed with a fetch size; the open items (copied out in
+ * PostgreSQL's binary format) and their customers are read in batches of consecutive customer ids, so memory stays
+ * bounded and a caller can decide one batch while the next is read (the planning stage's {@code ParallelDecider}).
  */
-public final class DunningRepository {
+public final class CustomerCaseReader {
     /**
      * Customer ids per batch: about 250,000 items at ten open items per customer. Smaller batches overlap more but
      * cost more to read when a customer's items lie scattered over the table (each batch then visits most pages).
      */
-    static final int CUSTOMERS_PER_BATCH = 25_000;
-    private static final int CUSTOMERS_PER_TASK = 1_000;
+    public static final int CUSTOMERS_PER_BATCH = 25_000;
 
     private final Database db;
     private final RiskScorer scorer = new RiskScorer();
 
-    public DunningRepository(Database db) {
+    public CustomerCaseReader(Database db) {
         this.db = db;
     }
 
@@ -69,47 +62,12 @@ public final class DunningRepository {
         return all;
     }
 
-    /** {@link #decideEach(LocalDate, Function, Consumer)} with every result kept, in customer order. */
-    public <R> List<R> decideEach(LocalDate today, Function<CustomerCase, R> decide) {
-        List<R> results = new ArrayList<>();
-        decideEach(today, decide, results::add);
-        return results;
-    }
-
     /**
-     * Applies {@code decide} to every customer with open items and hands each result to {@code sink} in customer
-     * order. Batches are read on the calling thread (which holds the transaction) while the common fork-join pool
-     * decides the ones already read, a slice of customers per task; between two batches the calling thread hands over
-     * what is decided, so results need not pile up and {@code sink} may write in the same transaction. Once reading
-     * is done the calling thread decides what no worker has started. {@code decide} must be safe to call from several
-     * threads (the engine is pure). Must run inside a transaction.
+     * Hands {@code consumer} the cases of every customer with open items, one batch of consecutive customer ids at a
+     * time, in customer order, on the calling thread; the next batch is read once {@code consumer} returns. A batch
+     * is never empty. Must run inside a transaction (streaming needs one).
      */
-    public <R> void decideEach(LocalDate today, Function<CustomerCase, R> decide, Consumer<? super R> sink) {
-        Deque<BatchTask<R>> pending = new ArrayDeque<>();
-        forEachBatch(today, batch -> {
-            for (int from = 0; from < batch.size(); from += CUSTOMERS_PER_TASK) {
-                BatchTask<R> task = new BatchTask<>(batch.subList(from, Math.min(batch.size(), from + CUSTOMERS_PER_TASK)), decide);
-                pending.add(task);
-                ForkJoinPool.commonPool().execute(task::runOnce);
-            }
-            handOver(pending, sink, false);
-        });
-        pending.forEach(BatchTask::runOnce);
-        handOver(pending, sink, true);
-    }
-
-    /** Passes on the results of the tasks at the head of the queue that are done (or all of them, waiting). */
-    private static <R> void handOver(Deque<BatchTask<R>> pending, Consumer<? super R> sink, boolean wait) {
-        while (!pending.isEmpty() && (wait || pending.peek().result.isDone())) {
-            try {
-                pending.poll().result.join().forEach(sink);
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
-        }
-    }
-
-    private void forEachBatch(LocalDate today, Consumer<List<CustomerCase>> consumer) {
+    public void forEachBatch(LocalDate today, Consumer<? super List<CustomerCase>> consumer) {
         Context context = context(today);
         Long[] bounds = db.jdbc().queryForObject("select min(customer_id), max(customer_id) from open_item where status = 'OPEN'",
                 (rs, n) -> new Long[] {(Long) rs.getObject(1), (Long) rs.getObject(2)});
@@ -171,14 +129,8 @@ public final class DunningRepository {
         db.jdbc().query("select id, segment, time_zone, email is not null, phone is not null from customer where id between ? and ?", rs -> {
             int slot = (int) (rs.getLong(1) - first);
             if (byCustomer[slot] != null) {
-                Set<Channel> reachable = EnumSet.of(Channel.LETTER);
-                if (rs.getBoolean(4)) {
-                    reachable.add(Channel.EMAIL);
-                }
-                if (rs.getBoolean(5)) {
-                    reachable.addAll(List.of(Channel.SMS, Channel.WHATSAPP));
-                }
-                customers[slot] = new CustomerRow(rs.getString(2), context.zone(rs.getString(3)), reachable);
+                customers[slot] = new CustomerRow(rs.getString(2), context.zone(rs.getString(3)),
+                        Channel.reachableWith(rs.getBoolean(4), rs.getBoolean(5)));
             }
         }, first, last);
         // a stable order (customer, then item) so the same data always gives the same plan and notice ids
@@ -266,7 +218,7 @@ public final class DunningRepository {
                     from allocation a join open_item i on i.id = a.item_id group by i.customer_id),
                 broken as (
                     select i.customer_id, count(*) as n from action a join open_item i on i.id = a.item_id
-                    where a.step_id = 'promise-broken' group by i.customer_id),
+                    where a.step_id = ? group by i.customer_id),
                 bounced as (
                     select customer_id, count(*) as n from notice where status = 'FAILED' group by customer_id)
                 select coalesce(paid.customer_id, broken.customer_id, bounced.customer_id), coalesce(paid.n, 0), coalesce(paid.late, 0),
@@ -274,7 +226,7 @@ public final class DunningRepository {
                 from paid full join broken on broken.customer_id = paid.customer_id
                     full join bounced on bounced.customer_id = coalesce(paid.customer_id, broken.customer_id)""", rs -> {
             histories.put(rs.getLong(1), new History(rs.getInt(2), rs.getBigDecimal(3), rs.getInt(4), rs.getInt(5)));
-        });
+        }, SpecialSteps.PROMISE_BROKEN);
         return histories;
     }
 
@@ -283,11 +235,11 @@ public final class DunningRepository {
         if (history == null) {
             return RiskScore.unknown();
         }
-        // in the ledger's amounts, whatever the currency, as whole-unit thresholds expect
-        BigDecimal overdue = BigDecimal.ZERO;
+        // one sum per currency: amounts in different currencies are never added (the scorer weighs each on its own)
+        Map<Currency, Money> overdue = new HashMap<>(2);
         for (DunningItem item : items) {
             if (item.dueDate().isBefore(today)) {
-                overdue = overdue.add(item.open().amount());
+                overdue.merge(item.open().currency(), item.open(), Money::plus);
             }
         }
         return scorer.score(new PaymentBehaviour(history.paid, history.averageDaysLate, history.broken, overdue, history.bounces));
@@ -365,28 +317,5 @@ public final class DunningRepository {
         PromiseToPay promise;
         PaymentPlan plan;
         List<ManualOverride> overrides = new ArrayList<>(1);
-    }
-
-    /** One batch to decide, run by whichever thread claims it first. */
-    private static final class BatchTask<R> {
-        final CompletableFuture<List<R>> result = new CompletableFuture<>();
-        private final List<CustomerCase> batch;
-        private final Function<CustomerCase, R> decide;
-        private final AtomicBoolean claimed = new AtomicBoolean();
-
-        BatchTask(List<CustomerCase> batch, Function<CustomerCase, R> decide) {
-            this.batch = batch;
-            this.decide = decide;
-        }
-
-        void runOnce() {
-            if (claimed.compareAndSet(false, true)) {
-                try {
-                    result.complete(batch.stream().map(decide).toList());
-                } catch (RuntimeException | Error e) {
-                    result.completeExceptionally(e);
-                }
-            }
-        }
     }
 }
