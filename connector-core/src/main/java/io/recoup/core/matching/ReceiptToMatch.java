@@ -1,14 +1,20 @@
 package io.recoup.core.matching;
 
 import io.recoup.core.money.Money;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
-/** A received payment as the matcher sees it: amount, structured reference (RF) if any, and the free text. */
-public record ReceiptToMatch(long receiptId, Money amount, Optional<String> structuredReference, String remittanceText) {
+/**
+ * A received payment as the matcher sees it: amount, the structured references the payer's bank carried (RF creditor
+ * references, an end-to-end id), the free text, and who paid (name and IBAN as the statement reports them, either may
+ * be null).
+ */
+public record ReceiptToMatch(long receiptId, Money amount, List<String> references, String remittanceText, String payerName,
+                             String payerIban, LocalDate bookedOn) {
     public ReceiptToMatch {
         Objects.requireNonNull(amount, "amount");
-        Objects.requireNonNull(structuredReference, "structuredReference");
+        references = references == null ? List.of() : references.stream().filter(Objects::nonNull).toList();
         remittanceText = remittanceText == null ? "" : remittanceText;
     }
 }

@@ -13,9 +13,12 @@ import io.recoup.store.Database;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Customers, open items and the quarantine of records that could not be taken. */
 public final class LedgerRepository {
@@ -32,7 +35,7 @@ public final class LedgerRepository {
     }
 
     public long upsertCustomer(Customer c) {
-        return db.jdbc().queryForObject("""
+        long id = db.jdbc().queryForObject("""
                 insert into customer (source, external_id, name, email, phone, language, time_zone, segment, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (source, external_id) do update set name = excluded.name, email = excluded.email,
@@ -41,6 +44,11 @@ public final class LedgerRepository {
                 returning id""", Long.class,
                 c.key().source(), c.key().externalId(), c.name(), c.email().orElse(null), c.phone().orElse(null),
                 c.language().toLanguageTag(), c.timeZone().getId(), c.segment(), db.now());
+        for (String iban : c.ibans()) {
+            db.jdbc().update("insert into customer_iban (customer_id, iban, origin, created_by, created_at) "
+                    + "values (?, ?, 'LEDGER', 'ledger', ?) on conflict do nothing", id, iban, db.now());
+        }
+        return id;
     }
 
     /**
@@ -104,11 +112,37 @@ public final class LedgerRepository {
         return db.jdbc().queryForObject("select " + ITEM_COLUMNS + " from open_item i where id = ?", LedgerRepository::item, id);
     }
 
-    /** Every item that can still receive money, for the matcher. */
+    /** Every item that can still receive money, with its customer, for the matcher. */
     public List<MatchableItem> openBalances() {
-        return db.jdbc().query("select id, number, creditor_reference, currency, open_amount from open_item where status = 'OPEN'",
-                (rs, n) -> new MatchableItem(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        Money.of(rs.getBigDecimal(5), Money.currencyOf(rs.getString(4)))));
+        return db.jdbc().query("""
+                select i.id, i.number, i.creditor_reference, c.source || ':' || c.external_id, c.name, i.due_date, i.currency,
+                    i.open_amount
+                from open_item i join customer c on c.id = i.customer_id where i.status = 'OPEN'""",
+                (rs, n) -> new MatchableItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getDate(6).toLocalDate(), Money.of(rs.getBigDecimal(8), Money.currencyOf(rs.getString(7)))));
+    }
+
+    /**
+     * The IBANs known to pay for each customer ({@code source:id}): from the ledger, from a person's resolution, and
+     * from earlier receipts that were allocated to the customer's items.
+     */
+    public Map<String, Set<String>> payerIbans() {
+        Map<String, Set<String>> ibans = new HashMap<>();
+        db.jdbc().query("""
+                select c.source || ':' || c.external_id, k.iban from customer_iban k join customer c on c.id = k.customer_id
+                union
+                select distinct c.source || ':' || c.external_id, r.payer_iban from allocation a
+                    join receipt r on r.id = a.receipt_id join open_item i on i.id = a.item_id join customer c on c.id = i.customer_id
+                where r.payer_iban is not null""", rs -> {
+            ibans.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+        });
+        return ibans;
+    }
+
+    /** Records that a person found this IBAN pays for the customer; repeating it changes nothing. */
+    public void learnPayerIban(long customerId, String iban, String by) {
+        db.jdbc().update("insert into customer_iban (customer_id, iban, origin, created_by, created_at) "
+                + "values (?, ?, 'PERSON', ?, ?) on conflict do nothing", customerId, iban, by, db.now());
     }
 
     /** Lowers the item's open amount by an allocation ({@link OpenAmounts#afterAllocation}); it is PAID at zero. */

@@ -46,9 +46,12 @@ public final class ReceiptRepository {
 
     /** Receipts with money not yet allocated and not yet looked at (NEW), as the matcher needs them. */
     public List<ReceiptToMatch> toMatch() {
-        return db.jdbc().query("select id, currency, unallocated, reference, remittance from receipt where status = 'NEW' order by id",
+        return db.jdbc().query("""
+                select id, currency, unallocated, reference, remittance, payer_name, payer_iban, coalesce(booked_on, value_date)
+                from receipt where status = 'NEW' order by id""",
                 (rs, n) -> new ReceiptToMatch(rs.getLong(1), Money.of(rs.getBigDecimal(3), Money.currencyOf(rs.getString(2))),
-                        Optional.ofNullable(rs.getString(4)), rs.getString(5)));
+                        rs.getString(4) == null ? List.of() : List.of(rs.getString(4)), rs.getString(5), rs.getString(6),
+                        rs.getString(7), rs.getDate(8) == null ? null : rs.getDate(8).toLocalDate()));
     }
 
     /** Records an allocation, lowers the receipt's unallocated amount and queues the posting; returns its id. */

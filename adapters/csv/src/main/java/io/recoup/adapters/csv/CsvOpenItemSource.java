@@ -10,6 +10,7 @@ import io.recoup.core.ledger.Rejection;
 import io.recoup.core.money.Money;
 import io.recoup.core.port.LedgerBatch;
 import io.recoup.core.port.OpenItemSource;
+import io.recoup.sepa.Iban;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -97,6 +98,7 @@ public final class CsvOpenItemSource implements OpenItemSource {
         Locale language = r.has("language") && !r.text("language", false).isEmpty()
                 ? Locale.forLanguageTag(r.text("language", false)) : Locale.ENGLISH;
         ZoneId zone = r.zone("time_zone", defaultTimeZone);
+        List<String> ibans = r.ibans("customer_iban");
         if (invoiceId != null && !invoiceId.isEmpty()) {
             Long first = firstLineOf.putIfAbsent(invoiceId, line);
             if (first != null) {
@@ -110,7 +112,7 @@ public final class CsvOpenItemSource implements OpenItemSource {
         try {
             CustomerKey customerKey = new CustomerKey(sourceName, customerId);
             Customer customer = new Customer(customerKey, customerName, Optional.ofNullable(r.text("email", false)),
-                    Optional.ofNullable(r.text("phone", false)), language, zone, r.text("segment", false));
+                    Optional.ofNullable(r.text("phone", false)), language, zone, r.text("segment", false), ibans);
             OpenItem item = new OpenItem(new OpenItemKey(sourceName, invoiceId), customerKey, number, issue, due, amount, open);
             return Optional.of(new LedgerRecord(customer, item));
         } catch (RecoupException e) {
@@ -184,6 +186,26 @@ public final class CsvOpenItemSource implements OpenItemSource {
                 reject(column, e.getMessage());
                 return null;
             }
+        }
+
+        /** Several IBANs separated by {@code ;}, each checked (ISO 13616); none when the column is empty or absent. */
+        List<String> ibans(String column) {
+            String value = text(column, false);
+            List<String> ibans = new ArrayList<>();
+            if (value == null || value.isBlank()) {
+                return ibans;
+            }
+            for (String written : value.split(";")) {
+                if (written.isBlank()) {
+                    continue;
+                }
+                if (Iban.isValid(written)) {
+                    ibans.add(Iban.parse(written).value());
+                } else {
+                    reject(column, "'" + written.strip() + "' is not a valid IBAN");
+                }
+            }
+            return ibans;
         }
 
         ZoneId zone(String column, ZoneId fallback) {

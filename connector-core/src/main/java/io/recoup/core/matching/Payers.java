@@ -1,0 +1,134 @@
+package io.recoup.core.matching;
+
+import java.text.Normalizer;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Who paid, as far as the evidence goes: an IBAN known for exactly one customer (from the ledger, from earlier
+ * payments, or from a person's resolution), or a payer name that, written the way banks write names (upper case,
+ * umlauts spelled out, legal form left off), is the name of exactly one customer. When the IBAN and the name point at
+ * different customers, or either points at several, nobody is identified.
+ */
+public final class Payers {
+    private static final Pattern NOT_ALNUM = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Set<String> LEGAL_FORMS = Set.of("gmbh", "ag", "kg", "ohg", "ug", "ek", "mbh", "co", "und", "and",
+            "ltd", "limited", "plc", "llc", "inc", "corp", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "se", "oy", "ab",
+            "as", "aps", "sl", "lda", "kft", "sp", "zoo", "the", "cokg", "gmbhco");
+
+    private final Map<String, Set<String>> customersByIban = new HashMap<>();
+    private final Map<String, Set<String>> customersByName = new HashMap<>();
+
+    /** Who paid, and how that is known; empty when nobody is identified. */
+    public record Identification(Optional<String> customer, String evidence) {
+        static Identification nobody(String why) {
+            return new Identification(Optional.empty(), why);
+        }
+    }
+
+    /**
+     * @param items           the open items, whose customers' names are known
+     * @param ibansByCustomer the IBANs known to belong to each customer ({@code source:id} -> IBANs)
+     * @param namesByCustomer payer names seen before for each customer, besides the ledger's name
+     */
+    public Payers(Collection<MatchableItem> items, Map<String, Set<String>> ibansByCustomer,
+                  Map<String, Set<String>> namesByCustomer) {
+        for (MatchableItem item : items) {
+            addName(item.customer(), item.customerName());
+        }
+        ibansByCustomer.forEach((customer, ibans) -> ibans.forEach(iban -> addIban(customer, iban)));
+        namesByCustomer.forEach((customer, names) -> names.forEach(name -> addName(customer, name)));
+    }
+
+    public static Payers none(Collection<MatchableItem> items) {
+        return new Payers(items, Map.of(), Map.of());
+    }
+
+    /** Adds what a person or an earlier payment taught: this IBAN pays for this customer. */
+    public void learnIban(String customer, String iban) {
+        addIban(customer, iban);
+    }
+
+    Identification identify(ReceiptToMatch receipt) {
+        Set<String> byIban = receipt.payerIban() == null ? Set.of() : customersByIban.getOrDefault(iban(receipt.payerIban()), Set.of());
+        Set<String> byName = new HashSet<>(2);
+        for (String key : names(receipt.payerName())) {
+            byName.addAll(customersByName.getOrDefault(key, Set.of()));
+        }
+        if (byIban.size() > 1) {
+            return Identification.nobody("IBAN " + masked(receipt.payerIban()) + " pays for " + byIban.size() + " customers");
+        }
+        if (byIban.size() == 1) {
+            String customer = byIban.iterator().next();
+            if (!byName.isEmpty() && !byName.contains(customer)) {
+                return Identification.nobody("the IBAN points at customer " + customer + ", the name at another");
+            }
+            return new Identification(Optional.of(customer), "IBAN " + masked(receipt.payerIban()) + " known for " + customer);
+        }
+        if (byName.size() == 1) {
+            String customer = byName.iterator().next();
+            return new Identification(Optional.of(customer), "payer name '" + receipt.payerName() + "' is customer " + customer);
+        }
+        return Identification.nobody(byName.size() > 1 ? "payer name fits " + byName.size() + " customers" : "payer not known");
+    }
+
+    private void addIban(String customer, String iban) {
+        if (iban != null && !iban.isBlank()) {
+            customersByIban.computeIfAbsent(iban(iban), k -> new HashSet<>(2)).add(customer);
+        }
+    }
+
+    private void addName(String customer, String name) {
+        for (String key : names(name)) {
+            customersByName.computeIfAbsent(key, k -> new HashSet<>(2)).add(customer);
+        }
+    }
+
+    static String iban(String iban) {
+        return iban.replace(" ", "").toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * The ways a bank may write a name: lower case, accents and legal forms left off, umlauts spelled out ("mueller")
+     * or dropped ("muller").
+     */
+    static Set<String> names(String name) {
+        if (name == null || name.isBlank()) {
+            return Set.of();
+        }
+        String lower = name.toLowerCase(Locale.ROOT).replace("ß", "ss");
+        Set<String> keys = new HashSet<>(2);
+        for (String spelled : new String[] {lower.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue"), lower}) {
+            String key = plain(spelled);
+            if (!key.isEmpty()) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    private static String plain(String spelled) {
+        // dots go first, so "S.A." and "e.K." read as the legal forms they are
+        String plain = MARKS.matcher(Normalizer.normalize(spelled.replace(".", ""), Normalizer.Form.NFD)).replaceAll("");
+        StringBuilder key = new StringBuilder();
+        for (String word : NOT_ALNUM.split(plain)) {
+            if (!word.isEmpty() && !LEGAL_FORMS.contains(word)) {
+                key.append(key.isEmpty() ? "" : " ").append(word);
+            }
+        }
+        return key.toString();
+    }
+
+    /** The IBAN's country and last four characters, never the whole account, in texts that may reach logs. */
+    static String masked(String iban) {
+        String compact = iban(iban);
+        return compact.length() <= 8 ? "****" : compact.substring(0, 2) + "**" + compact.substring(compact.length() - 4);
+    }
+}
