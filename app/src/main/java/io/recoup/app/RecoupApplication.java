@@ -1,5 +1,7 @@
 package io.recoup.app;
 
+import io.recoup.app.reconcile.ReconcileJob;
+import io.recoup.app.reconcile.ReconcileOptions;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,6 +43,7 @@ public class RecoupApplication {
                 System.exit(SpringApplication.exit(context, () -> code));
             }
             case "simulate" -> System.exit(simulate(app, defaults, args));
+            case "reconcile" -> System.exit(reconcile(args));
             case "serve" -> {
                 app.setWebApplicationType(WebApplicationType.SERVLET);
                 defaults.put("camel.main.run-controller", "true");
@@ -49,7 +52,8 @@ public class RecoupApplication {
             }
             default -> {
                 System.err.println("unknown job '" + job + "'; use: demo [--today YYYY-MM-DD] [--days N] [--reset] | serve"
-                        + " | simulate (--items <csv> | --stored) --policy <yaml> --from D1 --to D2 --out plan.csv [--compare <yaml>]");
+                        + " | simulate (--items <csv> | --stored) --policy <yaml> --from D1 --to D2 --out plan.csv [--compare <yaml>]"
+                        + " | reconcile --items <csv> --statement <xml> [--statement <xml> ...] --out <dir>");
                 System.exit(2);
             }
         }
@@ -75,6 +79,18 @@ public class RecoupApplication {
                 return db.inTransaction(() -> new io.recoup.store.plan.CustomerCaseReader(db).openCases(options.from()));
             }
         });
+    }
+
+    /** Runs the matcher over a ledger CSV and statements, without a database and without Spring. */
+    private static int reconcile(String[] args) {
+        ReconcileOptions options;
+        try {
+            options = ReconcileOptions.parse(Arrays.copyOfRange(args, 1, args.length));
+        } catch (IllegalArgumentException e) {
+            System.err.println("reconcile: " + e.getMessage());
+            return 2;
+        }
+        return new ReconcileJob(System.out).run(options);
     }
 
     /**

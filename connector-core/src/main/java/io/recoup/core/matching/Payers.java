@@ -103,9 +103,12 @@ public final class Payers {
         if (name == null || name.isBlank()) {
             return Set.of();
         }
-        String lower = name.toLowerCase(Locale.ROOT).replace("ß", "ss");
+        // letters NFD does not take apart, as banks spell them
+        String lower = name.toLowerCase(Locale.ROOT).replace("ß", "ss").replace("æ", "ae").replace("œ", "oe")
+                .replace("ł", "l").replace("đ", "d").replace("ı", "i");
         Set<String> keys = new HashSet<>(2);
-        for (String spelled : new String[] {lower.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue"), lower}) {
+        for (String spelled : new String[] {lower.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ø", "oe")
+                .replace("å", "aa"), lower.replace("ø", "o")}) {
             String key = plain(spelled);
             if (!key.isEmpty()) {
                 keys.add(key);

@@ -93,6 +93,11 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return new Money(amount.multiply(factor).setScale(scaleOf(currency), RoundingMode.HALF_EVEN), currency);
     }
 
+    /** The same amount with the opposite sign, as a reversal books it. */
+    public Money negate() {
+        return new Money(amount.negate(), currency);
+    }
+
     public boolean isZero() {
         return amount.signum() == 0;
     }
