@@ -3,7 +3,7 @@ package io.recoup.bench;
 import java.io.PrintStream;
 
 /**
- * Runs every benchmark: {@code java -jar bench/target/recoup-bench.jar [planning|camt]} (all when no name is given).
+ * Runs every benchmark: {@code java -jar bench/target/recoup-bench.jar [planning|camt|matcher]} (all when no name is given).
  */
 public final class BenchMain {
     private BenchMain() {
@@ -17,6 +17,9 @@ public final class BenchMain {
         }
         if (only.equals("all") || only.equals("camt")) {
             io.recoup.bench.sepa.CamtReaderBench.run(out);
+        }
+        if (only.equals("all") || only.equals("matcher")) {
+            io.recoup.bench.cash.MatcherBench.run(out, 100_000, 100_000);
         }
     }
 }
