@@ -75,6 +75,7 @@ public final class DemoPrinter {
             case "SKIPPED" -> "skipped";
             case "CANCELLED" -> "cancelled";
             case "DEFERRED" -> "deferred";
+            case "PARKED" -> "parked";
             default -> status.toLowerCase();
         };
     }

@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Ten days of the bundled sample ledger through the real application: embedded PostgreSQL, the local SMTP sink,
- * the Camel routes. Asserts every message, task, skip and posting by day, then that a second run over the same days
+ * the Camel routes. Asserts every message, task and posting by day, then that a second run over the same days
  * sends and posts nothing.
  */
 @SpringBootTest(properties = {"recoup.watch-folders=false", "recoup.schedule.enabled=false"})
@@ -63,19 +63,19 @@ class DemoTimelineIT {
         assertThat(timeline).containsExactly(
                 Map.entry(LocalDate.of(2026, 3, 2), List.of("ingest 7 new, 1 rejected",
                         "INV-2026-1001,INV-2026-1005 pre-due-email SENT", "INV-2026-1002 due-email SENT",
-                        "INV-2026-1003 overdue-whatsapp SKIPPED", "INV-2026-1004 overdue-call TASK_OPEN",
+                        "INV-2026-1003 overdue-whatsapp TASK_OPEN", "INV-2026-1004 overdue-call TASK_OPEN",
                         "INV-2026-1008 pre-due-email SENT")),
                 Map.entry(LocalDate.of(2026, 3, 3), List.of("INV-2026-1006 pre-due-email TASK_OPEN")),
                 Map.entry(LocalDate.of(2026, 3, 4), List.of("match EUR 1190.00 MATCHED INV-2026-1001",
                         "match EUR 75.00 UNMATCHED null", "post [RCP-1]", "INV-2026-1008 due-email SENT")),
                 Map.entry(LocalDate.of(2026, 3, 5), List.of("INV-2026-1005 due-email SENT", "INV-2026-1002 overdue-call TASK_OPEN")),
                 Map.entry(LocalDate.of(2026, 3, 6), List.of("match EUR 200.00 MATCHED INV-2026-1004", "post [RCP-2]",
-                        "INV-2026-1004 overdue-whatsapp SKIPPED", "INV-2026-1006 due-email TASK_OPEN")),
+                        "INV-2026-1004 overdue-whatsapp TASK_OPEN", "INV-2026-1006 due-email TASK_OPEN")),
                 Map.entry(LocalDate.of(2026, 3, 7), List.of("INV-2026-1008 overdue-call TASK_OPEN")),
                 Map.entry(LocalDate.of(2026, 3, 8), List.of("INV-2026-1005 overdue-call TASK_OPEN")),
-                Map.entry(LocalDate.of(2026, 3, 9), List.of("INV-2026-1002 overdue-whatsapp SKIPPED",
+                Map.entry(LocalDate.of(2026, 3, 9), List.of("INV-2026-1002 overdue-whatsapp TASK_OPEN",
                         "INV-2026-1006 overdue-call TASK_OPEN")),
-                Map.entry(LocalDate.of(2026, 3, 11), List.of("INV-2026-1008 overdue-whatsapp SKIPPED")));
+                Map.entry(LocalDate.of(2026, 3, 11), List.of("INV-2026-1008 overdue-whatsapp TASK_OPEN")));
 
         // GreenMail lists messages per mailbox; the notice id in the Message-ID gives the order they were sent in
         assertThat(Arrays.stream(sink().received()).sorted(java.util.Comparator.comparingInt(DemoTimelineIT::noticeId))
@@ -87,8 +87,9 @@ class DemoTimelineIT {
                 "ap@nordwind.example | Heute fällig: INV-2026-1005");
         assertThat(mailFiles()).hasSize(5);
 
-        assertThat(jdbc.queryForList("select outcome from notice where status = 'SKIPPED' order by id", String.class))
-                .containsOnly("channel not configured: no whatsapp account is set").hasSize(4);
+        assertThat(jdbc.queryForList("select status || ': ' || outcome from notice where channel = 'WHATSAPP' order by id", String.class))
+                .containsOnly("TASK_OPEN: channel not configured: no whatsapp account is set; a person contacts the customer").hasSize(4);
+        assertThat(jdbc.queryForObject("select count(*) from notice where status = 'SKIPPED'", Integer.class)).isZero();
         assertThat(jdbc.queryForList("select template, reason from notice where channel = 'TASK' order by id"))
                 .extracting(r -> r.get("template") + " | " + r.get("reason")).first().asString()
                 .isEqualTo("no-channel-task | policy default v2, segment everyone: step 'pre-due-email' fires at due-3; due in 3 day(s); "
