@@ -6,8 +6,11 @@ import io.recoup.routes.cycle.DayReport;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -27,7 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Ten days of the bundled sample ledger through the real application: embedded PostgreSQL, the local SMTP sink,
  * the Camel routes. Asserts every message, task and posting by day, then that a second run over the same days
- * sends and posts nothing.
+ * sends and posts nothing, and that a send interrupted by a crash is sent again as the same message and reported as
+ * a possible duplicate.
  */
 @SpringBootTest(properties = {"recoup.watch-folders=false", "recoup.schedule.enabled=false"})
 class DemoTimelineIT {
@@ -121,6 +125,35 @@ class DemoTimelineIT {
                 "RCP-2,1004,INV-2026-1004,200.00,EUR,2026-03-06,DEMO-ASR-20260306-0001");
         assertThat(jdbc.queryForObject("select count(*) from receipt", Integer.class)).isEqualTo(3);
         assertThat(jdbc.queryForObject("select count(*) from quarantine", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void sendsAnInterruptedEmailAgainAsTheSameMessageAndPrintsItAsAPossibleDuplicate() throws Exception {
+        demo.runDays(new DemoOptions(DemoOptions.SAMPLE_START, 3, true), null);
+        // as if the process had died while the mail server took the last e-mail: sent, but its outcome never committed
+        long notice = jdbc.queryForObject("select max(id) from notice where status = 'SENT'", Long.class);
+        jdbc.update("update notice set status = 'SENDING', outcome = null, done_at = null where id = ?", notice);
+        jdbc.update("update action set status = 'SENDING', outcome = null, done_at = null where notice_id = ?", notice);
+        List<String> files = mailFiles();
+        int received = sink().received().length;
+
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        demo.run(new DemoOptions(DemoOptions.SAMPLE_START.plusDays(3), 1, false), new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertThat(output).contains("<notice-" + notice + "@recoup> (possible duplicate: sent again after an interrupted send)")
+                .contains("  possible duplicate sends: 1 (notice " + notice + ": sent again as the same message after an interrupted send)");
+        assertThat(sink().received()).hasSize(received + 2); // the repeat and that day's due-email
+        assertThat(mailFiles()).hasSize(files.size() + 1).containsAll(files);
+        assertThat(jdbc.queryForObject("select status from notice where id = ?", String.class, notice)).isEqualTo("SENT");
+    }
+
+    @Test
+    void printsNoPossibleDuplicateAfterAnUninterruptedRun() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        demo.run(new DemoOptions(DemoOptions.SAMPLE_START, 2, true), new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("  possible duplicate sends: 0\n")
+                .doesNotContain("possible duplicate:");
     }
 
     private LocalMailSink sink() {
