@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Prints what the demo did, day by day, and the closing summary. No e-mail addresses, phone numbers or IBANs. */
 public final class DemoPrinter {
@@ -57,7 +58,8 @@ public final class DemoPrinter {
                     day.plan().held(), day.plan().paused());
         }
         for (DispatchReport.Dispatched d : day.dispatch().actions()) {
-            out.printf("  %-9s %s %s via %s: %s%n", verb(d.status()), d.invoiceNumbers(), d.stepId(), d.channel(), d.outcome());
+            out.printf("  %-9s %s %s via %s: %s%s%n", verb(d.status()), d.invoiceNumbers(), d.stepId(), d.channel(), d.outcome(),
+                    d.possibleDuplicate() ? " (possible duplicate: sent again after an interrupted send)" : "");
         }
         for (String f : day.failedFiles()) {
             out.printf("  FAILED    %s%n", f);
@@ -75,6 +77,7 @@ public final class DemoPrinter {
             case "SKIPPED" -> "skipped";
             case "CANCELLED" -> "cancelled";
             case "DEFERRED" -> "deferred";
+            case "PARKED" -> "parked";
             default -> status.toLowerCase();
         };
     }
@@ -90,5 +93,8 @@ public final class DemoPrinter {
         out.printf("  postings   %d posted in %d file(s) in %s, %d pending%n", f.postingsPosted(), f.postingFiles(),
                 props.ledger().payments().normalize(), f.postingsPending());
         mailFolder.ifPresent(m -> out.printf("  mail       every message sent is in %s%n", m.normalize()));
+        out.printf("  possible duplicate sends: %d%s%n", f.possibleDuplicates().size(), f.possibleDuplicates().isEmpty() ? ""
+                : " (notice " + f.possibleDuplicates().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + ": sent again as the same message after an interrupted send)");
     }
 }

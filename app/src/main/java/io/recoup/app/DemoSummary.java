@@ -13,9 +13,13 @@ final class DemoSummary {
         this.jdbc = jdbc;
     }
 
-    /** The stored state after the run. */
+    /**
+     * The stored state after the run. {@code possibleDuplicates}: the notices sent again after an interrupted send
+     * (the customer may have them twice, as the same message).
+     */
     record Figures(Map<String, Long> itemsByStatus, long quarantined, List<String> actions, Map<String, Long> receiptsByStatus,
-                   List<String> exceptions, long postingsPosted, long postingsPending, long postingFiles) {}
+                   List<String> exceptions, long postingsPosted, long postingsPending, long postingFiles,
+                   List<Long> possibleDuplicates) {}
 
     Figures read() {
         return new Figures(
@@ -35,7 +39,8 @@ final class DemoSummary {
                                 + rs.getString(4)),
                 jdbc.queryForObject("select count(*) from posting where status = 'POSTED'", Long.class),
                 jdbc.queryForObject("select count(*) from posting where status = 'PENDING'", Long.class),
-                jdbc.queryForObject("select count(distinct batch) from posting where batch is not null", Long.class));
+                jdbc.queryForObject("select count(distinct batch) from posting where batch is not null", Long.class),
+                jdbc.queryForList("select id from notice where possible_duplicate and status = 'SENT' order by id", Long.class));
     }
 
     private Map<String, Long> counts(String sql) {

@@ -100,6 +100,11 @@ public final class LocalMailSink implements AutoCloseable {
                 flush();
                 return result;
             }
+
+            @Override
+            public boolean deduplicates() {
+                return channel.deduplicates();
+            }
         };
     }
 

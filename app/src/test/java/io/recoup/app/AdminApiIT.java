@@ -113,6 +113,23 @@ class AdminApiIT {
         assertThat(dashboard.get("needsPerson").toString()).contains("call-task");
     }
 
+    @Test
+    void theDashboardListsANoticeDispatchParkedUnderNeedsAPersonWithItsReason() {
+        // a reminder that cannot be rendered: its RF reference was damaged after it was stored
+        jdbc.update("update open_item set creditor_reference = 'RF00 damaged' where external_id = '1008'");
+        clock.setDay(DemoOptions.SAMPLE_START.plusDays(2)); // 2026-03-04, the due date of INV-2026-1008
+        stages.planning().plan();
+        stages.dispatch().dispatch();
+
+        List<?> needsPerson = (List<?>) admin().getForObject("/api/dashboard", Map.class).get("needsPerson");
+        assertThat(needsPerson).map(Map.class::cast).filteredOn(n -> "PARKED".equals(n.get("status"))).singleElement()
+                .satisfies(n -> {
+                    assertThat(n.get("template")).isEqualTo("reminder-due");
+                    assertThat(n.get("customer")).isEqualTo("C300");
+                    assertThat((String) n.get("outcome")).startsWith("it could not be prepared for sending: ");
+                });
+    }
+
     private static Path temp() {
         try {
             return Files.createTempDirectory("recoup-api-it");

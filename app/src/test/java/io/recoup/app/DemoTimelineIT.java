@@ -6,8 +6,11 @@ import io.recoup.routes.cycle.DayReport;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -26,8 +29,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Ten days of the bundled sample ledger through the real application: embedded PostgreSQL, the local SMTP sink,
- * the Camel routes. Asserts every message, task, skip and posting by day, then that a second run over the same days
- * sends and posts nothing.
+ * the Camel routes. Asserts every message, task and posting by day, then that a second run over the same days
+ * sends and posts nothing, and that a send interrupted by a crash is sent again as the same message and reported as
+ * a possible duplicate.
  */
 @SpringBootTest(properties = {"recoup.watch-folders=false", "recoup.schedule.enabled=false"})
 class DemoTimelineIT {
@@ -63,19 +67,19 @@ class DemoTimelineIT {
         assertThat(timeline).containsExactly(
                 Map.entry(LocalDate.of(2026, 3, 2), List.of("ingest 7 new, 1 rejected",
                         "INV-2026-1001,INV-2026-1005 pre-due-email SENT", "INV-2026-1002 due-email SENT",
-                        "INV-2026-1003 overdue-whatsapp SKIPPED", "INV-2026-1004 overdue-call TASK_OPEN",
+                        "INV-2026-1003 overdue-whatsapp TASK_OPEN", "INV-2026-1004 overdue-call TASK_OPEN",
                         "INV-2026-1008 pre-due-email SENT")),
                 Map.entry(LocalDate.of(2026, 3, 3), List.of("INV-2026-1006 pre-due-email TASK_OPEN")),
                 Map.entry(LocalDate.of(2026, 3, 4), List.of("match EUR 1190.00 MATCHED INV-2026-1001",
                         "match EUR 75.00 UNMATCHED null", "post [RCP-1]", "INV-2026-1008 due-email SENT")),
                 Map.entry(LocalDate.of(2026, 3, 5), List.of("INV-2026-1005 due-email SENT", "INV-2026-1002 overdue-call TASK_OPEN")),
                 Map.entry(LocalDate.of(2026, 3, 6), List.of("match EUR 200.00 MATCHED INV-2026-1004", "post [RCP-2]",
-                        "INV-2026-1004 overdue-whatsapp SKIPPED", "INV-2026-1006 due-email TASK_OPEN")),
+                        "INV-2026-1004 overdue-whatsapp TASK_OPEN", "INV-2026-1006 due-email TASK_OPEN")),
                 Map.entry(LocalDate.of(2026, 3, 7), List.of("INV-2026-1008 overdue-call TASK_OPEN")),
                 Map.entry(LocalDate.of(2026, 3, 8), List.of("INV-2026-1005 overdue-call TASK_OPEN")),
-                Map.entry(LocalDate.of(2026, 3, 9), List.of("INV-2026-1002 overdue-whatsapp SKIPPED",
+                Map.entry(LocalDate.of(2026, 3, 9), List.of("INV-2026-1002 overdue-whatsapp TASK_OPEN",
                         "INV-2026-1006 overdue-call TASK_OPEN")),
-                Map.entry(LocalDate.of(2026, 3, 11), List.of("INV-2026-1008 overdue-whatsapp SKIPPED")));
+                Map.entry(LocalDate.of(2026, 3, 11), List.of("INV-2026-1008 overdue-whatsapp TASK_OPEN")));
 
         // GreenMail lists messages per mailbox; the notice id in the Message-ID gives the order they were sent in
         assertThat(Arrays.stream(sink().received()).sorted(java.util.Comparator.comparingInt(DemoTimelineIT::noticeId))
@@ -87,8 +91,9 @@ class DemoTimelineIT {
                 "ap@nordwind.example | Heute fällig: INV-2026-1005");
         assertThat(mailFiles()).hasSize(5);
 
-        assertThat(jdbc.queryForList("select outcome from notice where status = 'SKIPPED' order by id", String.class))
-                .containsOnly("channel not configured: no whatsapp account is set").hasSize(4);
+        assertThat(jdbc.queryForList("select status || ': ' || outcome from notice where channel = 'WHATSAPP' order by id", String.class))
+                .containsOnly("TASK_OPEN: channel not configured: no whatsapp account is set; a person contacts the customer").hasSize(4);
+        assertThat(jdbc.queryForObject("select count(*) from notice where status = 'SKIPPED'", Integer.class)).isZero();
         assertThat(jdbc.queryForList("select template, reason from notice where channel = 'TASK' order by id"))
                 .extracting(r -> r.get("template") + " | " + r.get("reason")).first().asString()
                 .isEqualTo("no-channel-task | policy default v2, segment everyone: step 'pre-due-email' fires at due-3; due in 3 day(s); "
@@ -120,6 +125,35 @@ class DemoTimelineIT {
                 "RCP-2,1004,INV-2026-1004,200.00,EUR,2026-03-06,DEMO-ASR-20260306-0001");
         assertThat(jdbc.queryForObject("select count(*) from receipt", Integer.class)).isEqualTo(3);
         assertThat(jdbc.queryForObject("select count(*) from quarantine", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void sendsAnInterruptedEmailAgainAsTheSameMessageAndPrintsItAsAPossibleDuplicate() throws Exception {
+        demo.runDays(new DemoOptions(DemoOptions.SAMPLE_START, 3, true), null);
+        // as if the process had died while the mail server took the last e-mail: sent, but its outcome never committed
+        long notice = jdbc.queryForObject("select max(id) from notice where status = 'SENT'", Long.class);
+        jdbc.update("update notice set status = 'SENDING', outcome = null, done_at = null where id = ?", notice);
+        jdbc.update("update action set status = 'SENDING', outcome = null, done_at = null where notice_id = ?", notice);
+        List<String> files = mailFiles();
+        int received = sink().received().length;
+
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        demo.run(new DemoOptions(DemoOptions.SAMPLE_START.plusDays(3), 1, false), new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertThat(output).contains("<notice-" + notice + "@recoup> (possible duplicate: sent again after an interrupted send)")
+                .contains("  possible duplicate sends: 1 (notice " + notice + ": sent again as the same message after an interrupted send)");
+        assertThat(sink().received()).hasSize(received + 2); // the repeat and that day's due-email
+        assertThat(mailFiles()).hasSize(files.size() + 1).containsAll(files);
+        assertThat(jdbc.queryForObject("select status from notice where id = ?", String.class, notice)).isEqualTo("SENT");
+    }
+
+    @Test
+    void printsNoPossibleDuplicateAfterAnUninterruptedRun() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        demo.run(new DemoOptions(DemoOptions.SAMPLE_START, 2, true), new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("  possible duplicate sends: 0\n")
+                .doesNotContain("possible duplicate:");
     }
 
     private LocalMailSink sink() {

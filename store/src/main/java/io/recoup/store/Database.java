@@ -5,8 +5,13 @@ import java.time.Clock;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -16,13 +21,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class Database {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate savepoints;
     private final Clock clock;
 
     public Database(DataSource dataSource, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
         // inside a transaction PostgreSQL then streams large results instead of loading them whole
         this.jdbc.setFetchSize(10_000);
-        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource);
+        this.transactions = new TransactionTemplate(manager);
+        this.savepoints = new TransactionTemplate(manager);
+        this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
     }
 
@@ -37,6 +46,25 @@ public final class Database {
 
     public void inTransaction(Runnable work) {
         transactions.executeWithoutResult(status -> work.run());
+    }
+
+    /**
+     * Runs {@code work} inside the current transaction behind a savepoint: when it throws, what it wrote is undone and
+     * the exception goes on, but the transaction (and the row locks it took before) stays usable, so the caller can
+     * record why the work failed in the same unit of work.
+     */
+    public <T> T underSavepoint(Supplier<T> work) {
+        return savepoints.execute(status -> work.get());
+    }
+
+    /**
+     * Whether {@code failure} is the database's passing trouble (a lost connection, a lock or serialization conflict,
+     * a transaction that could not start), worth trying again on the next run, rather than something wrong with the
+     * work itself.
+     */
+    public static boolean isPassing(RuntimeException failure) {
+        return failure instanceof TransientDataAccessException || failure instanceof RecoverableDataAccessException
+                || failure instanceof DataAccessResourceFailureException || failure instanceof TransactionException;
     }
 
     /** The JDBC template of the repositories; stages use repositories, never SQL of their own. */

@@ -153,6 +153,7 @@ class StoreIT {
         ledger.upsertItem(record("1", "100"), "RF18INV1");
         long one = ledger.find(new OpenItemKey("csv", "1")).orElseThrow().id();
         long id = notices.insert(notice("due-email", one), "default", "1", "{}").orElseThrow();
+        notices.handOver(new NoticeId(id));
         notices.complete(new NoticeId(id), NoticeEvent.FAIL, "mailbox unknown");
         assertThat(notices.insert(notice("due-email", one), "default", "1", "{}")).isPresent();
         CustomerCase c = db.inTransaction(() -> dunning.openCases(DAY)).get(0);
@@ -167,8 +168,12 @@ class StoreIT {
         ReceiptId receipt = receipts.insertIfNew(new NewReceipt("bank", "E1", Money.of("30", "EUR"), DAY, DAY, "RF18INV1", "",
                 null, null, "st.xml")).orElseThrow();
 
+        assertThatThrownBy(() -> notices.complete(notice, NoticeEvent.SEND, "<m1@mail>")).isInstanceOf(IllegalTransition.class)
+                .hasMessageContaining("event SEND is not allowed in state PLANNED");
+        assertThat(notices.handOver(notice)).isTrue();
         assertThat(notices.complete(notice, NoticeEvent.SEND, "<m1@mail>")).isTrue();
         assertThat(notices.complete(notice, NoticeEvent.SEND, "<m1@mail>")).isFalse();
+        assertThat(notices.handOver(notice)).isFalse();
         assertThatThrownBy(() -> notices.deferred(notice, "try later")).isInstanceOf(IllegalTransition.class)
                 .hasMessage("notice " + notice + ": event DEFER is not allowed in state SENT (allowed there: none, the state is final)");
         assertThat(new JdbcTemplate(dataSource).queryForList("select status from action", String.class)).containsExactly("SENT");
@@ -223,6 +228,33 @@ class StoreIT {
         NoticeId second = db.inTransaction(() -> notices.claimNext(now, 0).orElseThrow().noticeId());
         secondDone.countDown();
         assertThat(second).isNotEqualTo(first.get(30, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aNoticeBeingSentIsNotTakenForAnInterruptedOneButIsOnceItsSenderIsGone() throws Exception {
+        ledger.upsertItem(record("1", "100"), "RF18INV1");
+        NoticeId notice = new NoticeId(notices.insert(notice("due-email", ledger.find(new OpenItemKey("csv", "1")).orElseThrow().id()),
+                "default", "1", "{}").orElseThrow());
+        db.inTransaction(() -> notices.handOver(notice));
+        CountDownLatch senderHoldsLock = new CountDownLatch(1);
+        CountDownLatch looked = new CountDownLatch(1);
+        CompletableFuture<Boolean> sender = CompletableFuture.supplyAsync(() -> db.inTransaction(() -> {
+            boolean locked = notices.lockHandedOver(notice);
+            senderHoldsLock.countDown();
+            await(looked);
+            return locked;
+        }));
+        await(senderHoldsLock);
+        assertThat(db.inTransaction(() -> notices.claimInterrupted(0))).isEmpty();
+        looked.countDown();
+        assertThat(sender.get(30, TimeUnit.SECONDS)).isTrue();
+
+        // the sender's transaction ended without an outcome, as a process killed mid-send: now it is found
+        assertThat(db.inTransaction(() -> notices.claimInterrupted(0))).hasValueSatisfying(c -> {
+            assertThat(c.noticeId()).isEqualTo(notice);
+            assertThat(c.interrupted()).isTrue();
+        });
+        assertThat(db.inTransaction(() -> notices.claimNext(DAY.plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC), 0))).isEmpty();
     }
 
     @Test

@@ -65,9 +65,12 @@ public class DashboardController {
         view.put("failed", jdbc.queryForList("""
                 select n.planned_on, n.channel, n.outcome, c.source, c.external_id as customer
                 from notice n join customer c on c.id = n.customer_id where n.status = 'FAILED' order by n.id desc limit 100"""));
+        // a task a step asked for, a customer no channel reaches, or a notice parked because dispatch failed on it
         view.put("needsPerson", jdbc.queryForList("""
-                select n.planned_on, n.channel, n.template, n.reason, c.source, c.external_id as customer
-                from notice n join customer c on c.id = n.customer_id where n.status = 'TASK_OPEN' order by n.id desc limit 100"""));
+                select n.id as notice, n.planned_on, n.channel, n.template, n.status, n.outcome, n.reason, c.source,
+                    c.external_id as customer
+                from notice n join customer c on c.id = n.customer_id where n.status in ('TASK_OPEN', 'PARKED')
+                order by n.id desc limit 100"""));
         view.put("exceptions", jdbc.queryForList("""
                 select provider, provider_id, currency, unallocated, reason from receipt where unallocated > 0 order by id"""));
         return view;

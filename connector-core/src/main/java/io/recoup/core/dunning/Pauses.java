@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * What pauses an item on a day: an active hold (a dispute or a dunning block, on the item or on its customer), a
  * promise to pay not yet kept whose day (plus grace) has not passed, an agreed payment plan. The one place these rules
- * live: the dunning engine pauses its ladder by them, and direct debit leaves such an item alone.
+ * live: the dunning engine pauses its ladder by them, dispatch holds back a reminder paused after it was planned, and
+ * direct debit leaves such an item alone.
  */
 public final class Pauses {
     private Pauses() {
@@ -36,12 +37,24 @@ public final class Pauses {
 
     /**
      * Why direct debit must leave an item with {@code open} outstanding alone on {@code today}, or empty when nothing
-     * holds it: an active hold of the item or its customer, a pending promise (no grace: a promise day that passed
-     * unpaid is no reason to wait), or an agreed payment plan (the customer pays by instalments, not by one collection
-     * of everything).
+     * holds it: what keeps a planned reminder from going out ({@link #keepsFromSending}), or an agreed payment plan
+     * (the customer pays by instalments, not by one collection of everything).
      */
     public static Optional<String> keepsFromDirectDebit(Money open, List<Hold> itemHolds, List<Hold> customerHolds,
                                                         Optional<PromiseToPay> promise, boolean planAgreed, LocalDate today) {
+        return keepsFromSending(open, itemHolds, customerHolds, promise, today)
+                .or(() -> planAgreed ? Optional.of("a payment plan is agreed") : Optional.empty());
+    }
+
+    /**
+     * Why a reminder planned for an item with {@code open} outstanding must not go out on {@code today}, or empty when
+     * nothing holds it: an active hold of the item or its customer, or a pending promise. No grace: a promise day that
+     * passed unpaid is no reason to wait, and a promise the planner already saw pending would have kept the reminder
+     * from being planned, so what this finds was added after planning. A payment plan is not a reason here: the
+     * planner plans its instalment reminders, and ladder steps again once the plan is broken.
+     */
+    public static Optional<String> keepsFromSending(Money open, List<Hold> itemHolds, List<Hold> customerHolds,
+                                                    Optional<PromiseToPay> promise, LocalDate today) {
         Optional<Hold> hold = activeHold(itemHolds, today).or(() -> activeHold(customerHolds, today));
         if (hold.isPresent()) {
             return Optional.of("paused by " + hold.get());
@@ -49,6 +62,6 @@ public final class Pauses {
         if (promise.isPresent() && pending(promise.get(), open, today, 0)) {
             return Optional.of("a promise to pay by " + promise.get().promisedFor() + " is pending");
         }
-        return planAgreed ? Optional.of("a payment plan is agreed") : Optional.empty();
+        return Optional.empty();
     }
 }

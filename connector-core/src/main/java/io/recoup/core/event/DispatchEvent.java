@@ -37,6 +37,8 @@ public sealed interface DispatchEvent extends RecoupEvent {
             case FAIL -> new Failed(notice, outcome);
             case CANCEL -> new Cancelled(notice, outcome);
             case DEFER -> new Deferred(notice, outcome);
+            case HAND_OVER -> new HandedOver(notice, outcome);
+            case PARK -> new Parked(notice, outcome);
         };
     }
 
@@ -45,7 +47,7 @@ public sealed interface DispatchEvent extends RecoupEvent {
         @Override public String what() { return "sent"; }
     }
 
-    /** A task for a person is open; the outcome is its subject. */
+    /** A task for a person is open; the outcome is its subject, or why no channel could reach the customer. */
     record TaskOpened(NoticeId notice, String outcome) implements DispatchEvent {
         @Override public String what() { return "task_open"; }
     }
@@ -65,8 +67,26 @@ public sealed interface DispatchEvent extends RecoupEvent {
         @Override public String what() { return "cancelled"; }
     }
 
-    /** The channel asked to try later; the notice stays planned. */
+    /** The channel asked to try later; the notice is planned again. */
     record Deferred(NoticeId notice, String outcome) implements DispatchEvent {
         @Override public String what() { return "deferred"; }
+    }
+
+    /** About to be handed to its channel; the outcome names the channel. Recorded before the hand-over. */
+    record HandedOver(NoticeId notice, String outcome) implements DispatchEvent {
+        @Override public String what() { return "sending"; }
+    }
+
+    /** Parked for a person: it could not be carried out for a reason that will not go away, which the outcome says. */
+    record Parked(NoticeId notice, String outcome) implements DispatchEvent {
+        @Override public String what() { return "parked"; }
+    }
+
+    /**
+     * Found handed over with no outcome: an earlier send was interrupted and may have gone out. The outcome says what
+     * dispatch does now (resend it as the same message, counted as a possible duplicate, or leave it to a person).
+     */
+    record InterruptedSendFound(NoticeId notice, String outcome) implements DispatchEvent {
+        @Override public String what() { return "interrupted_send"; }
     }
 }

@@ -6,8 +6,12 @@ public enum NoticeEvent {
     OPEN_TASK,
     SKIP,
     FAIL,
-    /** The whole notice, or one action on it whose item was paid since planning. */
+    /** The whole notice, or one action on it whose item was paid or paused since planning. */
     CANCEL,
-    /** The channel asked to try later: the notice stays planned, its attempts counted. */
-    DEFER
+    /** The channel asked to try later: the notice is planned again, its attempts counted. */
+    DEFER,
+    /** About to be handed to its channel; recorded (committed) before the hand-over. */
+    HAND_OVER,
+    /** Could not be carried out for a reason that will not go away: a person takes it from here. */
+    PARK
 }

@@ -49,6 +49,21 @@ class PausesTest {
     }
 
     @Test
+    void aPlannedReminderIsHeldBackByAHoldOrAPendingPromiseButNotByAPaymentPlan() {
+        assertThat(Pauses.keepsFromSending(OPEN, List.of(), List.of(), Optional.empty(), TODAY)).isEmpty();
+        assertThat(Pauses.keepsFromSending(OPEN, List.of(dispute(TODAY, null)), List.of(), Optional.empty(), TODAY))
+                .hasValue("paused by dispute since 2026-03-10: damaged");
+        assertThat(Pauses.keepsFromSending(OPEN, List.of(), List.of(new Hold(Hold.Kind.BLOCK, "insolvency", TODAY, Optional.empty())),
+                Optional.empty(), TODAY)).hasValue("paused by dunning block since 2026-03-10: insolvency");
+        assertThat(Pauses.keepsFromSending(OPEN, List.of(dispute(TODAY.minusDays(9), TODAY.minusDays(1))), List.of(),
+                Optional.empty(), TODAY)).isEmpty();
+        assertThat(Pauses.keepsFromSending(OPEN, List.of(), List.of(), Optional.of(new PromiseToPay(TODAY.plusDays(5), OPEN, OPEN)),
+                TODAY)).hasValue("a promise to pay by 2026-03-15 is pending");
+        assertThat(Pauses.keepsFromSending(OPEN, List.of(), List.of(), Optional.of(new PromiseToPay(TODAY.minusDays(1), OPEN, OPEN)),
+                TODAY)).isEmpty();
+    }
+
+    @Test
     void aPromiseWhoseDayPassedUnpaidNoLongerKeepsDirectDebitAway() {
         PromiseToPay broken = new PromiseToPay(TODAY.minusDays(1), OPEN, OPEN);
         assertThat(Pauses.keepsFromDirectDebit(OPEN, List.of(), List.of(), Optional.of(broken), false, TODAY)).isEmpty();

@@ -1,36 +1,33 @@
 package io.recoup.routes.dispatch;
 
-import io.recoup.core.event.DispatchEvent;
-import io.recoup.core.ledger.ItemStatus;
-import io.recoup.core.lifecycle.NoticeEvent;
-import io.recoup.core.lifecycle.NoticeLifecycle;
-import io.recoup.core.lifecycle.NoticeStatus;
 import io.recoup.core.message.MessageTemplates;
 import io.recoup.core.policy.Channel;
-import io.recoup.core.port.DeliveryResult;
 import io.recoup.core.port.ReminderChannel;
-import io.recoup.core.port.ReminderMessage;
 import io.recoup.routes.CreditorDetails;
+import io.recoup.routes.dispatch.NoticePreparation.Step;
 import io.recoup.store.Database;
 import io.recoup.store.EventLog;
-import io.recoup.store.dispatch.DueNotice;
+import io.recoup.store.dispatch.ClaimedNotice;
 import io.recoup.store.dispatch.NoticeRepository;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stage 3, dispatch: takes due notices from the outbox one at a time (each in its own transaction, locked with SKIP
- * LOCKED so several instances can share the queue) and carries them out: a message on a configured channel, a task
- * for a person, or a recorded skip with the reason. Items paid since planning are taken off the notice first; a
- * notice with nothing left is cancelled.
+ * Stage 3, dispatch: takes notices from the outbox one at a time, each locked with SKIP LOCKED so several instances can
+ * share the queue, and carries them out: a message on a configured channel, or a task for a person. First come the
+ * notices an interrupted run left being sent (resent as the same message where the channel can tell a repeat, else
+ * left to a person), then the planned notices that are due. A message is recorded as being sent, and committed,
+ * before its channel gets it. A notice that fails for a reason that will not go away is parked for a person and the
+ * run goes on with the next; only the database's passing trouble stops a run, to be tried again on the next.
  */
 public final class ReminderDispatch {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderDispatch.class);
@@ -38,19 +35,21 @@ public final class ReminderDispatch {
 
     private final Database db;
     private final NoticeRepository notices;
-    private final EventLog events;
-    private final NoticeRenderer renderer;
     private final Clock clock;
     private final Map<Channel, ReminderChannel> channels = new EnumMap<>(Channel.class);
+    private final Outcomes outcomes;
+    private final NoticePreparation preparation;
+    private final NoticeDelivery delivery;
 
     public ReminderDispatch(Database db, NoticeRepository notices, EventLog events, MessageTemplates templates,
                             CreditorDetails creditor, List<ReminderChannel> channels, Clock clock) {
         this.db = db;
         this.notices = notices;
-        this.events = events;
-        this.renderer = new NoticeRenderer(templates, creditor);
         this.clock = clock;
         channels.forEach(c -> this.channels.put(c.channel(), c));
+        this.outcomes = new Outcomes(notices, events);
+        this.preparation = new NoticePreparation(this.channels, new NoticeRenderer(templates, creditor), notices, events, outcomes);
+        this.delivery = new NoticeDelivery(notices, events, outcomes);
     }
 
     /** The channels messages can be sent on here; the planner falls back past the others. */
@@ -60,80 +59,63 @@ public final class ReminderDispatch {
 
     public DispatchReport dispatch() {
         List<DispatchReport.Dispatched> done = new ArrayList<>();
-        long lastId = 0;
-        while (true) {
-            long after = lastId;
-            Optional<DispatchReport.Dispatched> next = db.inTransaction(() -> notices.claimNext(clock.instant(), after).map(this::carryOut));
-            if (next.isEmpty()) {
-                break;
-            }
-            lastId = next.get().noticeId();
-            done.add(next.get());
-        }
+        drain(notices::claimInterrupted, done);
+        drain(after -> notices.claimNext(clock.instant(), after), done);
         DispatchReport report = new DispatchReport(done);
         if (!done.isEmpty()) {
-            LOG.info("dispatched {} notice(s): {} sent, {} task(s), {} skipped, {} deferred, {} failed, {} cancelled",
-                    done.size(), report.count("SENT"), report.count("TASK_OPEN"), report.count("SKIPPED"),
-                    report.count("DEFERRED"), report.count("FAILED"), report.count("CANCELLED"));
+            LOG.info("dispatched {} notice(s): {} sent, {} task(s), {} deferred, {} failed, {} cancelled, {} parked, "
+                            + "{} possible duplicate(s) {}", done.size(), report.count("SENT"), report.count("TASK_OPEN"),
+                    report.count("DEFERRED"), report.count("FAILED"), report.count("CANCELLED"), report.count("PARKED"),
+                    report.possibleDuplicates().size(), report.possibleDuplicates());
         }
         return report;
     }
 
-    private DispatchReport.Dispatched carryOut(DueNotice notice) {
-        List<DueNotice.Line> owed = new ArrayList<>();
-        for (DueNotice.Line line : notice.lines()) {
-            if (line.status() == ItemStatus.OPEN && line.open().isPositive()) {
-                owed.add(line);
-            } else {
-                notices.dropLine(line.actionId(), "invoice was paid before the notice was sent");
+    /** Carries out every notice {@code claim} finds, in id order, each in its own transactions. */
+    private void drain(LongFunction<Optional<ClaimedNotice>> claim, List<DispatchReport.Dispatched> done) {
+        long lastId = 0;
+        while (true) {
+            long after = lastId;
+            long[] claimed = {after};
+            try {
+                Optional<Step> step = db.inTransaction(() -> claim.apply(after).map(notice -> {
+                    claimed[0] = notice.noticeId().value();
+                    return prepareOrPark(notice);
+                }));
+                if (step.isEmpty()) {
+                    return;
+                }
+                lastId = claimed[0];
+                carryOut(step.get(), done);
+            } catch (RuntimeException e) {
+                if (Database.isPassing(e) || claimed[0] == after) {
+                    throw e;
+                }
+                // its outcome could not even be recorded (nor could it be parked): it stays where it is, the others go
+                // on, and the next run takes it up again
+                LOG.error("notice {} failed and what came of it could not be recorded; the next run takes it up again", claimed[0], e);
+                lastId = claimed[0];
             }
         }
-        if (owed.isEmpty()) {
-            return finish(notice, owed, NoticeEvent.CANCEL, "every invoice on it was paid before it was sent");
-        }
-        NoticeRenderer.Rendered message = renderer.render(notice, owed);
-        if (!notice.channel().reachesCustomer()) {
-            return finish(notice, owed, NoticeEvent.OPEN_TASK, message.subject());
-        }
-        ReminderChannel channel = channels.get(notice.channel());
-        if (channel == null) {
-            return finish(notice, owed, NoticeEvent.SKIP, "channel not configured: no " + notice.channel().label() + " account is set");
-        }
-        Optional<String> address = notice.channel() == Channel.EMAIL ? notice.email() : notice.phone();
-        if (address.isEmpty()) {
-            return finish(notice, owed, NoticeEvent.SKIP, "customer has no " + (notice.channel() == Channel.EMAIL ? "e-mail address" : "phone number"));
-        }
-        DeliveryResult result = channel.deliver(new ReminderMessage("notice-" + notice.noticeId(), notice.customerName(),
-                address.get(), message.subject(), message.body(), message.attachments()));
-        if (result instanceof DeliveryResult.Sent sent) {
-            return finish(notice, owed, NoticeEvent.SEND, sent.providerMessageId());
-        }
-        if (result instanceof DeliveryResult.Bounced bounced) {
-            return finish(notice, owed, NoticeEvent.FAIL, bounced.reason());
-        }
-        return defer(notice, owed, ((DeliveryResult.Deferred) result).reason());
     }
 
-    private DispatchReport.Dispatched defer(DueNotice notice, List<DueNotice.Line> owed, String reason) {
-        if (notice.attempts() + 1 >= MAX_ATTEMPTS) {
-            return finish(notice, owed, NoticeEvent.FAIL, "gave up after " + MAX_ATTEMPTS + " attempts: " + reason);
+    /** The notice prepared under a savepoint, so that when preparing it fails it is parked in the same transaction. */
+    private Step prepareOrPark(ClaimedNotice notice) {
+        try {
+            return db.underSavepoint(() -> preparation.prepare(notices.load(notice), LocalDate.ofInstant(clock.instant(), clock.getZone())));
+        } catch (RuntimeException e) {
+            if (Database.isPassing(e)) {
+                throw e;
+            }
+            return new Step.Done(outcomes.park(notice, "it could not be prepared for sending", e));
         }
-        notices.deferred(notice.noticeId(), reason);
-        events.append(new DispatchEvent.Deferred(notice.noticeId(), reason));
-        return report(notice, owed, "DEFERRED", reason);
     }
 
-    private DispatchReport.Dispatched finish(DueNotice notice, List<DueNotice.Line> owed, NoticeEvent event, String outcome) {
-        notices.complete(notice.noticeId(), event, outcome);
-        NoticeStatus status = NoticeLifecycle.TABLE.target(event);
-        events.append(DispatchEvent.of(notice.noticeId(), event, outcome));
-        return report(notice, owed, status.name(), outcome);
-    }
-
-    private static DispatchReport.Dispatched report(DueNotice notice, List<DueNotice.Line> owed, String status, String outcome) {
-        List<DueNotice.Line> shown = owed.isEmpty() ? notice.lines() : owed;
-        return new DispatchReport.Dispatched(notice.noticeId().value(), shown.stream().map(DueNotice.Line::number).collect(Collectors.joining(",")),
-                shown.stream().map(DueNotice.Line::stepKey).distinct().collect(Collectors.joining(",")), notice.channel().label(),
-                status, outcome);
+    private void carryOut(Step step, List<DispatchReport.Dispatched> done) {
+        if (step instanceof Step.Done d) {
+            done.add(d.dispatched());
+        } else if (step instanceof Step.HandOver h) {
+            db.inTransaction(() -> delivery.deliver(h)).ifPresent(done::add);
+        }
     }
 }

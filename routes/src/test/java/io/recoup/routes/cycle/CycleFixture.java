@@ -6,6 +6,7 @@ import io.recoup.adapters.email.SmtpReminderChannel;
 import io.recoup.adapters.email.SmtpSettings;
 import io.recoup.core.message.MessageTemplates;
 import io.recoup.core.policy.PolicyLoader;
+import io.recoup.core.port.ReminderChannel;
 import io.recoup.routes.CreditorDetails;
 import io.recoup.routes.ReturnedEntries;
 import io.recoup.routes.dispatch.ReminderDispatch;
@@ -17,7 +18,6 @@ import io.recoup.store.EventLog;
 import io.recoup.store.MutableClock;
 import io.recoup.store.TestDatabase;
 import io.recoup.store.dispatch.NoticeRepository;
-import io.recoup.store.ledger.LedgerRepository;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,21 +51,24 @@ final class CycleFixture implements AutoCloseable {
     final DefaultCamelContext camel = new DefaultCamelContext();
     final CycleRunner runner;
     final PolicyHolder policy;
+    /** The plain SMTP channel to the test's mail server. */
+    final ReminderChannel smtp;
     volatile String policyText = resource("/recoup/policies/default.yaml");
 
     CycleFixture(Path home, LocalDate firstDay, int smtpPort) {
+        this(home, firstDay, smtpPort, UnaryOperator.identity());
+    }
+
+    /** {@code channel} wraps the SMTP channel the instance's dispatcher sends through (to make it fail, say). */
+    CycleFixture(Path home, LocalDate firstDay, int smtpPort, UnaryOperator<ReminderChannel> channel) {
         this.home = home;
         this.clock = new MutableClock(firstDay.atTime(9, 0).atZone(ZONE).toInstant(), ZONE);
         this.dataSource = TestDatabase.fresh();
         this.jdbc = new JdbcTemplate(dataSource);
         this.db = new Database(dataSource, clock);
-        LedgerRepository ledger = new LedgerRepository(db);
-        EventLog events = new EventLog(db);
-        ReminderDispatch dispatch = new ReminderDispatch(db, new NoticeRepository(db), events,
-                new MessageTemplates(p -> Optional.ofNullable(resourceOrNull("/recoup/templates/" + p)), Locale.ENGLISH),
-                new CreditorDetails("Recoup Test GmbH", Iban.parse("DE89370400440532013000"), Bic.parse("COBADEFFXXX")),
-                List.of(new SmtpReminderChannel(new SmtpSettings("127.0.0.1", smtpPort, "ar@recoup.example",
-                        Optional.empty(), Optional.empty(), false))), clock);
+        this.smtp = new SmtpReminderChannel(new SmtpSettings("127.0.0.1", smtpPort, "ar@recoup.example",
+                Optional.empty(), Optional.empty(), false));
+        ReminderDispatch dispatch = dispatchOver(channel.apply(smtp));
         this.policy = new PolicyHolder(PolicyLoader.withBundledSchema(), dispatch.configuredChannels(), new PolicyHolder.Source() {
             @Override
             public String name() {
@@ -96,6 +100,14 @@ final class CycleFixture implements AutoCloseable {
         }
         camel.start();
         this.runner = new CycleRunner(camel);
+    }
+
+    /** A dispatcher over this instance's database sending on {@code channels}, as a restarted instance would build it. */
+    ReminderDispatch dispatchOver(ReminderChannel... channels) {
+        return new ReminderDispatch(db, new NoticeRepository(db), new EventLog(db),
+                new MessageTemplates(p -> Optional.ofNullable(resourceOrNull("/recoup/templates/" + p)), Locale.ENGLISH),
+                new CreditorDetails("Recoup Test GmbH", Iban.parse("DE89370400440532013000"), Bic.parse("COBADEFFXXX")),
+                List.of(channels), clock);
     }
 
     Path folder(String relative) {

@@ -1,5 +1,7 @@
 package io.recoup.store.dispatch;
 
+import io.recoup.core.dunning.Hold;
+import io.recoup.core.dunning.PromiseToPay;
 import io.recoup.core.id.ActionId;
 import io.recoup.core.id.NoticeId;
 import io.recoup.core.ledger.ItemStatus;
@@ -8,20 +10,40 @@ import io.recoup.core.policy.Channel;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
-/** A planned notice claimed for dispatch, with its customer and the items (lines) it covers. */
-public record DueNotice(NoticeId noticeId, Channel channel, String template, int attempts, long customerId, String customerName,
-                        Optional<String> email, Optional<String> phone, Locale language, List<Line> lines) {
+/**
+ * A notice claimed for dispatch, with its customer, the holds on the whole customer, and the items (lines) it still
+ * covers. {@code possibleDuplicate} is set once an interrupted send of it was resent.
+ */
+public record DueNotice(ClaimedNotice claim, String template, int attempts, boolean possibleDuplicate, long customerId,
+                        String customerName, Optional<String> email, Optional<String> phone, Locale language,
+                        List<Hold> customerHolds, List<Line> lines) {
     public DueNotice {
+        Objects.requireNonNull(claim, "claim");
+        customerHolds = List.copyOf(customerHolds);
         lines = List.copyOf(lines);
     }
 
+    public NoticeId noticeId() {
+        return claim.noticeId();
+    }
+
+    public Channel channel() {
+        return claim.channel();
+    }
+
     /**
-     * One item on the notice with the step it fulfils, its state now and the late charges the planner computed
-     * (interest plus fixed compensation), if the policy charges them. A line, not an item: the same item is on one
-     * line per notice, each with its own action.
+     * One item on the notice with the step it fulfils, its state now, the late charges the planner computed (interest
+     * plus fixed compensation) if the policy charges them, and what may pause it now: its active holds and its latest
+     * promise to pay. A line, not an item: the same item is on one line per notice, each with its own action.
      */
     public record Line(ActionId actionId, String stepKey, long itemId, String number, LocalDate dueDate, Money open,
-                       String creditorReference, ItemStatus status, Optional<Money> lateCharges) {}
+                       String creditorReference, ItemStatus status, Optional<Money> lateCharges, List<Hold> holds,
+                       Optional<PromiseToPay> promise) {
+        public Line {
+            holds = List.copyOf(holds);
+        }
+    }
 }

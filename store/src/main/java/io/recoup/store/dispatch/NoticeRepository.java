@@ -1,7 +1,9 @@
 package io.recoup.store.dispatch;
 
+import io.recoup.core.dunning.Hold;
 import io.recoup.core.dunning.Notice;
 import io.recoup.core.dunning.NoticeLine;
+import io.recoup.core.dunning.PromiseToPay;
 import io.recoup.core.id.ActionId;
 import io.recoup.core.id.NoticeId;
 import io.recoup.core.ledger.ItemStatus;
@@ -12,11 +14,14 @@ import io.recoup.core.money.Money;
 import io.recoup.core.policy.Channel;
 import io.recoup.store.Database;
 import io.recoup.store.LifecycleRows;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,9 +30,13 @@ import java.util.stream.Collectors;
 
 /**
  * The notice outbox: each planned notice with one action row per (item, step) it carries. Dispatch takes due notices
- * with SKIP LOCKED; the action rows follow their notice's status, both along {@link NoticeLifecycle}.
+ * with SKIP LOCKED, records a message as being sent before it goes to its channel, and finds on the next run what an
+ * interrupted send left; the action rows follow their notice's status, both along {@link NoticeLifecycle}.
  */
 public final class NoticeRepository {
+    /** The key of a hold on the whole customer among holds keyed by item id (ids start at 1). */
+    private static final long CUSTOMER_WIDE = 0;
+
     private final Database db;
     private final LifecycleRows<NoticeStatus, NoticeEvent> notices;
     private final LifecycleRows<NoticeStatus, NoticeEvent> actions;
@@ -91,38 +100,125 @@ public final class NoticeRepository {
         return Optional.of(id);
     }
 
-    /** Locks the next planned notice due by {@code now} with an id above {@code afterId}; others skip locked rows. */
-    public Optional<DueNotice> claimNext(Instant now, long afterId) {
-        List<Map<String, Object>> rows = db.jdbc().queryForList("""
-                select n.id, n.channel, n.template, n.attempts, n.customer_id, c.name, c.email, c.phone, c.language
-                from notice n join customer c on c.id = n.customer_id
-                where n.status = 'PLANNED' and n.send_after <= ? and n.id > ?
-                order by n.id limit 1 for update of n skip locked""", Timestamp.from(now), afterId);
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, Object> n = rows.get(0);
-        long id = ((Number) n.get("id")).longValue();
-        List<DueNotice.Line> lines = db.jdbc().query("""
-                select a.id, a.step_id, i.id, i.number, i.due_date, i.currency, i.open_amount, i.creditor_reference, i.status,
-                    a.late_interest, a.late_compensation
-                from action a join open_item i on i.id = a.item_id where a.notice_id = ? order by i.due_date, i.id""",
-                (rs, k) -> {
-                    var currency = Money.currencyOf(rs.getString(6));
-                    Optional<Money> charges = rs.getBigDecimal(10) == null ? Optional.empty()
-                            : Optional.of(Money.of(rs.getBigDecimal(10), currency).plus(Money.of(rs.getBigDecimal(11), currency)));
-                    return new DueNotice.Line(new ActionId(rs.getLong(1)), rs.getString(2), rs.getLong(3), rs.getString(4),
-                            rs.getDate(5).toLocalDate(), Money.of(rs.getBigDecimal(7), currency), rs.getString(8),
-                            ItemStatus.valueOf(rs.getString(9)), charges);
-                }, id);
-        return Optional.of(new DueNotice(new NoticeId(id), Channel.valueOf((String) n.get("channel")), (String) n.get("template"),
-                ((Number) n.get("attempts")).intValue(), ((Number) n.get("customer_id")).longValue(), (String) n.get("name"),
-                Optional.ofNullable((String) n.get("email")), Optional.ofNullable((String) n.get("phone")),
-                Locale.forLanguageTag((String) n.get("language")), lines));
+    /**
+     * Locks the next planned notice due by {@code now} with an id above {@code afterId}; others skip locked rows. Only
+     * the notice's own row is read, so a notice whose lines cannot be read can still be parked.
+     */
+    public Optional<ClaimedNotice> claimNext(Instant now, long afterId) {
+        return claim("n.status = 'PLANNED' and n.send_after <= ? and n.id > ?", Timestamp.from(now), afterId);
     }
 
     /**
-     * Carries out {@code event} on the notice and on its actions still planned (lines dropped earlier stay
+     * Locks the next notice above {@code afterId} found handed over to its channel with no outcome: a send that was
+     * interrupted (the process died between the hand-over and the commit). A notice being sent right now is locked by
+     * its dispatcher until its outcome is committed, so it is skipped here.
+     */
+    public Optional<ClaimedNotice> claimInterrupted(long afterId) {
+        return claim("n.status = 'SENDING' and n.id > ?", afterId);
+    }
+
+    private Optional<ClaimedNotice> claim(String where, Object... args) {
+        return db.jdbc().query("""
+                select n.id, n.status, n.channel, n.lead_step,
+                    (select coalesce(string_agg(i.number, ',' order by i.due_date, i.id), '') from action a
+                     join open_item i on i.id = a.item_id where a.notice_id = n.id and a.status = n.status)
+                from notice n where %s
+                order by n.id limit 1 for update of n skip locked""".formatted(where),
+                (rs, k) -> new ClaimedNotice(new NoticeId(rs.getLong(1)), NoticeStatus.valueOf(rs.getString(2)),
+                        Channel.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5)), args).stream().findFirst();
+    }
+
+    /**
+     * Everything dispatch needs of a claimed notice: its customer, the customer's active holds, and its lines still in
+     * the notice's state (a line dropped earlier stays out), each with its item's active holds and latest promise.
+     */
+    public DueNotice load(ClaimedNotice claim) {
+        long id = claim.noticeId().value();
+        Map<String, Object> n = db.jdbc().queryForMap("""
+                select n.template, n.attempts, n.possible_duplicate, n.customer_id, c.name, c.email, c.phone, c.language
+                from notice n join customer c on c.id = n.customer_id where n.id = ?""", id);
+        long customerId = ((Number) n.get("customer_id")).longValue();
+        Map<Long, List<Hold>> holds = activeHolds(customerId, id);
+        List<DueNotice.Line> lines = lines(claim, holds, latestPromises(id));
+        return new DueNotice(claim, (String) n.get("template"), ((Number) n.get("attempts")).intValue(),
+                (Boolean) n.get("possible_duplicate"), customerId, (String) n.get("name"), Optional.ofNullable((String) n.get("email")),
+                Optional.ofNullable((String) n.get("phone")), Locale.forLanguageTag((String) n.get("language")),
+                holds.getOrDefault(CUSTOMER_WIDE, List.of()), lines);
+    }
+
+    /** The notice's lines in its own state, each with its item's active holds and latest promise. */
+    private List<DueNotice.Line> lines(ClaimedNotice claim, Map<Long, List<Hold>> holds, Map<Long, PromiseToPay> promises) {
+        return db.jdbc().query("""
+                select a.id, a.step_id, i.id, i.number, i.due_date, i.currency, i.open_amount, i.creditor_reference, i.status,
+                    a.late_interest, a.late_compensation
+                from action a join open_item i on i.id = a.item_id where a.notice_id = ? and a.status = ?
+                order by i.due_date, i.id""", (rs, k) -> {
+            var currency = Money.currencyOf(rs.getString(6));
+            Optional<Money> charges = rs.getBigDecimal(10) == null ? Optional.empty()
+                    : Optional.of(Money.of(rs.getBigDecimal(10), currency).plus(Money.of(rs.getBigDecimal(11), currency)));
+            long itemId = rs.getLong(3);
+            return new DueNotice.Line(new ActionId(rs.getLong(1)), rs.getString(2), itemId, rs.getString(4),
+                    rs.getDate(5).toLocalDate(), Money.of(rs.getBigDecimal(7), currency), rs.getString(8),
+                    ItemStatus.valueOf(rs.getString(9)), charges, holds.getOrDefault(itemId, List.of()),
+                    Optional.ofNullable(promises.get(itemId)));
+        }, claim.noticeId().value(), claim.status().name());
+    }
+
+    /** The customer's unreleased holds by item id, those on the whole customer under {@link #CUSTOMER_WIDE}. */
+    private Map<Long, List<Hold>> activeHolds(long customerId, long noticeId) {
+        Map<Long, List<Hold>> holds = new HashMap<>();
+        db.jdbc().query("""
+                select coalesce(item_id, ?), kind, reason, since, until from hold
+                where released_at is null and customer_id = ? and (item_id is null or item_id in (select item_id from action where notice_id = ?))
+                order by id""", rs -> {
+            holds.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Hold(Hold.Kind.valueOf(rs.getString(2)),
+                    rs.getString(3), rs.getDate(4).toLocalDate(), Optional.ofNullable(rs.getDate(5)).map(Date::toLocalDate)));
+        }, CUSTOMER_WIDE, customerId, noticeId);
+        return holds;
+    }
+
+    /** The latest promise to pay of each item on the notice. */
+    private Map<Long, PromiseToPay> latestPromises(long noticeId) {
+        Map<Long, PromiseToPay> promises = new HashMap<>();
+        db.jdbc().query("""
+                select distinct on (item_id) item_id, promised_for, currency, amount, open_when_promised from promise_to_pay
+                where item_id in (select item_id from action where notice_id = ?) order by item_id, id desc""", rs -> {
+            var currency = Money.currencyOf(rs.getString(3));
+            promises.put(rs.getLong(1), new PromiseToPay(rs.getDate(2).toLocalDate(), Money.of(rs.getBigDecimal(4), currency),
+                    Money.of(rs.getBigDecimal(5), currency)));
+        }, noticeId);
+        return promises;
+    }
+
+    /**
+     * Records, before the message goes to its channel, that the notice and its actions are being sent; committed on
+     * its own, so a crash before the outcome is recorded leaves the notice {@code SENDING} for the next run to find.
+     */
+    public boolean handOver(NoticeId noticeId) {
+        boolean moved = notices.move(noticeId.value(), NoticeEvent.HAND_OVER, "");
+        actions.moveAll("notice_id", noticeId.value(), NoticeEvent.HAND_OVER, "");
+        return moved;
+    }
+
+    /**
+     * Marks an interrupted notice as sent again: the customer may receive it twice. Counts the interrupted attempt, so
+     * a notice interrupted again and again ends with a person instead of being resent forever.
+     */
+    public void resendingAfterInterruption(NoticeId noticeId) {
+        db.jdbc().update("update notice set possible_duplicate = true, attempts = attempts + 1 where id = ?", noticeId.value());
+    }
+
+    /**
+     * Locks a notice handed over to its channel for the rest of the transaction, which records the channel's answer;
+     * false when it is no longer being sent (a dispatcher that found it interrupted took it over first).
+     */
+    public boolean lockHandedOver(NoticeId noticeId) {
+        return !db.jdbc().queryForList("select id from notice where id = ? and status = 'SENDING' for update",
+                Long.class, noticeId.value()).isEmpty();
+    }
+
+    /**
+     * Carries out {@code event} on the notice and on its actions in the notice's state (lines dropped earlier stay
      * cancelled). True when the notice moved, false when it had already taken the event.
      *
      * @throws io.recoup.core.lifecycle.IllegalTransition when the notice's state does not allow the event
@@ -135,16 +231,18 @@ public final class NoticeRepository {
     }
 
     /**
-     * Takes one item off a notice (it was paid since planning), so the message lists only what is still owed: the
-     * action is cancelled. False when it already was (a deferred notice tried again).
+     * Takes one item off a notice (it was paid or paused since planning), so the message lists only what is still
+     * owed: the action is cancelled. False when it already was.
      */
     public boolean dropLine(ActionId actionId, String why) {
         return actions.move(actionId.value(), NoticeEvent.CANCEL, "outcome = ?, done_at = ?", why, db.now());
     }
 
-    /** Counts a delivery the channel asked to try later; the notice stays planned. */
+    /** Counts a delivery the channel asked to try later; the notice and its actions are planned again. */
     public boolean deferred(NoticeId noticeId, String reason) {
-        return notices.move(noticeId.value(), NoticeEvent.DEFER, "outcome = ?, attempts = attempts + 1", reason);
+        boolean moved = notices.move(noticeId.value(), NoticeEvent.DEFER, "outcome = ?, attempts = attempts + 1", reason);
+        actions.moveAll("notice_id", noticeId.value(), NoticeEvent.DEFER, "");
+        return moved;
     }
 
     /** Notices per day and status, for reports: "2026-03-02 SENT email 3". */

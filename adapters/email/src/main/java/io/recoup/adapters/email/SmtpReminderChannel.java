@@ -24,7 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 /**
- * Sends reminders by SMTP. The Message-ID is derived from the action's idempotency key, so if a send is repeated
+ * Sends reminders by SMTP. The Message-ID is derived from the notice's idempotency key, so if a send is repeated
  * after an unclear failure the receiving side sees the same message id. A refused recipient is a bounce (try the next
  * channel); a connection or server failure is deferred (try again later).
  */
@@ -58,6 +58,15 @@ public final class SmtpReminderChannel implements ReminderChannel {
     @Override
     public Channel channel() {
         return Channel.EMAIL;
+    }
+
+    /**
+     * True: a repeat carries the same Message-ID, so it is the same message to the receiving side, which may drop it
+     * (the local mail sink keeps one file per Message-ID; many mail systems show one message per id).
+     */
+    @Override
+    public boolean deduplicates() {
+        return true;
     }
 
     @Override
