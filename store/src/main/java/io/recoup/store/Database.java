@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -16,13 +17,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class Database {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate savepoints;
     private final Clock clock;
 
     public Database(DataSource dataSource, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
         // inside a transaction PostgreSQL then streams large results instead of loading them whole
         this.jdbc.setFetchSize(10_000);
-        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource);
+        this.transactions = new TransactionTemplate(manager);
+        this.savepoints = new TransactionTemplate(manager);
+        this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
     }
 
@@ -37,6 +42,14 @@ public final class Database {
 
     public void inTransaction(Runnable work) {
         transactions.executeWithoutResult(status -> work.run());
+    }
+
+    /**
+     * Inside a transaction, runs {@code work} behind a savepoint: when it throws, only its own writes are undone and
+     * the transaction goes on, so one record the database refuses does not undo the others of the same file.
+     */
+    public <T> T inSavepoint(Supplier<T> work) {
+        return savepoints.execute(status -> work.get());
     }
 
     /** The JDBC template of the repositories; stages use repositories, never SQL of their own. */
