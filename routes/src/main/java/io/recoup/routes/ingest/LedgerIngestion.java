@@ -114,8 +114,8 @@ public final class LedgerIngestion {
                 Files.deleteIfExists(file); // an earlier report of a file with the same name would mislead
                 return;
             }
-            StringBuilder text = new StringBuilder("# ").append(report.accounting())
-                    .append("; the rejected rows are listed below, the rest of the file was loaded\n");
+            StringBuilder text = new StringBuilder("# ").append(report.accounting()).append(report.rejectedRows() > 0
+                    ? "; the rejected rows are listed below, the rest of the file was loaded\n" : "\n");
             report.warnings().forEach(w -> text.append("# warning: ").append(w).append('\n'));
             report.rejections().forEach(r -> text.append(r).append('\n'));
             Files.createDirectories(rejectedFolder);

@@ -144,6 +144,24 @@ class InboxFilesIT {
     }
 
     @Test
+    void aColumnRecoupDoesNotKnowIsIgnoredWithAWarningInTheReport() throws Exception {
+        recoup.drop("ledger/inbox", "ledger.csv", HEADER.strip() + ",cost_centre\n" + row(1, "Acme", "10.00").strip() + ",CC-7\n");
+        DayReport day = recoup.runDay(DAY);
+
+        assertThat(day.ingests()).singleElement().satisfies(i -> {
+            assertThat(i.inserted()).isEqualTo(1);
+            assertThat(i.warnings()).containsExactly("column 'cost_centre' is not a Recoup column; its values were ignored");
+        });
+        assertThat(Files.readAllLines(recoup.folder("ledger/rejected/ledger.csv.rejected"))).containsExactly(
+                "# ledger.csv: 1 rows read, 1 loaded (1 new, 0 changed, 0 unchanged), 0 rejected",
+                "# warning: column 'cost_centre' is not a Recoup column; its values were ignored");
+
+        recoup.drop("ledger/inbox", "ledger.csv", HEADER + row(1, "Acme", "10.00"));
+        recoup.runDay(DAY);
+        assertThat(recoup.folder("ledger/rejected/ledger.csv.rejected")).doesNotExist();
+    }
+
+    @Test
     void theWatcherTakesAnEmptyFileAndMovesItToFailedWithTheReason() throws Exception {
         Files.createDirectories(recoup.folder("ledger/inbox"));
         Files.createFile(recoup.folder("ledger/inbox/empty.csv"));
