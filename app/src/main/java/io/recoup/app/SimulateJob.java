@@ -42,14 +42,15 @@ final class SimulateJob {
         PolicyLoader loader = PolicyLoader.withBundledSchema();
         DunningPolicy policy;
         DunningPolicy other;
+        Simulation simulation;
         try {
             policy = loader.load(options.policy().toString(), read(options.policy()));
             other = options.compare().isPresent() ? loader.load(options.compare().get().toString(), read(options.compare().get())) : null;
+            simulation = options.stored() ? Simulation.ofCases(stored.get()) : fromCsv(options.items().orElseThrow());
         } catch (RecoupException e) {
             out.println(e.getMessage());
             return 2;
         }
-        Simulation simulation = options.stored() ? Simulation.ofCases(stored.get()) : fromCsv(options.items().orElseThrow());
         List<SimulatedAction> plan = simulation.run(policy, options.channels(), options.from(), options.to());
         List<String[]> rows = new ArrayList<>();
         if (other == null) {

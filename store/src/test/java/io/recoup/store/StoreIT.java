@@ -104,6 +104,37 @@ class StoreIT {
                 .containsEntry("raw", "7,I7,...");
     }
 
+    @Test
+    void quarantinesARefusalWithoutLineOrColumnOnceEach() {
+        db.inTransaction(() -> {
+            ledger.quarantine("ingest", new Rejection("ledger.csv", -1, null, "the whole file was refused: empty file", ""));
+            ledger.quarantine("ingest", new Rejection("ledger.csv", -1, null, "the whole file was refused: empty file", ""));
+            ledger.quarantine("ingest", new Rejection("ledger.csv", 3, null, "the quoting is broken", "3,\"x"));
+        });
+        assertThat(new JdbcTemplate(dataSource).queryForList("select line, field, reason from quarantine order by id"))
+                .extracting(r -> r.get("line") + " " + r.get("field") + " " + r.get("reason"))
+                .containsExactly("null null the whole file was refused: empty file", "3 null the quoting is broken");
+    }
+
+    @Test
+    void aSavepointUndoesOnlyItsOwnWritesAndTheTransactionGoesOn() {
+        Customer acme = new Customer(new CustomerKey("csv", "C1"), "Acme", Optional.empty(), Optional.empty(),
+                Locale.ENGLISH, ZoneId.of("Europe/Berlin"), null);
+        db.inTransaction(() -> {
+            db.underSavepoint(() -> ledger.upsertCustomer(acme));
+            assertThatThrownBy(() -> db.underSavepoint(() -> {
+                ledger.upsertCustomer(new Customer(new CustomerKey("csv", "C2"), "Beta", Optional.empty(), Optional.empty(),
+                        Locale.ENGLISH, ZoneId.of("Europe/Berlin"), null));
+                return db.jdbc().update("insert into quarantine (stage, origin, reason, fingerprint, created_at)"
+                        + " values ('x', 'y', 'z', 'f', now()), ('x', 'y', 'z', 'f', now())");
+            })).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+            ledger.quarantine("ingest", new Rejection("ledger.csv", 2, null, "after the failed savepoint", ""));
+        });
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        assertThat(jdbc.queryForList("select external_id from customer", String.class)).containsExactly("C1");
+        assertThat(jdbc.queryForList("select reason from quarantine", String.class)).containsExactly("after the failed savepoint");
+    }
+
     private Notice notice(String step, long... itemIds) {
         List<NoticeLine> lines = new java.util.ArrayList<>();
         for (long id : itemIds) {

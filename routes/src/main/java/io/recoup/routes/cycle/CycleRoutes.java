@@ -13,8 +13,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * What drives the stages in {@code serve}: a watcher on each inbox folder and a timer that runs match, post back,
- * plan and dispatch in that order. The stages themselves are {@code direct:} routes in their own packages, so the
+ * What drives the stages in {@code serve}: a watcher on each inbox folder (a file that fails goes to {@code .failed}
+ * with a {@code .reason} beside it) and a timer that runs match, post back, plan and dispatch in that order. The stages themselves are {@code direct:} routes in their own packages, so the
  * watchers, the timer and the day-by-day {@link CycleRunner} all run the same code.
  */
 public final class CycleRoutes extends RouteBuilder {
@@ -47,9 +47,11 @@ public final class CycleRoutes extends RouteBuilder {
     public void configure() {
         from(LEDGER_INBOX_WATCH).routeId("csv.watch-ledger-inbox").routeConfigurationId(RouteErrors.ID)
                 .autoStartup("{{recoup.watch-folders:true}}")
+                .onCompletion().onFailureOnly().process(FileInbox::recordFailure).end()
                 .to(IngestRoutes.INGEST_LEDGER);
         from(STATEMENTS_WATCH).routeId("camt.watch-statements").routeConfigurationId(RouteErrors.ID)
                 .autoStartup("{{recoup.watch-folders:true}}")
+                .onCompletion().onFailureOnly().process(FileInbox::recordFailure).end()
                 .to(ReceiveRoutes.IMPORT_STATEMENT)
                 .to(MatchRoutes.MATCH);
         from("timer:recoup-cycle?period={{recoup.cycle.period:60000}}").routeId("cycle.schedule")

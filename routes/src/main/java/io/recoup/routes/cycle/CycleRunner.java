@@ -1,5 +1,6 @@
 package io.recoup.routes.cycle;
 
+import io.recoup.routes.FileInbox;
 import io.recoup.routes.dispatch.DispatchReport;
 import io.recoup.routes.ingest.IngestReport;
 import io.recoup.routes.match.MatchReport;
@@ -47,13 +48,14 @@ public final class CycleRunner {
         return new DayReport(day, ingests, imports, match, posts, plan, dispatch, failed);
     }
 
-    /** Takes every file waiting at {@code from}, one by one, through {@code to}; a failed file is moved aside. */
+    /** Takes every file waiting at {@code from}, one by one, through {@code to}; a failed file is moved aside with its reason. */
     private <T> List<T> drain(String from, String to, Class<T> type, List<String> failed) {
         List<T> results = new ArrayList<>();
         for (Exchange file = consumer.receiveNoWait(from); file != null; file = consumer.receiveNoWait(from)) {
             try {
                 Exchange done = producer.send(to, file);
                 if (done.getException() != null) {
+                    FileInbox.recordFailure(done);
                     failed.add(file.getMessage().getHeader(Exchange.FILE_NAME, String.class) + ": " + done.getException().getMessage());
                 } else {
                     results.add(done.getMessage().getBody(type));

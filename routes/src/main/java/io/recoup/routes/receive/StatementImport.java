@@ -2,18 +2,24 @@ package io.recoup.routes.receive;
 
 import io.recoup.core.ledger.Rejection;
 import io.recoup.core.money.Money;
+import io.recoup.core.port.FileRefused;
 import io.recoup.routes.ReturnedEntries;
+import io.recoup.sepa.SepaException;
 import io.recoup.sepa.camt.CamtEntry;
 import io.recoup.sepa.camt.CamtHandler;
 import io.recoup.sepa.camt.CamtReader;
 import io.recoup.sepa.camt.CamtStatement;
 import io.recoup.sepa.camt.CamtSummary;
 import io.recoup.sepa.camt.CamtTransaction;
+import io.recoup.sepa.xml.XmlProblem;
 import io.recoup.store.Database;
 import io.recoup.store.ledger.LedgerRepository;
 import io.recoup.store.receipt.NewReceipt;
 import io.recoup.store.receipt.ReceiptRepository;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,10 +32,12 @@ import org.slf4j.LoggerFactory;
  * Stage 4, receive: reads a camt.053/054 statement as a stream and records every booked credit as a receipt keyed by
  * the bank's reference, so importing the same file twice adds nothing. A batch booking with several transaction
  * details becomes one receipt per detail. Booked debits and reversals are counted and handed to the R-transaction
- * handling (returns of direct debits); reader problems are quarantined with their line and path.
+ * handling (returns of direct debits); reader problems are quarantined with their line and path and logged at WARN.
+ * A statement that cannot be read to its end is refused whole, and the route moves it to {@code .failed}.
  */
 public final class StatementImport {
     private static final Logger LOG = LoggerFactory.getLogger(StatementImport.class);
+    private static final String STAGE = "statement";
 
     private final CamtReader reader = new CamtReader();
     private final Database db;
@@ -48,9 +56,38 @@ public final class StatementImport {
         this.returns = Objects.requireNonNull(returns, "returns");
     }
 
+    /**
+     * Imports the statement in one transaction. A statement the reader cannot follow to its end (truncated, not
+     * well-formed past some point) is refused whole ({@link FileRefused}) and nothing of it is kept: what is missing
+     * cannot be known, so no count could show it, and a later complete file imports every entry once.
+     */
     public ImportReport importStatement(String origin, InputStream statement) {
+        ImportReport report;
+        try {
+            InputStream in = nonEmpty(origin, statement);
+            report = db.inTransaction(() -> read(origin, in));
+        } catch (FileRefused refused) {
+            db.inTransaction(() -> ledger.quarantine(STAGE, refused.asRejection()));
+            throw refused;
+        } catch (SepaException notCamt) {
+            db.inTransaction(() -> ledger.quarantine(STAGE, new FileRefused(origin, -1, notCamt.getMessage()).asRejection()));
+            throw notCamt;
+        }
+        String counts = "{} entries, {} new receipts, {} already known, {} entries not receipts";
+        if (report.problems().isEmpty()) {
+            LOG.info("imported {}: " + counts, origin, report.entries(), report.newReceipts(), report.duplicates(),
+                    report.ignoredEntries());
+        } else {
+            LOG.warn("imported {}: " + counts + "; {} problems quarantined for a person to look at", origin,
+                    report.entries(), report.newReceipts(), report.duplicates(), report.ignoredEntries(),
+                    report.problems().size());
+        }
+        return report;
+    }
+
+    private ImportReport read(String origin, InputStream statement) {
         int[] counts = new int[3]; // new, duplicate, ignored
-        CamtSummary summary = db.inTransaction(() -> reader.read(statement, origin, new CamtHandler() {
+        CamtSummary summary = reader.read(statement, origin, new CamtHandler() {
             @Override
             public void onStatement(CamtStatement header) {
                 // entries carry their statement; nothing to do per header
@@ -69,13 +106,30 @@ public final class StatementImport {
                     counts[receipts.insertIfNew(receipt).isPresent() ? 0 : 1]++;
                 }
             }
-        }));
-        List<String> problems = summary.problems().stream().map(Object::toString).toList();
-        db.inTransaction(() -> summary.problems().forEach(p -> ledger.quarantine("statement",
-                new Rejection(origin, p.line(), p.path(), p.message(), ""))));
-        LOG.info("imported {}: {} new receipts, {} already known, {} entries not receipts, {} problems", origin, counts[0],
-                counts[1], counts[2], problems.size());
-        return new ImportReport(origin, counts[0], counts[1], counts[2], problems);
+        });
+        if (!summary.readToEnd()) {
+            XmlProblem last = summary.problems().get(summary.problems().size() - 1);
+            throw new FileRefused(origin, last.line(), "the statement cannot be read to its end, so none of it was"
+                    + " imported (" + last.path() + ": " + last.message() + ")");
+        }
+        summary.problems().forEach(p -> ledger.quarantine(STAGE, new Rejection(origin, p.line(), p.path(), p.message(), "")));
+        return new ImportReport(origin, summary.entries(), counts[0], counts[1], counts[2],
+                summary.problems().stream().map(Object::toString).toList());
+    }
+
+    /** A zero-byte file is refused by name rather than as XML that ends before it starts. */
+    private static InputStream nonEmpty(String origin, InputStream statement) {
+        PushbackInputStream in = new PushbackInputStream(statement);
+        try {
+            int first = in.read();
+            if (first < 0) {
+                throw new FileRefused(origin, -1, "empty file");
+            }
+            in.unread(first);
+            return in;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read statement " + origin, e);
+        }
     }
 
     static List<NewReceipt> receiptsOf(String origin, CamtStatement statement, CamtEntry entry) {

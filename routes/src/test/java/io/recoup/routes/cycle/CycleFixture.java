@@ -92,6 +92,7 @@ final class CycleFixture implements AutoCloseable {
         props.put("recoup.statements.inbox", folder("statements/inbox").toString());
         props.put("recoup.watch-folders", "false");
         props.put("recoup.schedule.enabled", "false");
+        props.put("recoup.poll-delay", "200"); // for the tests that start a watcher themselves
         camel.getPropertiesComponent().setInitialProperties(props);
         try {
             camel.addRoutes(new CycleRoutes(stages));

@@ -90,7 +90,7 @@ final class CamtParse {
     }
 
     CamtSummary summary() {
-        return new CamtSummary(statements, entries, transactionDetails, problems.list());
+        return new CamtSummary(statements, entries, transactionDetails, problems.list(), !stopped);
     }
 
     /** The parser's own sentence, without the "ParseError at [row,col]" prefix that the problem's line replaces. */

@@ -82,6 +82,7 @@ class CamtProblemsTest {
         assertThat(delivered).extracting(CamtEntry::amount)
                 .containsExactly(new BigDecimal("10.00"), new BigDecimal("20.00"));
         assertThat(summary.statements()).isEqualTo(1);
+        assertThat(summary.readToEnd()).isFalse();
         assertThat(summary.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.origin()).isEqualTo("cut.xml");
             assertThat(problem.line()).isEqualTo(25);
@@ -106,6 +107,7 @@ class CamtProblemsTest {
                 });
 
         assertThat(seen).isEqualTo(summary.problems()).hasSize(10);
+        assertThat(summary.readToEnd()).isTrue();
     }
 
     @Test

@@ -92,11 +92,15 @@ public final class LedgerRepository {
         return updated == 1 ? Upsert.UPDATED : Upsert.UNCHANGED;
     }
 
-    /** Keeps a refused record with its origin and reason; the same refusal of the same record is kept once. */
+    /**
+     * Keeps a refused record with its origin and reason; the same refusal of the same record is kept once. A refusal
+     * may have no line and no column (a whole file, a record the database refused): every parameter of the
+     * fingerprint is typed, since PostgreSQL cannot infer the type of a null inside {@code concat_ws}.
+     */
     public void quarantine(String stage, Rejection rejection) {
         db.jdbc().update("""
                 insert into quarantine (stage, origin, line, field, reason, raw, fingerprint, created_at)
-                values (?, ?, ?, ?, ?, ?, md5(concat_ws(chr(31), ?, ?, ?::text, ?, ?, ?)), ?)
+                values (?, ?, ?, ?, ?, ?, md5(concat_ws(chr(31), ?::text, ?::text, ?::text, ?::text, ?::text, ?::text)), ?)
                 on conflict (fingerprint) do nothing""",
                 stage, rejection.origin(), rejection.line() < 0 ? null : rejection.line(), rejection.column(),
                 rejection.reason(), rejection.raw(),

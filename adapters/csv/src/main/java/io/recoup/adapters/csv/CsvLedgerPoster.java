@@ -15,8 +15,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -26,7 +28,8 @@ import org.apache.commons.csv.CSVRecord;
  * Posts payments back to a CSV ledger by writing one {@code payments-*.csv} file per batch into a folder the ERP
  * imports from. A file appears whole or not at all (written aside, then moved atomically), and the document numbers
  * already present in the folder are what {@link #alreadyPosted} reports, so a batch whose outcome was unclear is never
- * written twice.
+ * written twice. Text cells are written {@linkplain SpreadsheetText#neutralised neutralised}, so an invoice number or a
+ * payment reference cannot become a formula in the spreadsheet of whoever opens the file.
  */
 public final class CsvLedgerPoster implements LedgerPoster {
     static final String[] HEADER = {"document_number", "invoice_id", "invoice_number", "amount", "currency",
@@ -44,16 +47,16 @@ public final class CsvLedgerPoster implements LedgerPoster {
         if (!Files.isDirectory(folder)) {
             return found;
         }
+        // the file holds each number as written, so look for the written form and report the numbers asked for
+        Map<String, List<String>> asWritten = documentNumbers.stream()
+                .collect(Collectors.groupingBy(SpreadsheetText::neutralised));
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "payments-*.csv")) {
             for (Path file : files) {
                 try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                      CSVParser parser = CSVParser.builder().setReader(reader)
                              .setFormat(CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()).get()) {
                     for (CSVRecord row : parser) {
-                        String number = row.get("document_number");
-                        if (documentNumbers.contains(number)) {
-                            found.add(number);
-                        }
+                        found.addAll(asWritten.getOrDefault(row.get("document_number"), List.of()));
                     }
                 }
             }
@@ -75,8 +78,10 @@ public final class CsvLedgerPoster implements LedgerPoster {
             try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
                  CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
                 for (LedgerPosting p : postings) {
-                    printer.printRecord(p.documentNumber(), p.item().externalId(), p.invoiceNumber(),
-                            p.amount().amount().toPlainString(), p.amount().currencyCode(), p.paymentDate(), p.paymentReference());
+                    printer.printRecord(SpreadsheetText.neutralised(p.documentNumber()),
+                            SpreadsheetText.neutralised(p.item().externalId()), SpreadsheetText.neutralised(p.invoiceNumber()),
+                            p.amount().amount().toPlainString(), p.amount().currencyCode(), p.paymentDate(),
+                            SpreadsheetText.neutralised(p.paymentReference()));
                 }
             }
             moveAtomically(temp, folder.resolve(name));

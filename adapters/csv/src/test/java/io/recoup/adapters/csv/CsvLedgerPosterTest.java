@@ -36,4 +36,14 @@ class CsvLedgerPosterTest {
             assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly(name);
         }
     }
+
+    @Test
+    void writesTextThatASpreadsheetWouldEvaluateAsTextAndStillFindsItsDocumentNumbers() throws Exception {
+        CsvLedgerPoster poster = new CsvLedgerPoster(folder);
+        String name = poster.post(List.of(new LedgerPosting("=RCP-1", new OpenItemKey("csv", "@1001"), "=HYPERLINK(\"http://x.example\")",
+                Money.of("-5", "EUR"), LocalDate.of(2026, 3, 6), "+49 transfer")));
+        assertThat(Files.readAllLines(folder.resolve(name))).element(1).isEqualTo(
+                "'=RCP-1,'@1001,\"'=HYPERLINK(\"\"http://x.example\"\")\",-5.00,EUR,2026-03-06,'+49 transfer");
+        assertThat(poster.alreadyPosted(Set.of("=RCP-1", "'=RCP-1", "RCP-1"))).containsExactlyInAnyOrder("=RCP-1", "'=RCP-1");
+    }
 }
