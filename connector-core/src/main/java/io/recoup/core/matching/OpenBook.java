@@ -15,12 +15,16 @@ import java.util.Set;
  * open now: each allocation lowers an item at once, so later receipts see it, and a paid item is never offered again.
  */
 final class OpenBook {
-    private final Map<Long, MatchableItem> items = new HashMap<>();
-    private final Map<String, Long> byReference = new HashMap<>();
-    private final Map<String, List<Long>> byKey = new HashMap<>();
+    private final Map<Long, MatchableItem> items;
+    private final Map<String, Long> byReference;
+    // most keys name one item: one long[] per key, grown only on the rare collision
+    private final Map<String, long[]> byKey;
     private final Map<String, List<Long>> byCustomer = new HashMap<>();
 
     OpenBook(Collection<MatchableItem> open) {
+        items = new HashMap<>(open.size() * 2);
+        byReference = new HashMap<>(open.size() * 2);
+        byKey = new HashMap<>(open.size() * 4);
         open.forEach(this::put);
     }
 
@@ -30,14 +34,30 @@ final class OpenBook {
             return; // indexes are by id; only the amount changes
         }
         if (item.creditorReference() != null) {
-            byReference.put(CreditorReferences.valid(item.creditorReference()) == null
-                    ? item.creditorReference().replace(" ", "").toUpperCase(java.util.Locale.ROOT)
-                    : CreditorReferences.valid(item.creditorReference()), item.itemId());
+            byReference.put(electronic(item.creditorReference()), item.itemId());
         }
         for (String key : InvoiceNumbers.keysOf(item.number())) {
-            byKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(item.itemId());
+            long[] ids = byKey.get(key);
+            if (ids == null) {
+                byKey.put(key, new long[] {item.itemId()});
+            } else {
+                long[] more = java.util.Arrays.copyOf(ids, ids.length + 1);
+                more[ids.length] = item.itemId();
+                byKey.put(key, more);
+            }
         }
         byCustomer.computeIfAbsent(item.customer(), k -> new ArrayList<>()).add(item.itemId());
+    }
+
+    /** The reference as the store keeps it is already electronic; only a printed one needs the work. */
+    private static String electronic(String reference) {
+        for (int i = 0; i < reference.length(); i++) {
+            char c = reference.charAt(i);
+            if (c == ' ' || (c >= 'a' && c <= 'z')) {
+                return reference.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+            }
+        }
+        return reference;
     }
 
     MatchableItem get(long itemId) {
@@ -54,7 +74,11 @@ final class OpenBook {
     List<MatchableItem> openByKeys(Collection<String> keys) {
         Set<MatchableItem> found = new LinkedHashSet<>();
         for (String key : keys) {
-            for (long id : byKey.getOrDefault(key, List.of())) {
+            long[] ids = byKey.get(key);
+            if (ids == null) {
+                continue;
+            }
+            for (long id : ids) {
                 MatchableItem item = items.get(id);
                 if (item.open().isPositive()) {
                     found.add(item);

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
  * different customers, or either points at several, nobody is identified.
  */
 public final class Payers {
-    private static final Pattern NOT_ALNUM = Pattern.compile("[^a-z0-9]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Set<String> LEGAL_FORMS = Set.of("gmbh", "ag", "kg", "ohg", "ug", "ek", "mbh", "co", "und", "and",
             "ltd", "limited", "plc", "llc", "inc", "corp", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "se", "oy", "ab",
@@ -40,8 +39,11 @@ public final class Payers {
      */
     public Payers(Collection<MatchableItem> items, Map<String, Set<String>> ibansByCustomer,
                   Map<String, Set<String>> namesByCustomer) {
+        Set<String> named = new HashSet<>();
         for (MatchableItem item : items) {
-            addName(item.customer(), item.customerName());
+            if (named.add(item.customer())) {
+                addName(item.customer(), item.customerName());
+            }
         }
         ibansByCustomer.forEach((customer, ibans) -> ibans.forEach(iban -> addIban(customer, iban)));
         namesByCustomer.forEach((customer, names) -> names.forEach(name -> addName(customer, name)));
@@ -117,13 +119,29 @@ public final class Payers {
         return keys;
     }
 
+    /** Words of letters and digits, accents off, legal forms left out, joined by single spaces. */
     private static String plain(String spelled) {
-        // dots go first, so "S.A." and "e.K." read as the legal forms they are
-        String plain = MARKS.matcher(Normalizer.normalize(spelled.replace(".", ""), Normalizer.Form.NFD)).replaceAll("");
-        StringBuilder key = new StringBuilder();
-        for (String word : NOT_ALNUM.split(plain)) {
-            if (!word.isEmpty() && !LEGAL_FORMS.contains(word)) {
-                key.append(key.isEmpty() ? "" : " ").append(word);
+        String text = spelled.replace(".", "");
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 127) {
+                // accents come off only after NFD; most names on statements are ASCII already
+                text = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+                break;
+            }
+        }
+        StringBuilder key = new StringBuilder(text.length());
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            boolean wordChar = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (wordChar && start < 0) {
+                start = i;
+            } else if (!wordChar && start >= 0) {
+                String word = text.substring(start, i);
+                if (!LEGAL_FORMS.contains(word)) {
+                    key.append(key.isEmpty() ? "" : " ").append(word);
+                }
+                start = -1;
             }
         }
         return key.toString();
