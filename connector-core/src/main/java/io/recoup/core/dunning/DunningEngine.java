@@ -112,9 +112,9 @@ public final class DunningEngine {
 
     /** A due step with the channel it goes out on for this customer and why (fallbacks). */
     private record Routed(DueStep step, ChannelChooser.Route route) {
-        /** Steps that may share a notice: the same channel. */
+        /** Steps that may share a notice: the same channel, and onboarding reminders only with each other (they state a grace period). */
         String groupKey() {
-            return route.channel().name();
+            return route.channel() + (OnboardingStep.isOnboarding(step.key()) ? " onboarding" : "");
         }
     }
 

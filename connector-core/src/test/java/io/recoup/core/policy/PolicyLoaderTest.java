@@ -126,4 +126,15 @@ class PolicyLoaderTest {
         assertThatThrownBy(() -> loader.load("p.yaml", GOOD.replace("from: 2026-01-01", "from: 2026-02-01")))
                 .hasMessageContaining("from 1 January or 1 July");
     }
+
+    @Test
+    void turnsTheOnboardingRuleOnWithFourteenDaysUnlessThePolicySaysOtherwise() {
+        assertThat(loader.load("standard.yaml", GOOD).onboarding()).isEqualTo(new Onboarding(true, 14));
+        assertThat(loader.load("p.yaml", GOOD + "onboarding:\n  grace-days: 21\n").onboarding()).isEqualTo(new Onboarding(true, 21));
+        assertThat(loader.load("p.yaml", GOOD + "onboarding: {enabled: false}\n").onboarding().enabled()).isFalse();
+        assertThatThrownBy(() -> loader.load("p.yaml", GOOD + "onboarding:\n  grace-days: 0\n"))
+                .hasMessageContaining("p.yaml:47: field 'onboarding.grace-days': must have a minimum value of 1");
+        assertThatThrownBy(() -> loader.load("p.yaml", GOOD + "onboarding: {grace: 3}\n"))
+                .hasMessageContaining("p.yaml:46: field 'onboarding.grace': is not a known field");
+    }
 }
