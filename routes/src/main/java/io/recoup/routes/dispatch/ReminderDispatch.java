@@ -48,7 +48,7 @@ public final class ReminderDispatch {
         this.db = db;
         this.notices = notices;
         this.events = events;
-        this.renderer = new NoticeRenderer(templates, creditor);
+        this.renderer = new NoticeRenderer(templates, creditor, clock);
         this.clock = clock;
         channels.forEach(c -> this.channels.put(c.channel(), c));
     }
@@ -106,7 +106,7 @@ public final class ReminderDispatch {
         DeliveryResult result = channel.deliver(new ReminderMessage("notice-" + notice.noticeId(), notice.customerName(),
                 address.get(), message.subject(), message.body(), message.attachments()));
         if (result instanceof DeliveryResult.Sent sent) {
-            return finish(notice, owed, NoticeEvent.SEND, sent.providerMessageId());
+            return finish(notice, owed, NoticeEvent.SEND, message.outcome(sent.providerMessageId()));
         }
         if (result instanceof DeliveryResult.Bounced bounced) {
             return finish(notice, owed, NoticeEvent.FAIL, bounced.reason());
