@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
 /**
  * The dunning policy applied to one customer at one moment. Picks the customer's segment and ladder, asks which step
  * each item is due for, puts the items of one customer into one notice (or one per item), chooses the first usable
- * channel in the step's fallback order, holds what a contact cap or a non-business day forbids, delays what falls in
- * quiet hours, adds late charges, and explains every decision. Pure: the same inputs give the same plan.
+ * channel in the step's fallback order (else e-mail, else a task for a person), holds what a contact cap or a
+ * non-business day forbids, delays what falls in quiet hours, adds late charges, and explains every decision. Pure:
+ * the same inputs give the same plan.
  */
 public final class DunningEngine {
     private final DunningPolicy policy;
