@@ -53,6 +53,10 @@ public final class DemoPrinter {
         for (PlanReport.Planned p : day.plan().planned()) {
             out.printf("  plan      %s %s (%s): %s%n", p.invoiceNumbers(), p.step(), p.channel(), p.reason());
         }
+        if (day.plan().onboarded() > 0) {
+            out.printf("            onboarding: %d item(s) get a reminder with a grace period before any escalation%n",
+                    day.plan().onboarded());
+        }
         if (day.plan().held() + day.plan().paused() > 0) {
             out.printf("            %d item(s) held (caps, business days), %d paused (disputes, promises, plans)%n",
                     day.plan().held(), day.plan().paused());

@@ -68,7 +68,14 @@ public class RecoupApplication {
             System.err.println("simulate: " + e.getMessage());
             return 2;
         }
-        return new SimulateJob(System.out).run(options, () -> {
+        java.time.ZoneId zone;
+        try {
+            zone = CompanyTimeZone.resolve(springArgs(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("simulate: " + e.getMessage());
+            return 2;
+        }
+        return new SimulateJob(System.out, zone).run(options, () -> {
             defaults.put("logging.level.root", "WARN");
             defaults.put("camel.main.warn-on-early-shutdown", "false");
             app.setDefaultProperties(defaults);
@@ -76,7 +83,10 @@ public class RecoupApplication {
                 io.recoup.store.Database db = context.getBean(io.recoup.store.Database.class);
                 SettableClock clock = context.getBean(SettableClock.class);
                 clock.setDay(options.from());
-                return db.inTransaction(() -> new io.recoup.store.plan.CustomerCaseReader(db).openCases(options.from()));
+                return db.inTransaction(() -> {
+                    io.recoup.store.plan.CustomerCaseReader reader = new io.recoup.store.plan.CustomerCaseReader(db);
+                    return Simulation.ofCases(reader.openCases(options.from()), reader.customerNames());
+                });
             }
         });
     }

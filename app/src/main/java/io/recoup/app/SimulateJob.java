@@ -2,12 +2,14 @@ package io.recoup.app;
 
 import io.recoup.adapters.csv.CsvOpenItemSource;
 import io.recoup.core.RecoupException;
-import io.recoup.core.dunning.CustomerCase;
+import io.recoup.core.dunning.OnboardingStep;
 import io.recoup.core.dunning.SimulatedAction;
 import io.recoup.core.ledger.Rejection;
 import io.recoup.core.policy.DunningPolicy;
 import io.recoup.core.policy.PolicyLoader;
 import io.recoup.core.port.LedgerBatch;
+import io.recoup.core.text.SpreadsheetSafe;
+import io.recoup.store.plan.CustomerName;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -18,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,18 +31,26 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * {@code simulate}: runs a policy over a date range without sending anything and writes one row per action (date,
- * customer, items, step, channel, reason). With {@code --compare} it runs a second policy on the same items and marks
- * each row as in both, only in the first ("removed") or only in the second ("added"): what would change.
+ * the customer's ledger id and name, items, step, channel, template, when it would go out, reason). With
+ * {@code --compare} it runs a second policy on the same items and marks each row as in both, only in the first
+ * ("removed") or only in the second ("added"): what would change. Cells that a spreadsheet would run as a formula are
+ * neutralised ({@link SpreadsheetSafe}).
  */
 final class SimulateJob {
-    private final PrintStream out;
+    static final List<String> HEADER = List.of("date", "customer", "customer_name", "items", "step", "channel", "template",
+            "send_after", "reason");
 
-    SimulateJob(PrintStream out) {
+    private final PrintStream out;
+    private final ZoneId companyZone;
+
+    /** @param companyZone {@code recoup.company.time-zone}: the time zone of a ledger row that names none */
+    SimulateJob(PrintStream out, ZoneId companyZone) {
         this.out = out;
+        this.companyZone = companyZone;
     }
 
-    /** @param stored reads the stored ledger's cases when {@code --stored} is given (starts the database only then) */
-    int run(SimulateOptions options, Supplier<List<CustomerCase>> stored) {
+    /** @param stored reads the stored ledger when {@code --stored} is given (starts the database only then) */
+    int run(SimulateOptions options, Supplier<Simulation> stored) {
         PolicyLoader loader = PolicyLoader.withBundledSchema();
         DunningPolicy policy;
         DunningPolicy other;
@@ -46,24 +58,26 @@ final class SimulateJob {
         try {
             policy = loader.load(options.policy().toString(), read(options.policy()));
             other = options.compare().isPresent() ? loader.load(options.compare().get().toString(), read(options.compare().get())) : null;
-            simulation = options.stored() ? Simulation.ofCases(stored.get()) : fromCsv(options.items().orElseThrow());
+            simulation = options.stored() ? stored.get() : fromCsv(options.items().orElseThrow());
         } catch (RecoupException e) {
             out.println(e.getMessage());
             return 2;
         }
         List<SimulatedAction> plan = simulation.run(policy, options.channels(), options.from(), options.to());
-        List<String[]> rows = new ArrayList<>();
-        if (other == null) {
-            plan.forEach(a -> rows.add(row(null, a)));
-        } else {
-            rows.addAll(diff(plan, simulation.run(other, options.channels(), options.from(), options.to())));
-        }
-        write(options.out(), other != null, rows);
+        List<Map.Entry<String, SimulatedAction>> rows = other == null
+                ? plan.stream().map(a -> Map.entry("", a)).toList()
+                : diff(plan, simulation.run(other, options.channels(), options.from(), options.to()), simulation);
+        write(options.out(), other != null, rows, simulation);
         out.printf("simulated %d item(s) with policy %s v%s from %s to %s: %d action(s) written to %s%n", simulation.items(),
                 policy.id(), policy.version(), options.from(), options.to(), plan.size(), options.out());
+        long onboarded = plan.stream().filter(a -> OnboardingStep.isOnboarding(a.step())).mapToLong(a -> a.items().size()).sum();
+        if (onboarded > 0) {
+            out.printf("onboarding: %d item(s) would have had an escalation as their first contact; each gets a reminder with a "
+                    + "%d-day grace period first%n", onboarded, policy.onboarding().graceDays());
+        }
         if (other != null) {
-            long added = rows.stream().filter(r -> r[0].equals("added")).count();
-            long removed = rows.stream().filter(r -> r[0].equals("removed")).count();
+            long added = rows.stream().filter(r -> r.getKey().equals("added")).count();
+            long removed = rows.stream().filter(r -> r.getKey().equals("removed")).count();
             out.printf("compared with %s v%s: %d action(s) added, %d removed, %d the same%n", other.id(), other.version(),
                     added, removed, rows.size() - added - removed);
         }
@@ -72,7 +86,7 @@ final class SimulateJob {
 
     private Simulation fromCsv(Path items) {
         try (InputStream in = Files.newInputStream(items)) {
-            LedgerBatch batch = new CsvOpenItemSource("csv", ZoneId.of("Europe/Berlin")).read(items.getFileName().toString(), in);
+            LedgerBatch batch = new CsvOpenItemSource("csv", companyZone).read(items.getFileName().toString(), in);
             for (Rejection r : batch.rejections()) {
                 out.println("skipped: " + r);
             }
@@ -82,17 +96,21 @@ final class SimulateJob {
         }
     }
 
-    private static List<String[]> diff(List<SimulatedAction> before, List<SimulatedAction> after) {
+    /** Each action of either run marked "same", "removed" or "added", in order of day, customer, items and step. */
+    private static List<Map.Entry<String, SimulatedAction>> diff(List<SimulatedAction> before, List<SimulatedAction> after,
+                                                                  Simulation simulation) {
         Map<String, SimulatedAction> a = index(before);
         Map<String, SimulatedAction> b = index(after);
-        List<String[]> rows = new ArrayList<>();
-        a.forEach((key, action) -> rows.add(row(b.containsKey(key) ? "same" : "removed", action)));
+        List<Map.Entry<String, SimulatedAction>> rows = new ArrayList<>();
+        a.forEach((key, action) -> rows.add(Map.entry(b.containsKey(key) ? "same" : "removed", action)));
         b.forEach((key, action) -> {
             if (!a.containsKey(key)) {
-                rows.add(row("added", action));
+                rows.add(Map.entry("added", action));
             }
         });
-        rows.sort((x, y) -> (x[1] + x[2] + x[3] + x[4]).compareTo(y[1] + y[2] + y[3] + y[4]));
+        rows.sort(Comparator.comparing((Map.Entry<String, SimulatedAction> r) -> r.getValue().day())
+                .thenComparing(r -> simulation.name(r.getValue().customerId()).ledgerId())
+                .thenComparing(r -> String.join(" ", r.getValue().items())).thenComparing(r -> r.getValue().step()));
         return rows;
     }
 
@@ -102,20 +120,15 @@ final class SimulateJob {
         return map;
     }
 
-    private static String[] row(String change, SimulatedAction a) {
-        String[] row = {a.day().toString(), "C" + a.customerId(), String.join(" ", a.items()), a.step(), a.channel().label(),
-                a.template(), a.reason()};
-        if (change == null) {
-            return row;
-        }
-        String[] withChange = new String[row.length + 1];
-        withChange[0] = change;
-        System.arraycopy(row, 0, withChange, 1, row.length);
-        return withChange;
+    private static String[] row(SimulatedAction a, Simulation simulation) {
+        CustomerName customer = simulation.name(a.customerId());
+        return Arrays.stream(new String[] {a.day().toString(), customer.ledgerId(), customer.name(), String.join(" ", a.items()),
+                a.step(), a.channel().label(), a.template(), simulation.localTime(a), a.reason()})
+                .map(SpreadsheetSafe::cell).toArray(String[]::new);
     }
 
-    private static void write(Path file, boolean withChange, List<String[]> rows) {
-        List<String> header = new ArrayList<>(List.of("date", "customer", "items", "step", "channel", "template", "reason"));
+    private static void write(Path file, boolean withChange, List<Map.Entry<String, SimulatedAction>> rows, Simulation simulation) {
+        List<String> header = new ArrayList<>(HEADER);
         if (withChange) {
             header.add(0, "change");
         }
@@ -125,8 +138,12 @@ final class SimulateJob {
             }
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                  CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {
-                for (String[] row : rows) {
-                    csv.printRecord((Object[]) row);
+                for (Map.Entry<String, SimulatedAction> row : rows) {
+                    List<Object> cells = new ArrayList<>(List.of((Object[]) row(row.getValue(), simulation)));
+                    if (withChange) {
+                        cells.add(0, row.getKey());
+                    }
+                    csv.printRecord(cells);
                 }
             }
         } catch (IOException e) {

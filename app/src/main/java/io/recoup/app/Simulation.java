@@ -1,5 +1,6 @@
 package io.recoup.app;
 
+import io.recoup.core.dunning.ContactLog;
 import io.recoup.core.dunning.CustomerCase;
 import io.recoup.core.dunning.CustomerProfile;
 import io.recoup.core.dunning.DunningEngine;
@@ -11,9 +12,12 @@ import io.recoup.core.ledger.CustomerKey;
 import io.recoup.core.ledger.LedgerRecord;
 import io.recoup.core.policy.Channel;
 import io.recoup.core.policy.DunningPolicy;
+import io.recoup.store.plan.CustomerName;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,41 +25,59 @@ import java.util.Set;
 
 /**
  * A preview or back-test of a policy: the given customers and items, day by day through the engine, each planned
- * notice taken as sent. Nothing is stored and nothing leaves the machine.
+ * notice taken as sent. Nothing is stored and nothing leaves the machine. Customers are shown by the ledger's own id
+ * and name, never by a number that exists only inside this run.
  */
 final class Simulation {
     private final List<CustomerCase> cases;
+    private final Map<Long, CustomerName> names;
+    private final Map<Long, ZoneId> zones = new HashMap<>();
 
-    private Simulation(List<CustomerCase> cases) {
+    private Simulation(List<CustomerCase> cases, Map<Long, CustomerName> names) {
         this.cases = List.copyOf(cases);
+        this.names = Map.copyOf(names);
+        cases.forEach(c -> zones.put(c.customer().id(), c.customer().zone()));
     }
 
     /** From a ledger export: customers numbered in order of appearance, items as exported, nothing sent yet. */
     static Simulation ofRecords(List<LedgerRecord> records) {
         Map<CustomerKey, CustomerProfile> customers = new LinkedHashMap<>();
         Map<CustomerKey, List<DunningItem>> items = new LinkedHashMap<>();
+        Map<Long, CustomerName> names = new HashMap<>();
         long itemId = 0;
         for (LedgerRecord r : records) {
             CustomerProfile profile = customers.computeIfAbsent(r.customer().key(), k -> {
                 Set<Channel> reachable = Channel.reachableWith(r.customer().email().isPresent(), r.customer().phone().isPresent());
-                return new CustomerProfile(customers.size() + 1L, r.customer().segment(), r.customer().timeZone(), reachable,
+                long id = customers.size() + 1L;
+                names.put(id, new CustomerName(k.externalId(), r.customer().name()));
+                return new CustomerProfile(id, r.customer().segment(), r.customer().timeZone(), reachable,
                         Set.of(), List.of(), RiskScore.unknown());
             });
             items.computeIfAbsent(r.customer().key(), k -> new ArrayList<>())
                     .add(DunningItem.of(++itemId, r.item().number(), r.item().dueDate(), r.item().openAmount()));
         }
         List<CustomerCase> cases = new ArrayList<>();
-        customers.forEach((key, profile) -> cases.add(new CustomerCase(profile, items.get(key), io.recoup.core.dunning.ContactLog.empty())));
-        return new Simulation(cases);
+        customers.forEach((key, profile) -> cases.add(new CustomerCase(profile, items.get(key), ContactLog.empty())));
+        return new Simulation(cases, names);
     }
 
     /** From the stored ledger as it stands, with what was already sent and every pause. */
-    static Simulation ofCases(List<CustomerCase> cases) {
-        return new Simulation(cases);
+    static Simulation ofCases(List<CustomerCase> cases, Map<Long, CustomerName> names) {
+        return new Simulation(cases, names);
     }
 
     int items() {
         return cases.stream().mapToInt(c -> c.items().size()).sum();
+    }
+
+    /** The customer of an action as people know it. */
+    CustomerName name(long customerId) {
+        return names.getOrDefault(customerId, new CustomerName("#" + customerId, ""));
+    }
+
+    /** When a notice would go out, in its customer's own time (quiet hours move it). */
+    String localTime(SimulatedAction action) {
+        return action.sendAfter().atZone(zones.getOrDefault(action.customerId(), ZoneId.of("UTC"))).toOffsetDateTime().toString();
     }
 
     List<SimulatedAction> run(DunningPolicy policy, Set<Channel> channels, LocalDate from, LocalDate to) {

@@ -66,34 +66,39 @@ class DemoTimelineIT {
         }
         assertThat(timeline).containsExactly(
                 Map.entry(LocalDate.of(2026, 3, 2), List.of("ingest 7 new, 1 rejected",
-                        "INV-2026-1001,INV-2026-1005 pre-due-email SENT", "INV-2026-1002 due-email SENT",
-                        "INV-2026-1003 overdue-whatsapp TASK_OPEN", "INV-2026-1004 overdue-call TASK_OPEN",
-                        "INV-2026-1008 pre-due-email SENT")),
+                        "INV-2026-1001,INV-2026-1005 pre-due-email SENT", "INV-2026-1003,INV-2026-1002 overdue-whatsapp,due-email SENT",
+                        "INV-2026-1004 overdue-call TASK_OPEN", "INV-2026-1008 pre-due-email SENT")),
                 Map.entry(LocalDate.of(2026, 3, 3), List.of("INV-2026-1006 pre-due-email TASK_OPEN")),
                 Map.entry(LocalDate.of(2026, 3, 4), List.of("match EUR 1190.00 MATCHED INV-2026-1001",
                         "match EUR 75.00 UNMATCHED null", "post [RCP-1]", "INV-2026-1008 due-email SENT")),
                 Map.entry(LocalDate.of(2026, 3, 5), List.of("INV-2026-1005 due-email SENT", "INV-2026-1002 overdue-call TASK_OPEN")),
                 Map.entry(LocalDate.of(2026, 3, 6), List.of("match EUR 200.00 MATCHED INV-2026-1004", "post [RCP-2]",
-                        "INV-2026-1004 overdue-whatsapp TASK_OPEN", "INV-2026-1006 due-email TASK_OPEN")),
+                        "INV-2026-1004 overdue-whatsapp SENT", "INV-2026-1006 due-email TASK_OPEN")),
                 Map.entry(LocalDate.of(2026, 3, 7), List.of("INV-2026-1008 overdue-call TASK_OPEN")),
                 Map.entry(LocalDate.of(2026, 3, 8), List.of("INV-2026-1005 overdue-call TASK_OPEN")),
-                Map.entry(LocalDate.of(2026, 3, 9), List.of("INV-2026-1002 overdue-whatsapp TASK_OPEN",
+                Map.entry(LocalDate.of(2026, 3, 9), List.of("INV-2026-1002 overdue-whatsapp SENT",
                         "INV-2026-1006 overdue-call TASK_OPEN")),
-                Map.entry(LocalDate.of(2026, 3, 11), List.of("INV-2026-1008 overdue-whatsapp TASK_OPEN")));
+                Map.entry(LocalDate.of(2026, 3, 11), List.of("INV-2026-1008 overdue-whatsapp SENT")));
 
-        // GreenMail lists messages per mailbox; the notice id in the Message-ID gives the order they were sent in
+        // GreenMail lists messages per mailbox; the notice id in the Message-ID gives the order they were sent in.
+        // No WhatsApp account is set: the WhatsApp step reaches the customer by e-mail (INV-2026-1003 on the first day,
+        // 10 days overdue, on one message with INV-2026-1002, due that day)
         assertThat(Arrays.stream(sink().received()).sorted(java.util.Comparator.comparingInt(DemoTimelineIT::noticeId))
                 .map(DemoTimelineIT::envelope).toList()).containsExactly(
                 "ap@nordwind.example | Zahlungserinnerung: INV-2026-1001, INV-2026-1005 fällig am 05.03.2026",
-                "accounts@atlanticfoods.example | Payment due today: INV-2026-1002",
+                "accounts@atlanticfoods.example | Overdue: INV-2026-1003, INV-2026-1002",
                 "compta@lumen.example | Rappel de paiement : INV-2026-1008 à échéance le 4 mars 2026",
                 "compta@lumen.example | Échéance aujourd'hui : INV-2026-1008",
-                "ap@nordwind.example | Heute fällig: INV-2026-1005");
-        assertThat(mailFiles()).hasSize(5);
+                "ap@nordwind.example | Heute fällig: INV-2026-1005",
+                "compta@lumen.example | Impayé : INV-2026-1004",
+                "accounts@atlanticfoods.example | Overdue: INV-2026-1002",
+                "compta@lumen.example | Impayé : INV-2026-1008");
+        assertThat(mailFiles()).hasSize(8);
 
-        assertThat(jdbc.queryForList("select status || ': ' || outcome from notice where channel = 'WHATSAPP' order by id", String.class))
-                .containsOnly("TASK_OPEN: channel not configured: no whatsapp account is set; a person contacts the customer").hasSize(4);
         assertThat(jdbc.queryForObject("select count(*) from notice where status = 'SKIPPED'", Integer.class)).isZero();
+        assertThat(jdbc.queryForList("select reason from notice where lead_step = 'overdue-whatsapp' order by id", String.class))
+                .hasSize(4).allSatisfy(r -> assertThat(r).endsWith("whatsapp: not configured; email instead"));
+        // the customer without an e-mail address gets a task for a person at every message step
         assertThat(jdbc.queryForList("select template, reason from notice where channel = 'TASK' order by id"))
                 .extracting(r -> r.get("template") + " | " + r.get("reason")).first().asString()
                 .isEqualTo("no-channel-task | policy default v2, segment everyone: step 'pre-due-email' fires at due-3; due in 3 day(s); "

@@ -22,9 +22,12 @@ class BundledTemplatesTest {
     /** The facts the SDD rulebook (PT-04.02) wants in a pre-notification, and the invoice and account it is for. */
     private static final List<String> PRE_NOTIFICATION = List.of("debtor.name", "debtor.account", "collection.date",
             "collection.amount", "invoice.number", "mandate.reference", "creditor.identifier", "creditor.name");
+    /** The final reminder of the onboarding rule also states its grace period. */
+    private static final List<String> FINAL_REMINDER = java.util.stream.Stream.concat(KNOWN.stream(),
+            java.util.stream.Stream.of("grace.until", "grace.days")).toList();
     private static final List<String> LANGUAGES = List.of("en", "de", "fr", "es", "pt");
     private static final List<String> CUSTOMER_FACING = List.of("reminder-pre-due", "reminder-due", "reminder-overdue",
-            "instalment-reminder", "instalment-overdue", "legal-letter");
+            "instalment-reminder", "instalment-overdue", "legal-letter", "final-reminder");
 
     @Test
     void everyCustomerFacingTemplateExistsInFiveLanguagesWithTheBankDetails() throws IOException {
@@ -34,6 +37,14 @@ class BundledTemplatesTest {
                 assertThat(file).as(file.toString()).exists();
                 assertThat(Files.readString(file)).contains("${items}", "${creditor.iban}", "${creditor.name}");
             }
+        }
+    }
+
+    @Test
+    void theFinalReminderStatesItsGracePeriodInFiveLanguages() throws IOException {
+        for (String language : LANGUAGES) {
+            Path file = Path.of("src/main/resources/recoup/templates", language, "final-reminder.txt");
+            assertThat(Files.readString(file)).as(file.toString()).contains("${grace.until}", "${grace.days}");
         }
     }
 
@@ -59,7 +70,11 @@ class BundledTemplatesTest {
         for (Path file : files) {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             assertThat(text).as(file.toString()).startsWith("Subject: ");
-            List<String> known = file.getFileName().toString().equals("pre-notification.txt") ? PRE_NOTIFICATION : KNOWN;
+            List<String> known = switch (file.getFileName().toString()) {
+                case "pre-notification.txt" -> PRE_NOTIFICATION;
+                case "final-reminder.txt" -> FINAL_REMINDER;
+                default -> KNOWN;
+            };
             Matcher m = placeholder.matcher(text);
             while (m.find()) {
                 assertThat(known).as(file + " uses ${" + m.group(1) + "}").contains(m.group(1));

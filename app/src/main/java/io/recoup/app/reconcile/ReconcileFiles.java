@@ -1,5 +1,6 @@
 package io.recoup.app.reconcile;
 
+import io.recoup.core.text.SpreadsheetSafe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -42,12 +43,7 @@ final class ReconcileFiles {
         }
     }
 
-    /** OWASP's advice against CSV injection: a cell starting with = + - @ tab or CR gets a leading apostrophe. */
-    static String safe(String text) {
-        if (text == null || text.isEmpty()) {
-            return text;
-        }
-        char first = text.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + text : text;
+    private static String safe(String text) {
+        return SpreadsheetSafe.cell(text);
     }
 }

@@ -2,46 +2,79 @@ package io.recoup.core.dunning;
 
 import io.recoup.core.policy.Channel;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Picks the first channel in a step's fallback order that can be used for this customer: configured here, not opted
- * out of, an address on file, no bounce since the last successful message. When none can because of the customer
- * (opt-out, no address, bounce), the notice becomes a task for a person, so no customer silently drops out of
- * collections. When none can only because no channel of the step is configured here, the step keeps its first
- * channel and dispatch records it as "channel not configured": that is the installation's gap, not the customer's.
+ * Picks the channel a step goes out on for this customer: the first in the step's fallback order that can be used
+ * (configured here, not opted out of, an address on file, no bounce since the last successful message), else e-mail,
+ * else a task for a person. So an overdue item is never left with no contact and no task, whatever the installation
+ * lacks (no WhatsApp account) or the customer lacks (no e-mail address), and the route says what happened in words:
+ * "whatsapp: not configured; email instead".
  */
 final class ChannelChooser {
     private ChannelChooser() {
     }
 
-    static Channel choose(List<Channel> order, CustomerCase c, Set<Channel> configured, List<String> fallbacks) {
-        boolean onlyUnconfigured = true;
+    /** The channel for a step and, when it is not the step's first, why each one before it could not be used. */
+    record Route(Channel channel, List<String> fallbacks) {
+        Route {
+            fallbacks = List.copyOf(fallbacks);
+        }
+
+        /** "; whatsapp: not configured; email instead", or nothing when the step's first channel is used. */
+        String explained() {
+            return fallbacks.isEmpty() ? "" : "; " + String.join("; ", fallbacks);
+        }
+    }
+
+    static Route choose(List<Channel> order, CustomerCase c, Set<Channel> configured) {
+        List<String> fallbacks = new ArrayList<>();
         for (Channel channel : order) {
             if (!channel.reachesCustomer()) {
-                return channel;
+                return new Route(channel, fallbacks);
             }
-            if (!configured.contains(channel)) {
-                fallbacks.add(channel.label() + ": not configured");
-                continue;
+            Optional<String> unusable = unusable(channel, c, configured);
+            if (unusable.isEmpty()) {
+                return chosen(channel, fallbacks);
             }
-            onlyUnconfigured = false;
-            if (c.customer().optedOut().contains(channel)) {
-                fallbacks.add(channel.label() + ": customer opted out");
-            } else if (!c.customer().reachable().contains(channel)) {
-                fallbacks.add(channel.label() + ": no address on file");
-            } else if (bouncedSinceLastContact(channel, c.log())) {
-                fallbacks.add(channel.label() + ": last message bounced on " + c.log().lastBounce().get(channel));
-            } else {
-                return channel;
-            }
+            fallbacks.add(channel.label() + ": " + unusable.get());
         }
-        if (onlyUnconfigured) {
-            return order.get(0);
+        if (!order.contains(Channel.EMAIL)) {
+            Optional<String> unusable = unusable(Channel.EMAIL, c, configured);
+            if (unusable.isEmpty()) {
+                return chosen(Channel.EMAIL, fallbacks);
+            }
+            fallbacks.add(Channel.EMAIL.label() + ": " + unusable.get());
         }
         fallbacks.add("no usable channel: a person takes over");
-        return Channel.TASK;
+        return new Route(Channel.TASK, fallbacks);
+    }
+
+    private static Route chosen(Channel channel, List<String> fallbacks) {
+        if (!fallbacks.isEmpty()) {
+            fallbacks.add(channel.label() + " instead");
+        }
+        return new Route(channel, fallbacks);
+    }
+
+    /** Why a message channel cannot reach this customer now, or empty when it can. */
+    private static Optional<String> unusable(Channel channel, CustomerCase c, Set<Channel> configured) {
+        if (!configured.contains(channel)) {
+            return Optional.of("not configured");
+        }
+        if (c.customer().optedOut().contains(channel)) {
+            return Optional.of("customer opted out");
+        }
+        if (!c.customer().reachable().contains(channel)) {
+            return Optional.of("no address on file");
+        }
+        if (bouncedSinceLastContact(channel, c.log())) {
+            return Optional.of("last message bounced on " + c.log().lastBounce().get(channel));
+        }
+        return Optional.empty();
     }
 
     private static boolean bouncedSinceLastContact(Channel channel, ContactLog log) {

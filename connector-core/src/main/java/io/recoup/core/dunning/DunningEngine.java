@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
 /**
  * The dunning policy applied to one customer at one moment. Picks the customer's segment and ladder, asks which step
  * each item is due for, puts the items of one customer into one notice (or one per item), chooses the first usable
- * channel in the step's fallback order, holds what a contact cap or a non-business day forbids, delays what falls in
- * quiet hours, adds late charges, and explains every decision. Pure: the same inputs give the same plan.
+ * channel in the step's fallback order (else e-mail, else a task for a person), holds what a contact cap or a
+ * non-business day forbids, delays what falls in quiet hours, adds late charges, and explains every decision. Pure:
+ * the same inputs give the same plan.
  */
 public final class DunningEngine {
     private final DunningPolicy policy;
@@ -77,18 +78,17 @@ public final class DunningEngine {
         }
         List<Notice> notices = new ArrayList<>();
         ContactCaps caps = new ContactCaps(policy.guardrails().caps(), c.log(), today);
-        for (List<DueStep> group : group(due, c)) {
-            NoticeDraft draft = draft(group, c, segment, today, now);
-            Optional<String> capped = draft.channel.reachesCustomer() ? caps.refusal(draft.channel) : Optional.empty();
+        for (List<Routed> group : group(due, c)) {
+            Notice notice = draft(group, c, segment, today, now);
+            Optional<String> capped = notice.channel().reachesCustomer() ? caps.refusal(notice.channel()) : Optional.empty();
             if (capped.isPresent()) {
-                group.forEach(d -> decisions.add(held(d, capped::get)));
+                group.forEach(r -> decisions.add(held(r.step(), capped::get)));
                 continue;
             }
-            caps.record(draft.channel);
-            Notice notice = draft.toNotice();
+            caps.record(notice.channel());
             notices.add(notice);
-            group.forEach(d -> decisions.add(new Decision(d.item().itemId(), d.item().number(), Outcome.PLANNED,
-                    () -> d.key() + " on " + notice.channel().label() + ": " + d.why())));
+            group.forEach(r -> decisions.add(new Decision(r.step().item().itemId(), r.step().item().number(), Outcome.PLANNED,
+                    () -> r.step().key() + " on " + notice.channel().label() + ": " + r.step().why() + r.route().explained())));
         }
         return new CustomerPlan(customer.id(), segment.id(), notices, decisions);
     }
@@ -111,38 +111,44 @@ public final class DunningEngine {
                 .orElse(policy.segments().get(policy.segments().size() - 1));
     }
 
+    /** A due step with the channel it goes out on for this customer and why (fallbacks). */
+    private record Routed(DueStep step, ChannelChooser.Route route) {
+        /** Steps that may share a notice: the same channel, and onboarding reminders only with each other (they state a grace period). */
+        String groupKey() {
+            return route.channel() + (OnboardingStep.isOnboarding(step.key()) ? " onboarding" : "");
+        }
+    }
+
     /**
      * Ladder steps of one customer that end up on the same channel share a notice (a call about three invoices is one
      * call; one e-mail lists every invoice due); escalations and plan or promise steps stand alone.
      */
-    private List<List<DueStep>> group(List<DueStep> due, CustomerCase c) {
-        List<List<DueStep>> groups = new ArrayList<>();
+    private List<List<Routed>> group(List<DueStep> due, CustomerCase c) {
+        List<Routed> routed = due.stream().map(d -> new Routed(d, ChannelChooser.choose(d.channels(), c, configured))).toList();
+        List<List<Routed>> groups = new ArrayList<>();
         if (policy.consolidation() == DunningPolicy.Consolidation.PER_CUSTOMER) {
-            Map<Channel, List<DueStep>> byChannel = new LinkedHashMap<>();
-            for (DueStep d : due) {
-                if (d.consolidable()) {
-                    byChannel.computeIfAbsent(ChannelChooser.choose(d.channels(), c, configured, new ArrayList<>()),
-                            k -> new ArrayList<>()).add(d);
-                }
-            }
+            Map<String, List<Routed>> byChannel = new LinkedHashMap<>();
+            routed.stream().filter(r -> r.step().consolidable())
+                    .forEach(r -> byChannel.computeIfAbsent(r.groupKey(), k -> new ArrayList<>()).add(r));
             groups.addAll(byChannel.values());
-            due.stream().filter(d -> !d.consolidable()).forEach(d -> groups.add(List.of(d)));
+            routed.stream().filter(r -> !r.step().consolidable()).forEach(r -> groups.add(List.of(r)));
         } else {
-            due.forEach(d -> groups.add(List.of(d)));
+            routed.forEach(r -> groups.add(List.of(r)));
         }
         return groups;
     }
 
-    private NoticeDraft draft(List<DueStep> group, CustomerCase c, Segment segment, LocalDate today, Instant now) {
-        DueStep lead = group.stream().max(Comparator.comparingInt(DueStep::rank)).orElseThrow();
-        List<String> fallbacks = new ArrayList<>();
-        Channel channel = ChannelChooser.choose(lead.channels(), c, configured, fallbacks);
+    private Notice draft(List<Routed> group, CustomerCase c, Segment segment, LocalDate today, Instant now) {
+        Routed leader = group.stream().max(Comparator.comparingInt(r -> r.step().rank())).orElseThrow();
+        DueStep lead = leader.step();
+        Channel channel = leader.route().channel();
+        List<String> fallbacks = leader.route().fallbacks();
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("policy", policyLabel);
         facts.put("segment", segmentLabels.get(segment.id()));
         facts.put("risk", c.customer().risk().value() + ": " + String.join("; ", c.customer().risk().reasons()));
         List<NoticeLine> lines = new ArrayList<>();
-        for (DueStep d : group.stream().sorted(Comparator.comparing(d -> d.item().dueDate())).toList()) {
+        for (DueStep d : group.stream().map(Routed::step).sorted(Comparator.comparing(d -> d.item().dueDate())).toList()) {
             Optional<Charges> itemCharges = charges.flatMap(calc -> calc.charges(d.item().open(), d.item().dueDate(), today));
             lines.add(new NoticeLine(d.item().itemId(), d.item().number(), d.key(), d.daysFromDue(), d.item().open(), itemCharges));
             // the charges and how they were computed travel on the line (and the action row), not again in the facts
@@ -153,10 +159,10 @@ public final class DunningEngine {
         }
         String reason = "policy " + policyLabel + ", segment " + segment.id() + ": " + lead.why()
                 + (group.size() > 1 ? " (+" + (group.size() - 1) + " more item(s) on the same notice)" : "")
-                + (fallbacks.isEmpty() ? "" : "; " + String.join("; ", fallbacks));
+                + leader.route().explained();
         Instant sendAfter = channel.reachesCustomer() ? afterQuietHours(now, c.customer()) : now;
         String template = channel == Channel.TASK && !lead.channels().contains(Channel.TASK) ? "no-channel-task" : lead.template();
-        return new NoticeDraft(new Notice(c.customer().id(), channel, template, lead.key(), lines, today, sendAfter, reason, facts), channel);
+        return new Notice(c.customer().id(), channel, template, lead.key(), lines, today, sendAfter, reason, facts);
     }
 
     private Instant afterQuietHours(Instant now, CustomerProfile customer) {
@@ -174,12 +180,5 @@ public final class DunningEngine {
 
     private static Decision held(DueStep d, java.util.function.Supplier<String> why) {
         return new Decision(d.item().itemId(), d.item().number(), Outcome.HELD, () -> d.key() + " held: " + why.get());
-    }
-
-    /** A notice before the cap check. */
-    private record NoticeDraft(Notice notice, Channel channel) {
-        Notice toNotice() {
-            return notice;
-        }
     }
 }

@@ -17,13 +17,16 @@ import java.util.function.Consumer;
 /**
  * Decides, for one item on one day, which step (if any) it is due for: minimum amount, holds, promises and payment
  * plans first, then the ladder. Only the most advanced ladder step that is due fires, and never one at or below a
- * step already taken, so catch-up after downtime sends the step that fits today and nothing stale.
+ * step already taken, so catch-up after downtime sends the step that fits today and nothing stale; a firm escalation
+ * that would be the item's first contact goes through the onboarding rule first.
  */
 final class ItemAssessor {
     private final DunningPolicy policy;
+    private final OnboardingRule onboarding;
 
     ItemAssessor(DunningPolicy policy) {
         this.policy = policy;
+        this.onboarding = new OnboardingRule(policy.onboarding());
     }
 
     /** Adds the steps the item is due for to {@code due}, or a decision saying why none. */
@@ -121,6 +124,8 @@ final class ItemAssessor {
             int highest = highestDone;
             decided.accept(new Decision(item.itemId(), item.number(), Outcome.NOTHING_DUE, () -> nextStep(ladder, done, item, highest)));
             return;
+        } else if (onboarding.governs(latest) && onboarding.intercept(item, ladder, latest, today, daysFromDue, due, decided)) {
+            return;
         }
         List<String> superseded = new ArrayList<>();
         for (int i = 0; i < taken.length; i++) {
@@ -131,7 +136,7 @@ final class ItemAssessor {
         }
         String why = (forced.isPresent() ? "sent now on request" : "step '" + latest.key() + "' fires at " + PolicyStep.timing(latest.offsetDays()))
                 + "; " + describe(daysFromDue) + (superseded.isEmpty() ? "" : "; superseded without sending (catch-up): "
-                + String.join(", ", superseded));
+                + String.join(", ", superseded)) + (onboarding.governs(latest) ? OnboardingRule.afterGrace(item) : "");
         boolean consolidable = latest.step().isPresent();
         due.accept(new DueStep(item, latest.key(), latest.rank(), latest.channels(), latest.template(), consolidable, daysFromDue, why));
     }

@@ -10,12 +10,12 @@ import java.util.Optional;
 
 /**
  * A named, versioned dunning policy ("collection" is kept for SEPA direct-debit presentations): ladders of steps, the segments that choose a ladder per customer, the
- * minimum open amount worth chasing, the guardrails, how long a promise to pay pauses the ladder, and optional
- * late-payment charges.
+ * minimum open amount worth chasing, the guardrails, how long a promise to pay pauses the ladder, optional
+ * late-payment charges, and the onboarding rule that keeps a firm escalation from being an item's first contact.
  */
 public record DunningPolicy(String id, String version, Consolidation consolidation, Map<String, Ladder> ladders,
                             List<Segment> segments, Map<String, Money> minimumOpen, Guardrails guardrails,
-                            int promiseGraceDays, Optional<LateCharges> lateCharges) {
+                            int promiseGraceDays, Optional<LateCharges> lateCharges, Onboarding onboarding) {
 
     /** One notice per customer listing every item due (PER_CUSTOMER) or one per item and step (PER_ITEM). */
     public enum Consolidation { PER_CUSTOMER, PER_ITEM }
@@ -29,6 +29,7 @@ public record DunningPolicy(String id, String version, Consolidation consolidati
         minimumOpen = Map.copyOf(minimumOpen);
         Objects.requireNonNull(guardrails, "guardrails");
         Objects.requireNonNull(lateCharges, "lateCharges");
+        Objects.requireNonNull(onboarding, "onboarding");
         if (segments.isEmpty()) {
             throw new RecoupException(ErrorCode.INVALID_POLICY, "policy " + id + " has no segment");
         }
@@ -44,7 +45,7 @@ public record DunningPolicy(String id, String version, Consolidation consolidati
     public static DunningPolicy simple(String id, String version, List<PolicyStep> steps) {
         return new DunningPolicy(id, version, Consolidation.PER_CUSTOMER,
                 Map.of("default", new Ladder("default", steps, Optional.empty())), List.of(Segment.everyone("default")),
-                Map.of(), Guardrails.none(), 3, Optional.empty());
+                Map.of(), Guardrails.none(), 3, Optional.empty(), Onboarding.DEFAULT);
     }
 
     public Ladder ladder(String ladderId) {

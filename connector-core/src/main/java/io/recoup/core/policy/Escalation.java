@@ -17,6 +17,14 @@ public record Escalation(int offsetDays, Kind kind, String template) {
         public Channel channel() {
             return channel;
         }
+
+        /**
+         * A step the customer must have been warned of before it happens (an agency or a lawyer takes over), as opposed
+         * to a task for the team: the onboarding rule never lets a firm escalation be an item's first contact.
+         */
+        public boolean firm() {
+            return this != TASK;
+        }
     }
 
     public Escalation {

@@ -52,7 +52,7 @@ final class PolicyBinder {
                 "per-item".equals(root.path("consolidate").asText()) ? DunningPolicy.Consolidation.PER_ITEM
                         : DunningPolicy.Consolidation.PER_CUSTOMER,
                 ladders, segments, amounts(root.path("minimum-open")), guardrails,
-                root.path("promises").path("grace-days").asInt(3), charges);
+                root.path("promises").path("grace-days").asInt(3), charges, onboarding(root.path("onboarding")));
     }
 
     private Ladder ladder(String id, JsonNode node) {
@@ -164,6 +164,11 @@ final class PolicyBinder {
         Optional<BigDecimal> margin = interest.has("margin-percentage-points")
                 ? Optional.of(new BigDecimal(interest.get("margin-percentage-points").asText())) : Optional.empty();
         return new LateCharges(margin, rates, amounts(node.path("fixed-compensation")));
+    }
+
+    /** On by default: a policy file written before the rule existed gets it too. */
+    private static Onboarding onboarding(JsonNode node) {
+        return new Onboarding(node.path("enabled").asBoolean(true), node.path("grace-days").asInt(Onboarding.DEFAULT_GRACE_DAYS));
     }
 
     private static Map<String, Money> amounts(JsonNode node) {

@@ -20,12 +20,14 @@ import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads a dunning policy from YAML: first the YAML itself, then the JSON Schema
  * ({@code recoup/schema/dunning-policy.schema.json}), then the rules a schema cannot say (overlapping steps,
- * unknown ladders). Every problem is reported with the file, line and field, all of them at once.
+ * unknown ladders). Every problem is reported with the file, line and field, all of them at once. Alias bombs, deep
+ * nesting and huge files are refused early, as problems like any other.
  */
 public final class PolicyLoader {
     public static final String SCHEMA_RESOURCE = "/recoup/schema/dunning-policy.schema.json";
@@ -49,20 +51,37 @@ public final class PolicyLoader {
         }
     }
 
+    /**
+     * Limits far above any real policy (a few kilobytes, five levels deep, an anchor or two) that stop a hostile or
+     * broken file early: an alias bomb ("billion laughs"), nesting thousands deep, a file of megabytes.
+     */
+    static final int MAX_ALIASES = 10;
+    static final int MAX_DEPTH = 20;
+    static final int MAX_CODE_POINTS = 1024 * 1024;
+
     public DunningPolicy load(String origin, String yaml) {
-        Node root;
+        if (yaml.length() > MAX_CODE_POINTS) {
+            // refused before the parser reads a byte of it
+            throw invalid(List.of(origin + ":1: refused: the file has more than " + MAX_CODE_POINTS + " characters"));
+        }
+        YamlTree tree;
         try {
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(false);
-            options.setMaxAliasesForCollections(10);
-            root = new Yaml(options).compose(new StringReader(yaml));
+            options.setMaxAliasesForCollections(MAX_ALIASES);
+            options.setNestingDepthLimit(MAX_DEPTH);
+            options.setCodePointLimit(MAX_CODE_POINTS);
+            Node root = new Yaml(options).compose(new StringReader(yaml));
+            if (root == null) {
+                throw invalid(List.of(origin + ":1: the file is empty"));
+            }
+            tree = new YamlTree(root);
         } catch (MarkedYAMLException e) {
             throw invalid(List.of(origin + ":" + (e.getProblemMark().getLine() + 1) + ": malformed YAML: " + e.getProblem()));
+        } catch (YAMLException e) {
+            // the limits above: SnakeYAML gives no line for them
+            throw invalid(List.of(origin + ": refused: " + e.getMessage()));
         }
-        if (root == null) {
-            throw invalid(List.of(origin + ":1: the file is empty"));
-        }
-        YamlTree tree = new YamlTree(root);
         List<String> problems = new ArrayList<>();
         List<ValidationMessage> messages = new ArrayList<>(schema.validate(tree.root()));
         messages.sort(Comparator.comparingInt(m -> tree.lineOf(path(m.getInstanceLocation()))));

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -22,9 +23,17 @@ import org.yaml.snakeyaml.nodes.Tag;
  * error found on the tree can name the line of the file it came from.
  */
 final class YamlTree {
+    /**
+     * Values the tree may hold once aliases are expanded. A policy has a few hundred; the alias limit alone still lets
+     * ten aliases repeat a large list ten times over, so the expansion itself is bounded too.
+     */
+    static final int MAX_VALUES = 100_000;
+
     private final JsonNode root;
     private final Map<List<Object>, Integer> lines = new HashMap<>();
+    private int values;
 
+    /** @throws YAMLException when the document expands to more than {@link #MAX_VALUES} values */
     YamlTree(Node yaml) {
         this.root = convert(yaml, new ArrayList<>());
     }
@@ -58,6 +67,9 @@ final class YamlTree {
     }
 
     private JsonNode convert(Node node, List<Object> path) {
+        if (++values > MAX_VALUES) {
+            throw new YAMLException("the document expands to more than " + MAX_VALUES + " values (aliases repeating large parts?)");
+        }
         lines.put(List.copyOf(path), node.getStartMark().getLine() + 1);
         JsonNodeFactory f = JsonNodeFactory.instance;
         if (node instanceof MappingNode map) {

@@ -57,8 +57,30 @@ final class Timeline {
     final List<SimulatedAction> actions = new ArrayList<>();
 
     Timeline(String policyTail, Set<Channel> configured) {
-        DunningPolicy policy = PolicyLoader.withBundledSchema().load("test.yaml", "policy: test\nversion: 7\n" + LADDER + policyTail);
+        this(PolicyLoader.withBundledSchema().load("test.yaml", "policy: test\nversion: 7\n" + LADDER + policyTail), configured);
+    }
+
+    private Timeline(DunningPolicy policy, Set<Channel> configured) {
         this.simulator = new PolicySimulator(new DunningEngine(policy, configured));
+    }
+
+    /** A timeline under one of the ready-made policies ({@code recoup/policies/<name>.yaml}), as shipped. */
+    static Timeline bundled(String name, Set<Channel> configured) {
+        return bundled(name, "", configured);
+    }
+
+    /** A ready-made policy with {@code tail} added at its end (e.g. an {@code onboarding:} section). */
+    static Timeline bundled(String name, String tail, Set<Channel> configured) {
+        String path = "/recoup/policies/" + name + ".yaml";
+        try (java.io.InputStream in = Timeline.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException(path + " is not on the test classpath");
+            }
+            String yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8) + tail;
+            return new Timeline(PolicyLoader.withBundledSchema().load(name + ".yaml", yaml), configured);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     Timeline(String policyTail) {

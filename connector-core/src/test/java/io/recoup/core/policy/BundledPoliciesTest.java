@@ -23,6 +23,9 @@ class BundledPoliciesTest {
         assertThat(policy.id()).isEqualTo(name);
         Set<String> templates = new TreeSet<>();
         policy.ladders().values().forEach(l -> l.occurrences().forEach(o -> templates.add(o.template())));
+        // the engine's own: the onboarding rule's final reminder, and the task when no channel can be used
+        templates.add(io.recoup.core.dunning.OnboardingStep.TEMPLATE);
+        templates.add("no-channel-task");
         MessageTemplates catalogue = new MessageTemplates(p -> Optional.ofNullable(readOrNull("/recoup/templates/" + p)), Locale.ENGLISH);
         for (String template : templates) {
             assertThat(catalogue.languageFor(template, Locale.ENGLISH)).as(name + " uses " + template).isEqualTo(Locale.ENGLISH);

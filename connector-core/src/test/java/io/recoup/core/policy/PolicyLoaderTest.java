@@ -126,4 +126,44 @@ class PolicyLoaderTest {
         assertThatThrownBy(() -> loader.load("p.yaml", GOOD.replace("from: 2026-01-01", "from: 2026-02-01")))
                 .hasMessageContaining("from 1 January or 1 July");
     }
+
+    @Test
+    void turnsTheOnboardingRuleOnWithFourteenDaysUnlessThePolicySaysOtherwise() {
+        assertThat(loader.load("standard.yaml", GOOD).onboarding()).isEqualTo(new Onboarding(true, 14));
+        assertThat(loader.load("p.yaml", GOOD + "onboarding:\n  grace-days: 21\n").onboarding()).isEqualTo(new Onboarding(true, 21));
+        assertThat(loader.load("p.yaml", GOOD + "onboarding: {enabled: false}\n").onboarding().enabled()).isFalse();
+        assertThatThrownBy(() -> loader.load("p.yaml", GOOD + "onboarding:\n  grace-days: 0\n"))
+                .hasMessageContaining("p.yaml:47: field 'onboarding.grace-days': must have a minimum value of 1");
+        assertThatThrownBy(() -> loader.load("p.yaml", GOOD + "onboarding: {grace: 3}\n"))
+                .hasMessageContaining("p.yaml:46: field 'onboarding.grace': is not a known field");
+    }
+
+    @Test
+    void refusesABillionLaughsAliasBombBeforeExpandingIt() {
+        StringBuilder bomb = new StringBuilder("policy: x\nversion: 1\nlol0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (int i = 1; i <= 9; i++) {
+            bomb.append("lol").append(i).append(": &l").append(i).append(" [").append(("*l" + (i - 1) + ", ").repeat(8))
+                    .append("*l").append(i - 1).append("]\n");
+        }
+        assertThatThrownBy(() -> loader.load("bomb.yaml", bomb.toString()))
+                .isInstanceOf(RecoupException.class)
+                .hasMessageContaining("bomb.yaml: refused: Number of aliases for non-scalar nodes exceeds the specified max=10")
+                .extracting(e -> ((RecoupException) e).code()).isEqualTo(ErrorCode.INVALID_POLICY);
+    }
+
+    @Test
+    void refusesTenAliasesThatRepeatALargeListOnceExpanded() {
+        String large = "policy: x\nversion: 1\nbig: &big [" + "a, ".repeat(20_000) + "a]\n"
+                + "copies: [" + "*big, ".repeat(9) + "*big]\n";
+        assertThatThrownBy(() -> loader.load("wide.yaml", large))
+                .hasMessageContaining("wide.yaml: refused: the document expands to more than 100000 values");
+    }
+
+    @Test
+    void refusesDeepNestingAndHugeFilesWithoutParsingThem() {
+        assertThatThrownBy(() -> loader.load("deep.yaml", "policy: x\nversion: 1\nladders: " + "[".repeat(5000) + "]".repeat(5000)))
+                .isInstanceOf(RecoupException.class).hasMessageContaining("deep.yaml: refused: Nesting Depth exceeded max 20");
+        assertThatThrownBy(() -> loader.load("huge.yaml", GOOD + "# " + "x".repeat(PolicyLoader.MAX_CODE_POINTS)))
+                .isInstanceOf(RecoupException.class).hasMessageContaining("huge.yaml:1: refused: the file has more than 1048576 characters");
+    }
 }

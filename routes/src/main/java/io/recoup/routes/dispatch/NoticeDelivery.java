@@ -42,7 +42,8 @@ final class NoticeDelivery {
 
     private DispatchReport.Dispatched record(HandOver h, DeliveryResult result) {
         if (result instanceof DeliveryResult.Sent sent) {
-            return outcomes.finish(h.notice(), h.owed(), NoticeEvent.SEND, sent.providerMessageId(), h.possibleDuplicate());
+            return outcomes.finish(h.notice(), h.owed(), NoticeEvent.SEND, h.rendered().outcome(sent.providerMessageId()),
+                    h.possibleDuplicate());
         }
         if (result instanceof DeliveryResult.Bounced bounced) {
             return outcomes.finish(h.notice(), h.owed(), NoticeEvent.FAIL, bounced.reason());

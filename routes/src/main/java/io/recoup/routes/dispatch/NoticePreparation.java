@@ -47,10 +47,10 @@ final class NoticePreparation {
 
         /**
          * Recorded as being sent; {@code attempts} counts the earlier tries, {@code possibleDuplicate} says an earlier
-         * send of it may have gone out.
+         * send of it may have gone out, {@code rendered} keeps what the text had to leave out for the outcome.
          */
         record HandOver(DueNotice notice, List<DueNotice.Line> owed, ReminderChannel channel, ReminderMessage message,
-                        int attempts, boolean possibleDuplicate) implements Step {}
+                        int attempts, boolean possibleDuplicate, NoticeRenderer.Rendered rendered) implements Step {}
     }
 
     Step prepare(DueNotice notice, LocalDate today) {
@@ -99,7 +99,7 @@ final class NoticePreparation {
         }
         return new Step.HandOver(notice, owed, channel, new ReminderMessage("notice-" + notice.noticeId(), notice.customerName(),
                 address, message.subject(), message.body(), message.attachments()), notice.attempts() + (interrupted ? 1 : 0),
-                interrupted || notice.possibleDuplicate());
+                interrupted || notice.possibleDuplicate(), message);
     }
 
     /** Why a line must come off the notice before it goes out, or empty when it is still owed and nothing pauses it. */

@@ -48,7 +48,7 @@ public final class ReminderDispatch {
         this.clock = clock;
         channels.forEach(c -> this.channels.put(c.channel(), c));
         this.outcomes = new Outcomes(notices, events);
-        this.preparation = new NoticePreparation(this.channels, new NoticeRenderer(templates, creditor), notices, events, outcomes);
+        this.preparation = new NoticePreparation(this.channels, new NoticeRenderer(templates, creditor, clock), notices, events, outcomes);
         this.delivery = new NoticeDelivery(notices, events, outcomes);
     }
 

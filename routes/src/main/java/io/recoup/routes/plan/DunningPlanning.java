@@ -6,6 +6,7 @@ import io.recoup.core.dunning.Decision;
 import io.recoup.core.dunning.DunningEngine;
 import io.recoup.core.dunning.Notice;
 import io.recoup.core.dunning.NoticeLine;
+import io.recoup.core.dunning.OnboardingStep;
 import io.recoup.core.event.PlannerEvent;
 import io.recoup.core.id.NoticeId;
 import io.recoup.store.Database;
@@ -55,7 +56,7 @@ public final class DunningPlanning {
         return db.inTransaction(() -> {
             notices.lockPlanning();
             List<PlanReport.Planned> planned = new ArrayList<>();
-            long[] heldAndPaused = new long[2];
+            long[] counts = new long[3]; // held, paused, onboarded
             // the engine is pure: it decides batches of customers on every core while the next batch is read; each
             // plan is written here, in this transaction, as soon as it is decided
             cases.decideEach(LocalDate.ofInstant(now, clock.getZone()), c -> current.plan(c, now), plan -> {
@@ -68,17 +69,23 @@ public final class DunningPlanning {
                         planned.add(new PlanReport.Planned(id.get(), numbers, notice.leadStepKey(), notice.channel().label(), notice.reason()));
                         events.append(new PlannerEvent.NoticePlanned(new NoticeId(id.get()), notice.leadStepKey(), numbers,
                                 notice.reason()));
+                        counts[2] += notice.lines().stream().filter(l -> OnboardingStep.isOnboarding(l.stepKey())).count();
                     }
                 }
-                heldAndPaused[0] += plan.decisions().stream().filter(d -> d.outcome() == Decision.Outcome.HELD).count();
-                heldAndPaused[1] += plan.decisions().stream().filter(d -> d.outcome() == Decision.Outcome.PAUSED).count();
+                counts[0] += plan.decisions().stream().filter(d -> d.outcome() == Decision.Outcome.HELD).count();
+                counts[1] += plan.decisions().stream().filter(d -> d.outcome() == Decision.Outcome.PAUSED).count();
             });
-            long held = heldAndPaused[0];
-            long paused = heldAndPaused[1];
+            PlanReport report = new PlanReport(planned, counts[0], counts[1], counts[2]);
             if (!planned.isEmpty()) {
-                LOG.info("planned {} notice(s); {} item(s) held, {} paused", planned.size(), held, paused);
+                LOG.info("planned {} notice(s); {} item(s) held, {} paused", planned.size(), report.held(), report.paused());
             }
-            return new PlanReport(planned, held, paused);
+            if (report.onboarded() > 0) {
+                // typically the first run on a new ledger: say once why no item went straight to an agency or a lawyer
+                LOG.info("onboarding: {} item(s) would have had an escalation as their first contact; each gets a reminder "
+                        + "with a {}-day grace period first (policy {} v{}, onboarding.grace-days)", report.onboarded(),
+                        current.policy().onboarding().graceDays(), current.policy().id(), current.policy().version());
+            }
+            return report;
         });
     }
 

@@ -5,6 +5,7 @@ import io.recoup.core.dunning.DunningEngine;
 import io.recoup.core.policy.Channel;
 import io.recoup.core.policy.DunningPolicy;
 import io.recoup.core.policy.PolicyLoader;
+import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -14,7 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The policy in force. Before each planning run it looks whether the policy's source changed; a changed policy that
- * loads cleanly takes over, one that does not is refused with every problem logged, and the old policy stays in force.
+ * loads cleanly takes over, one that does not (malformed, refused by the schema, an alias bomb, too deep, deleted or
+ * unreadable) is refused with every problem logged once, and the old policy stays in force: planning never stops
+ * because the policy file is in trouble.
  */
 public final class PolicyHolder implements Supplier<DunningEngine> {
     private static final Logger LOG = LoggerFactory.getLogger(PolicyHolder.class);
@@ -23,8 +26,10 @@ public final class PolicyHolder implements Supplier<DunningEngine> {
     public interface Source {
         String name();
 
+        /** @throws RecoupException or UncheckedIOException when the text cannot be read (e.g. the file was deleted) */
         String text();
 
+        /** Should not throw: a missing or unreadable source has a stamp of its own, so its refusal is logged once. */
         Object stamp();
     }
 
@@ -47,15 +52,22 @@ public final class PolicyHolder implements Supplier<DunningEngine> {
 
     @Override
     public synchronized DunningEngine get() {
-        Object stamp = source.stamp();
-        if (!Objects.equals(stamp, currentStamp) && !Objects.equals(stamp, refusedStamp)) {
+        Object stamp;
+        try {
+            stamp = source.stamp();
+        } catch (UncheckedIOException | RecoupException e) {
+            stamp = "unreadable: " + e.getMessage();
+        }
+        if (Objects.equals(stamp, currentStamp)) {
+            lastError = null; // the file is back as it was when the policy in force was loaded
+        } else if (!Objects.equals(stamp, refusedStamp)) {
             try {
                 DunningPolicy policy = loader.load(source.name(), source.text());
                 current = new DunningEngine(policy, configured);
                 currentStamp = stamp;
                 lastError = null;
                 LOG.info("dunning policy {} v{} from {} is now in force", policy.id(), policy.version(), source.name());
-            } catch (RecoupException e) {
+            } catch (RecoupException | UncheckedIOException e) {
                 refusedStamp = stamp;
                 lastError = e.getMessage();
                 LOG.error("the changed policy in {} was refused; policy {} v{} stays in force. {}", source.name(),

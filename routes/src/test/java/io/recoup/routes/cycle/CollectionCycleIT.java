@@ -211,7 +211,7 @@ class CollectionCycleIT {
         assertThat(day.dispatch().actions()).singleElement().satisfies(a -> assertThat(a.stepId()).isEqualTo("overdue-message"));
         // 1,000.00 x (2.15% + 8 pp) x 10 / 365 = 2.78 interest, plus the EUR 40.00 fixed compensation
         assertThat(GreenMailUtil.getBody(mail.getReceivedMessages()[0]))
-                .contains("INV-2026-7   Feb 20, 2026   EUR 1000.00   RF20 INV2 0267   (+ EUR 42.78 late-payment interest and compensation)");
+                .contains("INV-2026-7   Feb 20, 2026 (10 days overdue)   EUR 1000.00   RF20 INV2 0267   (+ EUR 42.78 late-payment interest and compensation)");
         assertThat(recoup.jdbc.queryForMap("select late_interest, late_compensation, late_basis from action"))
                 .containsEntry("late_basis", "10 day(s) at 10.15% (2.15% + 8 pp) from 2026-02-21; fixed compensation EUR 40.00")
                 .satisfies(r -> assertThat((java.math.BigDecimal) r.get("late_interest")).isEqualByComparingTo("2.78"));

@@ -281,11 +281,13 @@ class DirectDebitIT {
                 .containsEntry("status", "OPEN").containsEntry("open_amount", new BigDecimal("100.0000"));
         assertThat(recoup.jdbc.queryForObject("select count(*) from collection", Integer.class)).isEqualTo(2);
         assertThat(recoup.jdbc.queryForObject("select count(*) from hold where released_at is null", Integer.class)).isZero();
-        assertThat(mail.getReceivedMessages()).hasSize(2);
+        // back with the reminders: the default policy's WhatsApp step reaches the customer by e-mail (no WhatsApp here)
+        assertThat(mail.getReceivedMessages()).hasSize(3);
+        assertThat(mail.getReceivedMessages()[2].getSubject()).isEqualTo("Overdue: INV-1");
     }
 
     @Test
-    void aRefundReopensTheSettledItemOnceAndKeepsTheMandate() {
+    void aRefundReopensTheSettledItemOnceAndKeepsTheMandate() throws Exception {
         start();
         recoup.runDay(DAY);
         recoup.runDay(SUBMISSION);
@@ -314,7 +316,9 @@ class DirectDebitIT {
         assertThat(events(ITEM)).filteredOn(e -> e.get("what").equals("direct debit RCP-C1-1 returned: MD06")).singleElement()
                 .satisfies(e -> assertThat((String) e.get("why")).startsWith(
                         "MD06: refund requested by the debtor (authorised collection); EUR 100.00 taken back"));
-        assertThat(mail.getReceivedMessages()).hasSize(1);
+        // the pre-notification, then, the item open again, the reminder its overdue step sends by e-mail
+        assertThat(mail.getReceivedMessages()).hasSize(2);
+        assertThat(mail.getReceivedMessages()[1].getSubject()).isEqualTo("Overdue: INV-1");
         // the payment posted back at settlement is taken back in the ledger once, even though the statement came twice
         assertThat(recoup.jdbc.queryForList("select document_number || ' ' || kind || ' ' || status from posting order by id", String.class))
                 .containsExactly("RCP-1 PAYMENT POSTED", "RCP-1-R REVERSAL POSTED");

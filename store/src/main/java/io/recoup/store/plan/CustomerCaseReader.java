@@ -62,6 +62,17 @@ public final class CustomerCaseReader {
         return all;
     }
 
+    /** The ledger's id and the name of every customer with open items, by Recoup's customer id (for reports). */
+    public Map<Long, CustomerName> customerNames() {
+        Map<Long, CustomerName> names = new HashMap<>();
+        db.jdbc().query("select c.id, c.external_id, c.name from customer c "
+                + "where exists (select 1 from open_item i where i.customer_id = c.id and i.status = 'OPEN')",
+                rs -> {
+                    names.put(rs.getLong(1), new CustomerName(rs.getString(2), rs.getString(3)));
+                });
+        return names;
+    }
+
     /**
      * Hands {@code consumer} the cases of every customer with open items, one batch of consecutive customer ids at a
      * time, in customer order, on the calling thread; the next batch is read once {@code consumer} returns. A batch

@@ -77,6 +77,14 @@ class CustomerCaseReaderIT {
     }
 
     @Test
+    void namesEveryCustomerWithOpenItemsByTheLedgersIdAndName() {
+        rows.customersAcrossThreeBatches(DAY);
+        long second = 1 + CustomerCaseReader.CUSTOMERS_PER_BATCH;
+        assertThat(dunning.customerNames()).containsOnlyKeys(1L, second, 3L * CustomerCaseReader.CUSTOMERS_PER_BATCH)
+                .containsEntry(second, new CustomerName("C" + second, "Customer"));
+    }
+
+    @Test
     void readsEveryCustomerInCustomerOrderOneBatchOfIdsAtATime() {
         long[] ids = rows.customersAcrossThreeBatches(DAY);
         List<String> inOrder = List.of("1:A-1,A-3", ids[1] + ":S-1", ids[2] + ":T-2,T-1");

@@ -4,6 +4,7 @@ import io.recoup.core.ErrorCode;
 import io.recoup.core.RecoupException;
 import io.recoup.core.port.LedgerPoster;
 import io.recoup.core.port.LedgerPosting;
+import io.recoup.core.text.SpreadsheetSafe;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -28,7 +29,7 @@ import org.apache.commons.csv.CSVRecord;
  * Posts payments back to a CSV ledger by writing one {@code payments-*.csv} file per batch into a folder the ERP
  * imports from. A file appears whole or not at all (written aside, then moved atomically), and the document numbers
  * already present in the folder are what {@link #alreadyPosted} reports, so a batch whose outcome was unclear is never
- * written twice. Text cells are written {@linkplain SpreadsheetText#neutralised neutralised}, so an invoice number or a
+ * written twice. Text cells are written {@linkplain SpreadsheetSafe#cell neutralised}, so an invoice number or a
  * payment reference cannot become a formula in the spreadsheet of whoever opens the file.
  */
 public final class CsvLedgerPoster implements LedgerPoster {
@@ -49,7 +50,7 @@ public final class CsvLedgerPoster implements LedgerPoster {
         }
         // the file holds each number as written, so look for the written form and report the numbers asked for
         Map<String, List<String>> asWritten = documentNumbers.stream()
-                .collect(Collectors.groupingBy(SpreadsheetText::neutralised));
+                .collect(Collectors.groupingBy(SpreadsheetSafe::cell));
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "payments-*.csv")) {
             for (Path file : files) {
                 try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
@@ -78,10 +79,10 @@ public final class CsvLedgerPoster implements LedgerPoster {
             try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
                  CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
                 for (LedgerPosting p : postings) {
-                    printer.printRecord(SpreadsheetText.neutralised(p.documentNumber()),
-                            SpreadsheetText.neutralised(p.item().externalId()), SpreadsheetText.neutralised(p.invoiceNumber()),
+                    printer.printRecord(SpreadsheetSafe.cell(p.documentNumber()),
+                            SpreadsheetSafe.cell(p.item().externalId()), SpreadsheetSafe.cell(p.invoiceNumber()),
                             p.amount().amount().toPlainString(), p.amount().currencyCode(), p.paymentDate(),
-                            SpreadsheetText.neutralised(p.paymentReference()));
+                            SpreadsheetSafe.cell(p.paymentReference()));
                 }
             }
             moveAtomically(temp, folder.resolve(name));

@@ -1,0 +1,113 @@
+package io.recoup.routes.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.recoup.core.id.ActionId;
+import io.recoup.core.id.NoticeId;
+import io.recoup.core.ledger.ItemStatus;
+import io.recoup.core.lifecycle.NoticeStatus;
+import io.recoup.core.message.MessageTemplates;
+import io.recoup.core.money.Money;
+import io.recoup.core.policy.Channel;
+import io.recoup.routes.CreditorDetails;
+import io.recoup.sepa.Bic;
+import io.recoup.sepa.CreditorReference;
+import io.recoup.sepa.Iban;
+import io.recoup.store.MutableClock;
+import io.recoup.store.dispatch.ClaimedNotice;
+import io.recoup.store.dispatch.DueNotice;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a notice says is what is true on the day it is sent, whatever step planned it; and a notice whose QR code
+ * cannot be made still goes out. Rendered with the bundled templates on 2026-12-01.
+ */
+class NoticeRendererTest {
+    static final LocalDate SENT_ON = LocalDate.of(2026, 12, 1);
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    private final NoticeRenderer renderer = new NoticeRenderer(
+            new MessageTemplates(p -> Optional.ofNullable(resource("/recoup/templates/" + p)), Locale.ENGLISH),
+            new CreditorDetails("Recoup Test GmbH", Iban.parse("DE89370400440532013000"), Bic.parse("COBADEFFXXX")),
+            new MutableClock(SENT_ON.atTime(9, 0).atZone(BERLIN).toInstant(), BERLIN));
+
+    private static DueNotice notice(String template, Locale language, DueNotice.Line... lines) {
+        return new DueNotice(new ClaimedNotice(new NoticeId(7), NoticeStatus.PLANNED, Channel.EMAIL, "step", "INV"), template, 0,
+                false, 1, "Nordwind Logistik GmbH", Optional.of("ap@nordwind.example"), Optional.empty(), language, List.of(),
+                List.of(lines));
+    }
+
+    private static DueNotice.Line line(String step, String number, LocalDate due, String amount) {
+        return new DueNotice.Line(new ActionId(1), step, 1, number, due, Money.of(amount, "EUR"),
+                CreditorReference.forInvoice("INV", "csv:" + number.hashCode()).value(), ItemStatus.OPEN, Optional.empty(), List.of(),
+                Optional.empty());
+    }
+
+    private NoticeRenderer.Rendered render(DueNotice notice) {
+        return renderer.render(notice, notice.lines());
+    }
+
+    @Test
+    void aSendNowOfTheDueDateStepMonthsLaterSaysOverdueWithTheRealDueDate() {
+        NoticeRenderer.Rendered r = render(notice("reminder-due", Locale.GERMAN, line("due-email", "INV-2026-1001", LocalDate.of(2026, 3, 5), "1190.00")));
+        assertThat(r.subject()).isEqualTo("Überfällig: INV-2026-1001");
+        assertThat(r.body()).doesNotContain("heute").contains("INV-2026-1001   05.03.2026 (271 Tage überfällig)   EUR 1190.00");
+    }
+
+    @Test
+    void choosesTheReminderByTheInvoicesStateOnTheDayOfSending() {
+        assertThat(render(notice("reminder-overdue", Locale.ENGLISH, line("overdue", "INV-1", SENT_ON, "10.00"))).subject())
+                .isEqualTo("Payment due today: INV-1");
+        assertThat(render(notice("reminder-due", Locale.ENGLISH, line("due-email", "INV-1", SENT_ON.plusDays(2), "10.00"))).subject())
+                .isEqualTo("Payment reminder: INV-1 due on Dec 3, 2026");
+        NoticeRenderer.Rendered oneDay = render(notice("reminder-pre-due", Locale.FRENCH, line("pre-due-email", "INV-1", SENT_ON.minusDays(1), "10.00")));
+        assertThat(oneDay.subject()).isEqualTo("Impayé : INV-1");
+        assertThat(oneDay.body()).contains("INV-1   30 nov. 2026 (en retard de 1 jour)");
+        // a template the policy names itself is the policy's wording and stays
+        assertThat(render(notice("legal-letter", Locale.ENGLISH, line("escalation", "INV-1", SENT_ON, "10.00"))).subject())
+                .startsWith("Final demand before legal action");
+    }
+
+    @Test
+    void theOnboardingReminderStatesTheGracePeriodCountedFromTheDayOfSending() {
+        NoticeRenderer.Rendered r = render(notice("final-reminder", Locale.GERMAN,
+                line("onboarding@2026-11-30+14", "INV-2026-1001", LocalDate.of(2026, 3, 5), "1190.00")));
+        assertThat(r.subject()).isEqualTo("Letzte Zahlungserinnerung: INV-2026-1001, bitte zahlen Sie bis 14.12.2026");
+        assertThat(r.body()).contains("innerhalb von 13 Tagen, spätestens bis zum 14.12.2026");
+    }
+
+    @Test
+    void leavesTheQrCodeOutWithANoteWhenItsPayloadBreaksAnEpcRuleAndStillRenders() {
+        String longNumber = "INV-" + "9".repeat(5000);
+        NoticeRenderer.Rendered r = render(notice("reminder-overdue", Locale.ENGLISH,
+                line("overdue", "INV-OK", LocalDate.of(2026, 11, 1), "10.00"),
+                line("overdue", longNumber, LocalDate.of(2026, 11, 2), "20.00"),
+                line("overdue", "INV-12\nBcc: x@evil.example", LocalDate.of(2026, 11, 3), "30.00"),
+                line("overdue", "INV-HUGE", LocalDate.of(2026, 11, 4), "1000000000.00")));
+        assertThat(r.attachments()).extracting(a -> a.fileName()).containsExactly("pay-INV-OK.png");
+        assertThat(r.notes()).hasSize(3).allSatisfy(n -> assertThat(n).startsWith("no EPC QR code for invoice "));
+        assertThat(r.notes().get(0)).contains("INV-99999").contains("EPC069-12").hasSizeLessThan(400);
+        assertThat(r.notes().get(1)).startsWith("no EPC QR code for invoice INV-12 Bcc: x@evil.example: EPC069-12");
+        assertThat(r.notes().get(2)).contains("INV-HUGE: EPC069-12: amount");
+        assertThat(r.body()).contains("There is no QR code for invoice INV-HUGE; please pay it by bank transfer with the details above.");
+        assertThat(r.subject()).doesNotContain("\n").contains("INV-12 Bcc: x@evil.example");
+        assertThat(r.outcome("notice-7@recoup")).startsWith("notice-7@recoup; no EPC QR code for invoice INV-99");
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = NoticeRendererTest.class.getResourceAsStream(path)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
