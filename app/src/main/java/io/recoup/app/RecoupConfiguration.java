@@ -18,6 +18,7 @@ import io.recoup.sepa.Bic;
 import io.recoup.sepa.Iban;
 import io.recoup.store.Database;
 import io.recoup.store.EventLog;
+import io.recoup.store.Installation;
 import io.recoup.store.dispatch.NoticeRepository;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +31,7 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -46,6 +48,15 @@ class RecoupConfiguration {
     @Bean
     Database database(DataSource dataSource, SettableClock clock, org.flywaydb.core.Flyway flyway) {
         return new Database(dataSource, clock);
+    }
+
+    /** This installation's id, and the document prefix configured for the payments it posts from now on. */
+    @Bean
+    @DependsOnDatabaseInitialization
+    Installation installation(Database db, RecoupProperties props) {
+        Installation installation = new Installation(db);
+        installation.useDocumentPrefix(props.posting().documentPrefix());
+        return installation;
     }
 
     @Bean(destroyMethod = "close")
