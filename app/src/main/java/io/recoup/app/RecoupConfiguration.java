@@ -65,13 +65,13 @@ class RecoupConfiguration {
     }
 
     @Bean
-    ReminderChannel emailChannel(RecoupProperties props, MailSink sink) {
+    ReminderChannel emailChannel(RecoupProperties props, MailSink sink, PausePoints pauses) {
         RecoupProperties.MailSettings mail = props.mail();
         if (sink.local().isPresent()) {
             LocalMailSink local = sink.local().get();
             SmtpReminderChannel smtp = new SmtpReminderChannel(new SmtpSettings("127.0.0.1", local.port(), mail.from(),
                     Optional.empty(), Optional.empty(), false));
-            return local.writingAfterEachSend(smtp);
+            return pauses.after("mail-written", local.writingAfterEachSend(pauses.after("smtp-accepted", smtp)));
         }
         return new SmtpReminderChannel(new SmtpSettings(mail.host(), mail.port(), mail.from(), blankToEmpty(mail.username()),
                 blankToEmpty(mail.password()), mail.starttls()));
@@ -102,10 +102,10 @@ class RecoupConfiguration {
 
     @Bean
     Stages stages(RecoupProperties props, Database db, PolicyHolder policy, ReminderDispatch dispatch, SettableClock clock,
-                  ObjectProvider<ReturnedEntries> returns) {
+                  ObjectProvider<ReturnedEntries> returns, PausePoints pauses) {
         // direct-debit returns found on statements go to the SEPA side when direct debit is on
-        return Stages.of(db, clock, new CsvOpenItemSource(props.ledger().source(), props.company().timeZone()),
-                props.ledger().rejected(), new CsvLedgerPoster(props.ledger().payments()), policy, dispatch,
+        return Stages.of(db, clock, pauses.around(new CsvOpenItemSource(props.ledger().source(), props.company().timeZone())),
+                props.ledger().rejected(), pauses.around(new CsvLedgerPoster(props.ledger().payments())), policy, dispatch,
                 returns.getIfAvailable(() -> ReturnedEntries.NONE));
     }
 
