@@ -29,9 +29,11 @@ public final class EmbeddedDatabase implements Closeable {
     }
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
     }
 
     /** Starts (or restarts) the server on the data kept under {@code dataDirectory}, durably. */
@@ -55,7 +57,7 @@ public final class EmbeddedDatabase implements Closeable {
                     .start();
             LOG.info("embedded PostgreSQL started on port {} with data in {} ({})", postgres.getPort(), dataDirectory,
                     durable ? "durable" : "throwaway");
-            return new EmbeddedDatabase(postgres);
+            return new EmbeddedDatabase(postgres, dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL in " + dataDirectory, e);
         }
@@ -63,6 +65,10 @@ public final class EmbeddedDatabase implements Closeable {
 
     public String jdbcUrl() {
         return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
     }
 
     public int port() {

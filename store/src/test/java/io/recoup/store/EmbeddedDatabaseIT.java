@@ -55,6 +55,17 @@ class EmbeddedDatabaseIT {
     }
 
     @Test
+    void theTestsDatabaseFolderIsDeletedWhenTheirJvmEnds() throws Exception {
+        Process tests = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
+                EmbeddedDatabaseOwner.class.getName(), "--tests").redirectErrorStream(true).start();
+        String output = new String(tests.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(tests.waitFor()).as(output).isZero();
+        Path data = Path.of(output.lines().filter(l -> l.startsWith("data in ")).findFirst().orElseThrow().substring("data in ".length()));
+
+        assertThat(data.getParent()).as("the folder around %s", data).doesNotExist();
+    }
+
+    @Test
     void refusesTheDataOfAServerThatIsStillInUse() {
         Path data = TemporaryFolders.create("recoup-in-use").resolve("pgdata");
         try (EmbeddedDatabase running = EmbeddedDatabase.start(data)) {
