@@ -156,8 +156,8 @@ public class AdminController {
         String step = check.required(body.step(), "step");
         if (step != null) {
             DunningPolicy inForce = policy.get().policy();
-            List<String> steps = inForce.ladders().values().stream().flatMap(l -> l.occurrences().stream())
-                    .map(Ladder.Occurrence::key).distinct().toList();
+            List<String> steps = inForce.ladders().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .flatMap(l -> l.getValue().occurrences().stream()).map(Ladder.Occurrence::key).distinct().toList();
             if (!steps.contains(step.strip())) {
                 check.refuse("step", "'" + RequestChecks.shortened(step) + "' is not a step of policy " + inForce.id() + " v"
                         + inForce.version() + "; its steps are " + String.join(", ", steps));
