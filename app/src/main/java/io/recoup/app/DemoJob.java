@@ -33,13 +33,16 @@ public class DemoJob {
     private final CycleRunner runner;
     private final RecoupConfiguration.MailSink mail;
     private final JdbcTemplate jdbc;
+    private final PausePoints pauses;
 
-    DemoJob(RecoupProperties props, SettableClock clock, CycleRunner runner, RecoupConfiguration.MailSink mail, DataSource dataSource) {
+    DemoJob(RecoupProperties props, SettableClock clock, CycleRunner runner, RecoupConfiguration.MailSink mail, DataSource dataSource,
+            PausePoints pauses) {
         this.props = props;
         this.clock = clock;
         this.runner = runner;
         this.mail = mail;
         this.jdbc = new JdbcTemplate(dataSource);
+        this.pauses = pauses;
     }
 
     public int run(DemoOptions options, PrintStream out) {
@@ -59,6 +62,7 @@ public class DemoJob {
         for (int i = 0; i < options.days(); i++) {
             LocalDate day = options.today().plusDays(i);
             clock.setDay(day);
+            pauses.reached("day-start");
             if (i == 0) {
                 drop("classpath:sample/ledger.csv", props.ledger().inbox());
             }
@@ -69,6 +73,7 @@ public class DemoJob {
                 printer.day(report, mails);
             }
             reports.add(report);
+            pauses.reached("day-end");
         }
         return reports;
     }

@@ -19,7 +19,32 @@ import org.springframework.context.ConfigurableApplicationContext;
 @SpringBootApplication
 public class RecoupApplication {
 
+    /** What {@code --help} prints: the jobs, their options, and where settings come from. */
+    static final String USAGE = """
+            usage: java -jar recoup.jar [job] [options] [--recoup.key=value ...]
+
+            jobs:
+              serve       (the default) watch the inbox folders, run the cycle on a timer, serve the admin API
+              demo        [--today YYYY-MM-DD] [--days N] [--reset]
+                          run the whole cycle day by day on the bundled sample ledger and bank statements
+              simulate    (--items <csv> | --stored) --policy <yaml> --from D1 --to D2 --out plan.csv [--compare <yaml>]
+                          [--channels email,sms]  preview a policy; nothing is sent or stored
+              reconcile   --items <csv> --statement <xml> [--statement <xml> ...] --out <dir>
+                          match statements against a ledger CSV without a database; writes allocations.csv and
+                          exceptions.csv
+              help        print this and exit (also --help, -h)
+
+            Settings (recoup.home, recoup.database.url, recoup.mail.host, recoup.creditor.*, ...) come from
+            --recoup.key=value, environment variables (RECOUP_MAIL_HOST=...) or an application.yaml beside the jar;
+            the README lists them all.
+            """;
+
     public static void main(String[] args) {
+        if (helpAsked(args)) {
+            System.out.print(USAGE);
+            System.exit(0);
+            return;
+        }
         String job = args.length > 0 && !args[0].startsWith("-") ? args[0] : "serve";
         Map<String, Object> defaults = new HashMap<>();
         SpringApplication app = new SpringApplication(RecoupApplication.class);
@@ -51,12 +76,16 @@ public class RecoupApplication {
                 app.run(springArgs(args));
             }
             default -> {
-                System.err.println("unknown job '" + job + "'; use: demo [--today YYYY-MM-DD] [--days N] [--reset] | serve"
-                        + " | simulate (--items <csv> | --stored) --policy <yaml> --from D1 --to D2 --out plan.csv [--compare <yaml>]"
-                        + " | reconcile --items <csv> --statement <xml> [--statement <xml> ...] --out <dir>");
+                System.err.print("unknown job '" + job + "'\n" + USAGE);
                 System.exit(2);
             }
         }
+    }
+
+    /** {@code help}, {@code --help} or {@code -h} anywhere asks for the usage, never a start. */
+    static boolean helpAsked(String[] args) {
+        return Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h"))
+                || args.length > 0 && args[0].equals("help");
     }
 
     /** Previews a policy without sending anything; starts the database (and nothing else) only for {@code --stored}. */

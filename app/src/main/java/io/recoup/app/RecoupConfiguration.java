@@ -18,6 +18,7 @@ import io.recoup.sepa.Bic;
 import io.recoup.sepa.Iban;
 import io.recoup.store.Database;
 import io.recoup.store.EventLog;
+import io.recoup.store.Installation;
 import io.recoup.store.dispatch.NoticeRepository;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +31,7 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -48,19 +50,28 @@ class RecoupConfiguration {
         return new Database(dataSource, clock);
     }
 
+    /** This installation's id, and the document prefix configured for the payments it posts from now on. */
+    @Bean
+    @DependsOnDatabaseInitialization
+    Installation installation(Database db, RecoupProperties props) {
+        Installation installation = new Installation(db);
+        installation.useDocumentPrefix(props.posting().documentPrefix());
+        return installation;
+    }
+
     @Bean(destroyMethod = "close")
     MailSink mailSink(RecoupProperties props) {
         return new MailSink(props.mail().localSink() ? Optional.of(new LocalMailSink(props.home().resolve("mail"))) : Optional.empty());
     }
 
     @Bean
-    ReminderChannel emailChannel(RecoupProperties props, MailSink sink) {
+    ReminderChannel emailChannel(RecoupProperties props, MailSink sink, PausePoints pauses) {
         RecoupProperties.MailSettings mail = props.mail();
         if (sink.local().isPresent()) {
             LocalMailSink local = sink.local().get();
             SmtpReminderChannel smtp = new SmtpReminderChannel(new SmtpSettings("127.0.0.1", local.port(), mail.from(),
                     Optional.empty(), Optional.empty(), false));
-            return local.writingAfterEachSend(smtp);
+            return pauses.after("mail-written", local.writingAfterEachSend(pauses.after("smtp-accepted", smtp)));
         }
         return new SmtpReminderChannel(new SmtpSettings(mail.host(), mail.port(), mail.from(), blankToEmpty(mail.username()),
                 blankToEmpty(mail.password()), mail.starttls()));
@@ -91,10 +102,10 @@ class RecoupConfiguration {
 
     @Bean
     Stages stages(RecoupProperties props, Database db, PolicyHolder policy, ReminderDispatch dispatch, SettableClock clock,
-                  ObjectProvider<ReturnedEntries> returns) {
+                  ObjectProvider<ReturnedEntries> returns, PausePoints pauses) {
         // direct-debit returns found on statements go to the SEPA side when direct debit is on
-        return Stages.of(db, clock, new CsvOpenItemSource(props.ledger().source(), props.company().timeZone()),
-                props.ledger().rejected(), new CsvLedgerPoster(props.ledger().payments()), policy, dispatch,
+        return Stages.of(db, clock, pauses.around(new CsvOpenItemSource(props.ledger().source(), props.company().timeZone())),
+                props.ledger().rejected(), pauses.around(new CsvLedgerPoster(props.ledger().payments())), policy, dispatch,
                 returns.getIfAvailable(() -> ReturnedEntries.NONE));
     }
 

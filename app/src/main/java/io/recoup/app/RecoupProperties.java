@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("recoup")
 public record RecoupProperties(Path home, DatabaseSettings database, LedgerSettings ledger, StatementSettings statements,
-                               CompanySettings company, CreditorSettings creditor, MailSettings mail, String policy) {
+                               CompanySettings company, CreditorSettings creditor, MailSettings mail, String policy,
+                               PostingSettings posting) {
 
     /** Empty url: Recoup starts its own PostgreSQL with data under {@code home/pgdata}. */
     public record DatabaseSettings(String url, String username, String password) {
@@ -35,6 +36,9 @@ public record RecoupProperties(Path home, DatabaseSettings database, LedgerSetti
 
     /** The company's bank account printed on reminders. */
     public record CreditorSettings(String name, String iban, String bic) {}
+
+    /** Payments posted back: document numbers are {@code <documentPrefix>-<installation id>-<allocation>}. */
+    public record PostingSettings(String documentPrefix) {}
 
     /** Empty host: a local mail sink that writes each message into {@code home/mail}. */
     public record MailSettings(String host, int port, String from, String username, String password, boolean starttls) {

@@ -3,6 +3,7 @@ package io.recoup.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.recoup.routes.cycle.DayReport;
+import io.recoup.store.TemporaryFolders;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -35,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(properties = {"recoup.watch-folders=false", "recoup.schedule.enabled=false"})
 class DemoTimelineIT {
-    private static final Path HOME = temp();
+    private static final Path HOME = TemporaryFolders.create("recoup-demo-it");
 
     @DynamicPropertySource
     static void home(DynamicPropertyRegistry registry) {
@@ -53,12 +54,13 @@ class DemoTimelineIT {
     void runsTheSampleLedgerDayByDayAndDoesEachThingOnTheRightDay() throws Exception {
         List<DayReport> days = demo.runDays(new DemoOptions(DemoOptions.SAMPLE_START, 10, true), null);
 
+        String installation = jdbc.queryForObject("select id from installation", String.class);
         Map<LocalDate, List<String>> timeline = new LinkedHashMap<>();
         for (DayReport day : days) {
             List<String> lines = new ArrayList<>();
             day.ingests().forEach(i -> lines.add("ingest " + i.inserted() + " new, " + i.rejections().size() + " rejected"));
             day.match().receipts().forEach(m -> lines.add("match " + m.amount() + " " + m.outcome() + " " + m.invoiceNumber()));
-            day.posts().forEach(p -> lines.add("post " + p.documentNumbers()));
+            day.posts().forEach(p -> lines.add("post " + p.documentNumbers().toString().replace(installation, "<id>")));
             day.dispatch().actions().forEach(a -> lines.add(a.invoiceNumbers() + " " + a.stepId() + " " + a.status()));
             if (!lines.isEmpty()) {
                 timeline.put(day.day(), lines);
@@ -70,9 +72,9 @@ class DemoTimelineIT {
                         "INV-2026-1004 overdue-call TASK_OPEN", "INV-2026-1008 pre-due-email SENT")),
                 Map.entry(LocalDate.of(2026, 3, 3), List.of("INV-2026-1006 pre-due-email TASK_OPEN")),
                 Map.entry(LocalDate.of(2026, 3, 4), List.of("match EUR 1190.00 MATCHED INV-2026-1001",
-                        "match EUR 75.00 UNMATCHED null", "post [RCP-1]", "INV-2026-1008 due-email SENT")),
+                        "match EUR 75.00 UNMATCHED null", "post [RCP-<id>-1]", "INV-2026-1008 due-email SENT")),
                 Map.entry(LocalDate.of(2026, 3, 5), List.of("INV-2026-1005 due-email SENT", "INV-2026-1002 overdue-call TASK_OPEN")),
-                Map.entry(LocalDate.of(2026, 3, 6), List.of("match EUR 200.00 MATCHED INV-2026-1004", "post [RCP-2]",
+                Map.entry(LocalDate.of(2026, 3, 6), List.of("match EUR 200.00 MATCHED INV-2026-1004", "post [RCP-<id>-2]",
                         "INV-2026-1004 overdue-whatsapp SENT", "INV-2026-1006 due-email TASK_OPEN")),
                 Map.entry(LocalDate.of(2026, 3, 7), List.of("INV-2026-1008 overdue-call TASK_OPEN")),
                 Map.entry(LocalDate.of(2026, 3, 8), List.of("INV-2026-1005 overdue-call TASK_OPEN")),
@@ -125,9 +127,10 @@ class DemoTimelineIT {
         assertThat(sink().received()).hasSize(mails);
         assertThat(jdbc.queryForList("select id, status, outcome, done_at from action order by id")).isEqualTo(actions);
         assertThat(jdbc.queryForList("select id, status, outcome, done_at from notice order by id")).isEqualTo(notices);
+        String installation = jdbc.queryForObject("select id from installation", String.class);
         assertThat(paymentLines()).isEqualTo(payments).containsExactly(
-                "RCP-1,1001,INV-2026-1001,1190.00,EUR,2026-03-04,DEMO-ASR-20260304-0001",
-                "RCP-2,1004,INV-2026-1004,200.00,EUR,2026-03-06,DEMO-ASR-20260306-0001");
+                "RCP-" + installation + "-1,1001,INV-2026-1001,1190.00,EUR,2026-03-04,DEMO-ASR-20260304-0001",
+                "RCP-" + installation + "-2,1004,INV-2026-1004,200.00,EUR,2026-03-06,DEMO-ASR-20260306-0001");
         assertThat(jdbc.queryForObject("select count(*) from receipt", Integer.class)).isEqualTo(3);
         assertThat(jdbc.queryForObject("select count(*) from quarantine", Integer.class)).isEqualTo(1);
     }
@@ -195,14 +198,6 @@ class DemoTimelineIT {
             return to.toString().replaceAll(".*<(.*)>", "$1") + " | " + message.getSubject();
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path temp() {
-        try {
-            return Files.createTempDirectory("recoup-demo-it");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,16 +1,13 @@
 package io.recoup.store;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Real PostgreSQL for tests: one embedded server per test JVM, and a fresh, migrated database for each call, so tests
- * never see each other's rows. Shared with other modules through the store's test jar.
+ * never see each other's rows. The server does not flush to disk (a test database need not survive a machine crash)
+ * and its folder is deleted when the JVM ends. Shared with other modules through the store's test jar.
  */
 public final class TestDatabase {
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -21,13 +18,8 @@ public final class TestDatabase {
 
     public static synchronized EmbeddedDatabase server() {
         if (server == null) {
-            try {
-                Path dir = Files.createTempDirectory("recoup-test-pg");
-                server = EmbeddedDatabase.start(dir.resolve("data"));
-                Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            // the library stops the server when the JVM ends; the folder is deleted once it has
+            server = EmbeddedDatabase.start(TemporaryFolders.create("recoup-test-pg").resolve("data"), EmbeddedDatabase.Durability.THROWAWAY);
         }
         return server;
     }

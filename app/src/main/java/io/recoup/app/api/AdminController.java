@@ -10,6 +10,9 @@ import io.recoup.core.ledger.ItemStatus;
 import io.recoup.core.ledger.OpenItemKey;
 import io.recoup.core.money.Money;
 import io.recoup.core.policy.Channel;
+import io.recoup.core.policy.DunningPolicy;
+import io.recoup.core.policy.Ladder;
+import io.recoup.routes.plan.PolicyHolder;
 import io.recoup.store.Database;
 import io.recoup.store.EventLog;
 import io.recoup.store.ledger.LedgerRepository;
@@ -21,13 +24,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,13 +48,15 @@ public class AdminController {
     private final PauseRepository pauses;
     private final EventLog events;
     private final Clock clock;
+    private final PolicyHolder policy;
 
-    public AdminController(Database db, Clock clock) {
+    public AdminController(Database db, Clock clock, PolicyHolder policy) {
         this.db = db;
         this.ledger = new LedgerRepository(db);
         this.pauses = new PauseRepository(db);
         this.events = new EventLog(db);
         this.clock = clock;
+        this.policy = policy;
     }
 
     @GetMapping("/items/{source}/{id}")
@@ -95,11 +98,13 @@ public class AdminController {
     public ResponseEntity<Map<String, Object>> promise(@PathVariable String source, @PathVariable String id,
                                                        @RequestBody Requests.PromiseRequest body, Principal who) {
         StoredItem item = openItem(source, id);
-        LocalDate by = required(body.promisedFor(), "promisedFor");
-        Money amount = positive(body.amount(), item, "amount");
-        if (by.isBefore(today())) {
-            throw new IllegalArgumentException("promisedFor " + by + " is in the past");
+        RequestChecks check = new RequestChecks(today());
+        LocalDate by = check.dateAhead(body.promisedFor(), "promisedFor", RequestChecks.PROMISE_AT_MOST_AHEAD);
+        Money amount = check.amount(body.amount(), item.open(), "amount");
+        if (amount != null && amount.compareTo(item.open()) > 0) {
+            check.refuse("amount", amount + " is more than the " + item.open() + " open on " + item.number());
         }
+        check.refuseIfAny();
         long created = db.inTransaction(() -> {
             long n = pauses.promise(item.id(), by, amount, item.open(), who.getName());
             events.append(new PersonEvent.PromiseRecorded(who.getName(), item.key(), amount, by));
@@ -112,13 +117,28 @@ public class AdminController {
     public ResponseEntity<Map<String, Object>> plan(@PathVariable String source, @PathVariable String id,
                                                     @RequestBody Requests.PlanRequest body, Principal who) {
         StoredItem item = openItem(source, id);
-        List<Requests.PlanRequest.Instalment> given = required(body.instalments(), "instalments");
-        List<PaymentPlan.Instalment> instalments = new ArrayList<>();
-        for (int i = 0; i < given.size(); i++) {
-            Money amount = positive(given.get(i).amount(), item, "instalments[" + i + "].amount");
-            instalments.add(new PaymentPlan.Instalment(required(given.get(i).due(), "instalments[" + i + "].due"), amount));
+        RequestChecks check = new RequestChecks(today());
+        List<Requests.PlanRequest.Instalment> given = check.required(body.instalments(), "instalments");
+        check.refuseIfAny();
+        if (given.size() > RequestChecks.MAX_INSTALMENTS) {
+            throw new InvalidRequest("instalments", given.size() + " instalments; at most " + RequestChecks.MAX_INSTALMENTS + " are allowed");
         }
-        PaymentPlan agreed = PaymentPlan.agree(instalments, item.open());
+        List<PaymentPlan.Instalment> instalments = new ArrayList<>();
+        LocalDate previous = null;
+        for (int i = 0; i < given.size(); i++) {
+            Requests.PlanRequest.Instalment instalment = check.required(given.get(i), "instalments[" + i + "]");
+            if (instalment != null) {
+                Money amount = check.amount(instalment.amount(), item.open(), "instalments[" + i + "].amount");
+                LocalDate due = check.dateAhead(instalment.due(), "instalments[" + i + "].due", RequestChecks.PLAN_AT_MOST_AHEAD);
+                if (due != null && previous != null && due.isBefore(previous)) {
+                    check.refuse("instalments[" + i + "].due", due + " is before the instalment ahead of it (" + previous + ")");
+                }
+                previous = due == null ? previous : due;
+                instalments.add(new PaymentPlan.Instalment(due, amount));
+            }
+        }
+        check.refuseIfAny();
+        PaymentPlan agreed = agreed(instalments, item);
         long created = db.inTransaction(() -> {
             long n = pauses.plan(item.id(), agreed.instalments(), agreed.openWhenAgreed(), who.getName());
             events.append(new PersonEvent.PaymentPlanRecorded(who.getName(), item.key(), instalments.size()));
@@ -131,11 +151,22 @@ public class AdminController {
     public ResponseEntity<Map<String, Object>> override(@PathVariable String source, @PathVariable String id,
                                                         @RequestBody Requests.OverrideRequest body, Principal who) {
         StoredItem item = openItem(source, id);
-        ManualOverride.Kind kind = enumOf(ManualOverride.Kind.class, required(body.kind(), "kind"), "kind");
-        String step = required(body.step(), "step");
+        RequestChecks check = new RequestChecks(today());
+        ManualOverride.Kind kind = check.oneOf(ManualOverride.Kind.class, body.kind(), "kind");
+        String step = check.required(body.step(), "step");
+        if (step != null) {
+            DunningPolicy inForce = policy.get().policy();
+            List<String> steps = inForce.ladders().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .flatMap(l -> l.getValue().occurrences().stream()).map(Ladder.Occurrence::key).distinct().toList();
+            if (!steps.contains(step.strip())) {
+                check.refuse("step", "'" + RequestChecks.shortened(step) + "' is not a step of policy " + inForce.id() + " v"
+                        + inForce.version() + "; its steps are " + String.join(", ", steps));
+            }
+        }
+        check.refuseIfAny();
         long created = db.inTransaction(() -> {
-            long n = pauses.override(item.id(), kind, step, today(), who.getName());
-            events.append(new PersonEvent.OverrideRecorded(who.getName(), item.key(), kind, step));
+            long n = pauses.override(item.id(), kind, step.strip(), today(), who.getName());
+            events.append(new PersonEvent.OverrideRecorded(who.getName(), item.key(), kind, step.strip()));
             return n;
         });
         return created(created);
@@ -145,8 +176,11 @@ public class AdminController {
     public ResponseEntity<Map<String, Object>> optOut(@PathVariable String source, @PathVariable String id,
                                                       @RequestBody Requests.OptOutRequest body, Principal who) {
         long customer = customer(source, id);
-        Channel channel = Channel.parse(required(body.channel(), "channel")).filter(Channel::reachesCustomer)
-                .orElseThrow(() -> new IllegalArgumentException("channel: '" + body.channel() + "' is not email, sms, whatsapp or letter"));
+        RequestChecks check = new RequestChecks(today());
+        String given = check.required(body.channel(), "channel");
+        check.refuseIfAny();
+        Channel channel = Channel.parse(given).filter(Channel::reachesCustomer).orElseThrow(() -> new InvalidRequest("channel",
+                "'" + RequestChecks.shortened(given) + "' is not email, sms, whatsapp or letter"));
         db.inTransaction(() -> {
             pauses.optOut(customer, channel);
             events.append(new PersonEvent.OptedOut(who.getName(), new CustomerKey(source, id), channel));
@@ -158,35 +192,42 @@ public class AdminController {
     public ResponseEntity<Map<String, Object>> blockCustomer(@PathVariable String source, @PathVariable String id,
                                                              @RequestBody Requests.HoldRequest body, Principal who) {
         long customer = customer(source, id);
-        String reason = required(body.reason(), "reason");
+        Hold hold = hold(Hold.Kind.BLOCK, body);
         long created = db.inTransaction(() -> {
-            long n = pauses.hold(customer, Optional.empty(), Hold.Kind.BLOCK, reason, today(), Optional.ofNullable(body.until()), who.getName());
-            events.append(new PersonEvent.CustomerBlocked(who.getName(), new CustomerKey(source, id), reason));
+            long n = pauses.hold(customer, Optional.empty(), Hold.Kind.BLOCK, hold.reason(), today(), hold.until(), who.getName());
+            events.append(new PersonEvent.CustomerBlocked(who.getName(), new CustomerKey(source, id), hold.reason()));
             return n;
         });
         return created(created);
-    }
-
-    @ExceptionHandler({IllegalArgumentException.class, RecoupException.class})
-    public ResponseEntity<Map<String, String>> badRequest(RuntimeException e) {
-        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
-    }
-
-    @ExceptionHandler(NotFound.class)
-    public ResponseEntity<Map<String, String>> notFound(NotFound e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
     }
 
     private ResponseEntity<Map<String, Object>> itemHold(String source, String id, Hold.Kind kind, Requests.HoldRequest body, Principal who) {
         StoredItem item = item(source, id);
-        String reason = required(body.reason(), "reason");
+        Hold hold = hold(kind, body);
         long created = db.inTransaction(() -> {
-            long n = pauses.hold(item.customerId(), Optional.of(item.id()), kind, reason, today(), Optional.ofNullable(body.until()),
-                    who.getName());
-            events.append(new PersonEvent.ItemHeld(who.getName(), item.key(), kind, reason));
+            long n = pauses.hold(item.customerId(), Optional.of(item.id()), kind, hold.reason(), today(), hold.until(), who.getName());
+            events.append(new PersonEvent.ItemHeld(who.getName(), item.key(), kind, hold.reason()));
             return n;
         });
         return created(created);
+    }
+
+    /** A dispute or block as asked: a reason of at most 2,000 characters, and an end that has not passed, if any. */
+    private Hold hold(Hold.Kind kind, Requests.HoldRequest body) {
+        RequestChecks check = new RequestChecks(today());
+        String reason = check.text(body.reason(), "reason", RequestChecks.MAX_REASON_LENGTH);
+        LocalDate until = check.optionalDateAhead(body.until(), "until", RequestChecks.HOLD_AT_MOST_AHEAD);
+        check.refuseIfAny();
+        return new Hold(kind, reason, today(), Optional.ofNullable(until));
+    }
+
+    /** The plan, if its instalments add up to what is open; the core's refusal names the field. */
+    private static PaymentPlan agreed(List<PaymentPlan.Instalment> instalments, StoredItem item) {
+        try {
+            return PaymentPlan.agree(instalments, item.open());
+        } catch (RecoupException e) {
+            throw new InvalidRequest(List.of(RequestChecks.fromMessage("instalments", e.getMessage())));
+        }
     }
 
     private StoredItem item(String source, String id) {
@@ -196,7 +237,7 @@ public class AdminController {
     private StoredItem openItem(String source, String id) {
         StoredItem item = item(source, id);
         if (item.status() != ItemStatus.OPEN) {
-            throw new IllegalArgumentException("item " + source + ":" + id + " is " + item.status() + ", nothing to collect");
+            throw new InvalidRequest("item", source + ":" + id + " is " + item.status() + ", nothing to collect");
         }
         return item;
     }
@@ -209,37 +250,7 @@ public class AdminController {
         return LocalDate.ofInstant(clock.instant(), clock.getZone());
     }
 
-    private static Money positive(java.math.BigDecimal amount, StoredItem item, String field) {
-        Money money = Money.of(required(amount, field), item.open().currency());
-        if (!money.isPositive()) {
-            throw new IllegalArgumentException(field + ": " + money + " is not a positive amount");
-        }
-        return money;
-    }
-
-    private static <T> T required(T value, String field) {
-        if (value == null || value instanceof String s && s.isBlank()) {
-            throw new IllegalArgumentException(field + ": is required");
-        }
-        return value;
-    }
-
-    private static <E extends Enum<E>> E enumOf(Class<E> type, String text, String field) {
-        try {
-            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(field + ": '" + text + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()), e);
-        }
-    }
-
     private static ResponseEntity<Map<String, Object>> created(long id) {
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
-    }
-
-    /** An item or customer the path names does not exist. */
-    static final class NotFound extends RuntimeException {
-        NotFound(String message) {
-            super(message);
-        }
     }
 }

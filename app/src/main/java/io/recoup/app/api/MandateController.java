@@ -6,7 +6,6 @@ import io.recoup.sepa.Bic;
 import io.recoup.sepa.CreditorIdentifier;
 import io.recoup.sepa.Iban;
 import io.recoup.sepa.MandateReference;
-import io.recoup.sepa.SepaException;
 import io.recoup.sepa.mandate.Mandate;
 import io.recoup.sepa.mandate.MandateScheme;
 import io.recoup.sepa.mandate.MandateType;
@@ -15,14 +14,13 @@ import io.recoup.store.Database;
 import io.recoup.store.EventLog;
 import io.recoup.store.plan.PauseRepository;
 import java.security.Principal;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,14 +33,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @ConditionalOnProperty(prefix = "recoup.sepa", name = "creditor-identifier")
 public class MandateController {
+    /** SEPA's limits: Mandate Identification is Max35Text, the debtor's name Max70Text. */
+    private static final int MAX_REFERENCE = 35;
+    private static final int MAX_NAME = 70;
+
     private final Database db;
     private final DirectDebitStages directDebit;
     private final CreditorIdentifier creditorId;
+    private final Clock clock;
 
-    public MandateController(Database db, DirectDebitStages directDebit, @Value("${recoup.sepa.creditor-identifier}") String creditorId) {
+    public MandateController(Database db, DirectDebitStages directDebit, @Value("${recoup.sepa.creditor-identifier}") String creditorId,
+                             Clock clock) {
         this.db = db;
         this.directDebit = directDebit;
         this.creditorId = CreditorIdentifier.parse(creditorId);
+        this.clock = clock;
     }
 
     /** The mandate as signed by the debtor; {@code bic} may be empty inside the EEA, {@code address} is needed outside it. */
@@ -56,17 +61,11 @@ public class MandateController {
     public ResponseEntity<Map<String, Object>> register(@PathVariable String source, @PathVariable String id,
                                                         @RequestBody MandateRequest body, Principal who) {
         long customer = new PauseRepository(db).customerId(source, id)
-                .orElseThrow(() -> new AdminController.NotFound("no customer " + source + ":" + id));
-        if (body.signedOn() == null) {
-            throw new IllegalArgumentException("signedOn: is required");
-        }
-        Mandate mandate = Mandate.create(creditorId, new MandateReference(required(body.reference(), "reference").strip()),
-                required(body.debtorName(), "debtorName"), Iban.parse(required(body.iban(), "iban")),
-                body.bic() == null || body.bic().isBlank() ? null : Bic.parse(body.bic()),
-                MandateScheme.valueOf(upper(body.scheme(), "CORE")), MandateType.valueOf(upper(body.type(), "RECURRENT")))
-                .sign(body.signedOn());
-        PostalAddress address = body.address() == null ? null : PostalAddress.structured(body.address().street(),
-                body.address().building(), body.address().postCode(), body.address().town(), body.address().country());
+                .orElseThrow(() -> new NotFound("no customer " + source + ":" + id));
+        Mandate mandate = mandate(body);
+        PostalAddress address = body.address() == null ? null : RequestChecks.parsed("address", () -> PostalAddress.structured(
+                body.address().street(), body.address().building(), body.address().postCode(), body.address().town(),
+                body.address().country()));
         long mandateId = db.inTransaction(() -> {
             long n = directDebit.mandates().register(customer, mandate, address);
             new EventLog(db).append(new PersonEvent.MandateRegistered(who.getName(), n, body.reference(), body.signedOn()));
@@ -75,24 +74,27 @@ public class MandateController {
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", mandateId, "state", mandate.state().name()));
     }
 
-    @ExceptionHandler({SepaException.class, IllegalArgumentException.class})
-    public ResponseEntity<Map<String, String>> badRequest(RuntimeException e) {
-        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
-    }
-
-    @ExceptionHandler(AdminController.NotFound.class)
-    public ResponseEntity<Map<String, String>> notFound(AdminController.NotFound e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
-    }
-
-    private static String required(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + ": is required");
+    /** The mandate as signed, each field checked by the sepa module's types and refused by name. */
+    private Mandate mandate(MandateRequest body) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
+        RequestChecks check = new RequestChecks(today);
+        String reference = check.text(body.reference(), "reference", MAX_REFERENCE);
+        String debtorName = check.text(body.debtorName(), "debtorName", MAX_NAME);
+        String iban = check.required(body.iban(), "iban");
+        LocalDate signedOn = check.required(body.signedOn(), "signedOn");
+        if (signedOn != null && signedOn.isAfter(today)) {
+            check.refuse("signedOn", signedOn + " is in the future (today is " + today + ")");
         }
-        return value;
+        MandateScheme scheme = isBlank(body.scheme()) ? MandateScheme.CORE : check.oneOf(MandateScheme.class, body.scheme(), "scheme");
+        MandateType type = isBlank(body.type()) ? MandateType.RECURRENT : check.oneOf(MandateType.class, body.type(), "type");
+        check.refuseIfAny();
+        MandateReference ref = RequestChecks.parsed("reference", () -> new MandateReference(reference.strip()));
+        Iban account = RequestChecks.parsed("iban", () -> Iban.parse(iban));
+        Bic bic = isBlank(body.bic()) ? null : RequestChecks.parsed("bic", () -> Bic.parse(body.bic()));
+        return RequestChecks.parsed("body", () -> Mandate.create(creditorId, ref, debtorName, account, bic, scheme, type).sign(signedOn));
     }
 
-    private static String upper(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -27,11 +28,26 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SecurityConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+    /**
+     * The health check answers whatever credentials come with it: a load balancer configured with an old password must
+     * not take a healthy instance out. Without HTTP Basic on this chain, an Authorization header is not even read.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain health(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/actuator/health", "/actuator/health/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         return http
-                .authorizeHttpRequests(a -> a.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .csrf(c -> c.disable()) // a machine API with Basic auth and no cookies: nothing for CSRF to ride on
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

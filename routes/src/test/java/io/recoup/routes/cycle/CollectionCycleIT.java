@@ -104,8 +104,9 @@ class CollectionCycleIT {
         assertThat(day.imports()).singleElement().satisfies(i -> assertThat(i.newReceipts()).isEqualTo(2));
         assertThat(day.match().receipts()).extracting(MatchReport.Matched::outcome).containsExactly("MATCHED", "UNMATCHED");
         assertThat(recoup.jdbc.queryForObject("select status from open_item", String.class)).isEqualTo("PAID");
-        assertThat(day.posts()).singleElement().satisfies(p -> assertThat(p.documentNumbers()).containsExactly("RCP-1"));
-        assertThat(paymentsLines()).containsExactly("RCP-1,1,INV-2026-7,1250.40,EUR,2026-03-02,ASR-1");
+        String first = "RCP-" + recoup.jdbc.queryForObject("select id from installation", String.class) + "-1";
+        assertThat(day.posts()).singleElement().satisfies(p -> assertThat(p.documentNumbers()).containsExactly(first));
+        assertThat(paymentsLines()).containsExactly(first + ",1,INV-2026-7,1250.40,EUR,2026-03-02,ASR-1");
 
         recoup.drop("statements/inbox", "st1-again.xml", statement);
         DayReport replay = recoup.runDay(DAY.plusDays(2));
@@ -132,7 +133,7 @@ class CollectionCycleIT {
         DayReport day = recoup.runDay(DAY.plusDays(1));
         assertThat(day.posts()).singleElement().satisfies(p -> {
             assertThat(p.documentNumbers()).isEmpty();
-            assertThat(p.alreadyInLedger()).containsExactly("RCP-1");
+            assertThat(p.alreadyInLedger()).containsExactly("RCP-" + recoup.jdbc.queryForObject("select id from installation", String.class) + "-1");
         });
         assertThat(paymentsLines()).hasSize(1);
         assertThat(recoup.jdbc.queryForObject("select status from posting", String.class)).isEqualTo("POSTED");

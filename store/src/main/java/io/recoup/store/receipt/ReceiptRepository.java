@@ -65,8 +65,13 @@ public final class ReceiptRepository {
         if (updated != 1) {
             throw new IllegalStateException("receipt " + receiptId + " has less than " + amount + " unallocated");
         }
-        db.jdbc().update("insert into posting (allocation_id, document_number, status, created_at, kind) values (?, ?, ?, ?, ?)",
-                allocationId, "RCP-" + allocationId, postings.initial(), db.now(), PostingKind.PAYMENT.name());
+        int queued = db.jdbc().update("""
+                insert into posting (allocation_id, document_number, status, created_at, kind)
+                select ?, document_prefix || '-' || id || '-' || ?, ?, ?, ? from installation""",
+                allocationId, allocationId, postings.initial(), db.now(), PostingKind.PAYMENT.name());
+        if (queued != 1) {
+            throw new IllegalStateException("no installation row to number the posting of allocation " + allocationId + " with");
+        }
         return new AllocationId(allocationId);
     }
 
@@ -97,7 +102,8 @@ public final class ReceiptRepository {
 
     /**
      * Queues the reversal of the payment posted for the receipt (provider, providerId): the same allocation with the
-     * opposite sign, document number {@code RCP-<allocation>-R}. Returns that number; asking twice queues one reversal.
+     * opposite sign, document number the payment's with {@code -R} appended. Returns that number; asking twice queues
+     * one reversal.
      */
     public Optional<String> reversePosting(String provider, String providerId) {
         List<Long> allocations = db.jdbc().queryForList("select a.id from allocation a join receipt r on r.id = a.receipt_id "
@@ -106,10 +112,12 @@ public final class ReceiptRepository {
             return Optional.empty();
         }
         long allocation = allocations.get(0);
+        String payment = db.jdbc().queryForObject("select document_number from posting where allocation_id = ? and kind = ?",
+                String.class, allocation, PostingKind.PAYMENT.name());
         db.jdbc().update("insert into posting (allocation_id, document_number, status, created_at, kind) "
                 + "values (?, ?, ?, ?, ?) on conflict (allocation_id, kind) do nothing",
-                allocation, "RCP-" + allocation + "-R", postings.initial(), db.now(), PostingKind.REVERSAL.name());
-        return Optional.of("RCP-" + allocation + "-R");
+                allocation, payment + "-R", postings.initial(), db.now(), PostingKind.REVERSAL.name());
+        return Optional.of(payment + "-R");
     }
 
     /** Records the posting as in the ledger, with its batch; false when it already was. */
