@@ -13,6 +13,7 @@ import io.recoup.routes.cycle.CycleRoutes;
 import io.recoup.routes.cycle.CycleRunner;
 import io.recoup.routes.cycle.Stages;
 import io.recoup.routes.dispatch.ReminderDispatch;
+import io.recoup.routes.match.ExceptionQueue;
 import io.recoup.routes.plan.PolicyHolder;
 import io.recoup.sepa.Bic;
 import io.recoup.sepa.Iban;
@@ -20,6 +21,8 @@ import io.recoup.store.Database;
 import io.recoup.store.EventLog;
 import io.recoup.store.Installation;
 import io.recoup.store.dispatch.NoticeRepository;
+import io.recoup.store.ledger.LedgerRepository;
+import io.recoup.store.receipt.ReceiptRepository;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -107,6 +110,12 @@ class RecoupConfiguration {
         return Stages.of(db, clock, pauses.around(new CsvOpenItemSource(props.ledger().source(), props.company().timeZone())),
                 props.ledger().rejected(), pauses.around(new CsvLedgerPoster(props.ledger().payments())), policy, dispatch,
                 returns.getIfAvailable(() -> ReturnedEntries.NONE));
+    }
+
+    /** The exceptions queue a person works through the admin API. */
+    @Bean
+    ExceptionQueue exceptionQueue(Database db) {
+        return new ExceptionQueue(db, new ReceiptRepository(db), new LedgerRepository(db), new EventLog(db));
     }
 
     @Bean

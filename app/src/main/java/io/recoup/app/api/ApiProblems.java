@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.recoup.core.RecoupException;
+import io.recoup.routes.match.ExceptionQueue;
 import io.recoup.sepa.SepaException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -40,6 +41,15 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler({RecoupException.class, SepaException.class, IllegalArgumentException.class})
     public ResponseEntity<Object> ruleBroken(RuntimeException e) {
         return problem(HttpStatus.BAD_REQUEST, "The request was refused", List.of(RequestChecks.fromMessage("body", e.getMessage())));
+    }
+
+    /** A resolution of the exceptions queue the receipt's state or the items do not allow. */
+    @ExceptionHandler(ExceptionQueue.Refused.class)
+    ResponseEntity<Object> refusedResolution(ExceptionQueue.Refused e) {
+        if (e.missing()) {
+            return notFound(new NotFound(e.getMessage()));
+        }
+        return problem(HttpStatus.BAD_REQUEST, "The request was refused", List.of(new InvalidRequest.FieldProblem(e.field(), e.getMessage())));
     }
 
     @ExceptionHandler(NotFound.class)

@@ -2,6 +2,7 @@ package io.recoup.core.event;
 
 import io.recoup.core.dunning.Hold;
 import io.recoup.core.dunning.ManualOverride;
+import io.recoup.core.id.ReceiptId;
 import io.recoup.core.ledger.CustomerKey;
 import io.recoup.core.ledger.OpenItemKey;
 import io.recoup.core.money.Money;
@@ -66,5 +67,25 @@ public sealed interface PersonEvent extends RecoupEvent {
         @Override public Subject subject() { return Subject.customer(customer); }
         @Override public String what() { return "dunning block"; }
         @Override public String why() { return reason; }
+    }
+
+    /** A person allocated money of a receipt from the exceptions queue to an item by hand, saying why. */
+    record AllocatedByHand(String actor, OpenItemKey item, Money amount, ReceiptId receipt, String reason) implements PersonEvent {
+        @Override public Subject subject() { return Subject.item(item); }
+        @Override public String what() { return "allocated " + amount + " of receipt " + receipt + " by hand"; }
+        @Override public String why() { return reason; }
+    }
+
+    /** A person took a receipt out of the exceptions queue: not our money, or to be refunded to the payer. */
+    record ReceiptResolved(String actor, ReceiptId receipt, String resolution, String reason) implements PersonEvent {
+        @Override public Subject subject() { return Subject.receipt(receipt); }
+        @Override public String what() { return resolution; }
+        @Override public String why() { return reason; }
+    }
+
+    /** A person learnt which customer an IBAN pays for; the matcher uses it from the next payment on. */
+    record PayerIbanLearnt(String actor, CustomerKey customer, String maskedIban) implements PersonEvent {
+        @Override public Subject subject() { return Subject.customer(customer); }
+        @Override public String what() { return "payer account " + maskedIban + " pays for this customer"; }
     }
 }

@@ -148,7 +148,7 @@ public final class Payers {
     }
 
     /** The IBAN's country and last four characters, never the whole account, in texts that may reach logs. */
-    static String masked(String iban) {
+    public static String masked(String iban) {
         String compact = iban(iban);
         return compact.length() <= 8 ? "****" : compact.substring(0, 2) + "**" + compact.substring(compact.length() - 4);
     }

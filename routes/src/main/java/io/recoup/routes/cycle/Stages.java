@@ -10,6 +10,7 @@ import io.recoup.routes.match.Reconciliation;
 import io.recoup.routes.plan.DunningPlanning;
 import io.recoup.routes.plan.ParallelDecider;
 import io.recoup.routes.postback.LedgerPostBack;
+import io.recoup.routes.receive.CreditReturns;
 import io.recoup.routes.receive.StatementImport;
 import io.recoup.store.Database;
 import io.recoup.store.EventLog;
@@ -37,7 +38,7 @@ public record Stages(LedgerIngestion ingestion, StatementImport statements, Reco
         EventLog events = new EventLog(db);
         return new Stages(
                 new LedgerIngestion(source, db, ledger, events, rejectedFolder),
-                new StatementImport(db, receipts, ledger, returns),
+                new StatementImport(db, receipts, ledger, new CreditReturns(receipts, ledger, events), returns),
                 new Reconciliation(db, receipts, ledger, events),
                 new LedgerPostBack(db, receipts, poster, events),
                 new DunningPlanning(policy, db, new ParallelDecider(new CustomerCaseReader(db)), new NoticeRepository(db), events, clock),

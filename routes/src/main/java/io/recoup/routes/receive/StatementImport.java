@@ -1,16 +1,15 @@
 package io.recoup.routes.receive;
 
 import io.recoup.core.ledger.Rejection;
-import io.recoup.core.money.Money;
 import io.recoup.core.port.FileRefused;
 import io.recoup.routes.ReturnedEntries;
+import io.recoup.sepa.EndToEndId;
 import io.recoup.sepa.SepaException;
 import io.recoup.sepa.camt.CamtEntry;
 import io.recoup.sepa.camt.CamtHandler;
 import io.recoup.sepa.camt.CamtReader;
 import io.recoup.sepa.camt.CamtStatement;
 import io.recoup.sepa.camt.CamtSummary;
-import io.recoup.sepa.camt.CamtTransaction;
 import io.recoup.sepa.xml.XmlProblem;
 import io.recoup.store.Database;
 import io.recoup.store.ledger.LedgerRepository;
@@ -20,19 +19,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Stage 4, receive: reads a camt.053/054 statement as a stream and records every booked credit as a receipt keyed by
  * the bank's reference, so importing the same file twice adds nothing. A batch booking with several transaction
- * details becomes one receipt per detail. Booked debits and reversals are counted and handed to the R-transaction
- * handling (returns of direct debits); reader problems are quarantined with their line and path and logged at WARN.
+ * details becomes one receipt per detail ({@link StatementReceipts}). A booked debit that returns or reverses a credit
+ * undoes that receipt ({@link CreditReturns}); other booked debits go to the direct-debit return handling, and a return
+ * that ties to nothing is kept for a person. Reader problems are quarantined with their line and path and logged at WARN.
  * A statement that cannot be read to its end is refused whole, and the route moves it to {@code .failed}.
  */
 public final class StatementImport {
@@ -44,15 +41,18 @@ public final class StatementImport {
     private final ReceiptRepository receipts;
     private final LedgerRepository ledger;
     private final ReturnedEntries returns;
+    private final CreditReturns creditReturns;
 
-    public StatementImport(Database db, ReceiptRepository receipts, LedgerRepository ledger) {
-        this(db, receipts, ledger, ReturnedEntries.NONE);
+    public StatementImport(Database db, ReceiptRepository receipts, LedgerRepository ledger, CreditReturns creditReturns) {
+        this(db, receipts, ledger, creditReturns, ReturnedEntries.NONE);
     }
 
-    public StatementImport(Database db, ReceiptRepository receipts, LedgerRepository ledger, ReturnedEntries returns) {
+    public StatementImport(Database db, ReceiptRepository receipts, LedgerRepository ledger, CreditReturns creditReturns,
+                           ReturnedEntries returns) {
         this.db = db;
         this.receipts = receipts;
         this.ledger = ledger;
+        this.creditReturns = Objects.requireNonNull(creditReturns, "creditReturns");
         this.returns = Objects.requireNonNull(returns, "returns");
     }
 
@@ -99,7 +99,7 @@ public final class StatementImport {
                 if (fromEntry.isEmpty()) {
                     counts[2]++;
                     if (entry.isBooked()) {
-                        returns.onEntry(origin, header, entry);
+                        sentBack(origin, header, entry);
                     }
                 }
                 for (NewReceipt receipt : fromEntry) {
@@ -132,43 +132,37 @@ public final class StatementImport {
         }
     }
 
+    /**
+     * A booked entry that is not a receipt: a return or reversal of one of our receipts is undone here; everything else
+     * (a direct debit's return, a fee) goes to the direct-debit return handling as before; a return that ties to no
+     * receipt and is not one of our direct debits is kept for a person.
+     */
+    private void sentBack(String origin, CamtStatement header, CamtEntry entry) {
+        List<StatementReceipts.Returned> returned = StatementReceipts.returned(header, entry);
+        boolean allTied = !returned.isEmpty();
+        for (StatementReceipts.Returned r : returned) {
+            boolean ours = r.quotedReferences().stream().anyMatch(id -> new EndToEndId(safeId(id)).collectionId().isPresent());
+            String key = StatementReceipts.entryRef(header, entry) + (returned.size() > 1 ? "/" + (r.txIndex() + 1) : "");
+            CreditReturns.Outcome outcome = creditReturns.apply(r, provider(header), key, entry.bookingDate(), origin, !ours);
+            allTied &= outcome != CreditReturns.Outcome.UNRESOLVED;
+        }
+        if (!allTied) {
+            returns.onEntry(origin, header, entry);
+        }
+    }
+
+    /** Any quoted id as an end-to-end id (too long or odd ids are simply not ours). */
+    private static String safeId(String id) {
+        return id.length() <= EndToEndId.MAX_LENGTH && id.matches("[A-Za-z0-9/?:().,'+ -]+") ? id : "X";
+    }
+
+    private static String provider(CamtStatement statement) {
+        return "bank:" + Objects.requireNonNullElse(statement.accountIban(), "unknown");
+    }
+
     static List<NewReceipt> receiptsOf(String origin, CamtStatement statement, CamtEntry entry) {
-        boolean booked = entry.isBooked();
-        if (entry.direction() != io.recoup.sepa.camt.CreditDebit.CREDIT || entry.reversal() || !booked) {
-            return List.of();
-        }
-        String provider = "bank:" + Objects.requireNonNullElse(statement.accountIban(), "unknown");
-        String entryKey = firstNonBlank(entry.accountServicerReference(), entry.entryReference(),
-                statement.id() + "#" + entry.index());
-        List<CamtTransaction> details = entry.transactions();
-        boolean splitByDetail = details.size() > 1 && details.stream().allMatch(t -> t.amount() != null);
-        if (!splitByDetail) {
-            return List.of(new NewReceipt(provider, entryKey, Money.of(entry.amount(), Money.currencyOf(entry.currency())),
-                    entry.bookingDate(), entry.valueDate(), structuredReference(details), remittance(details, entry),
-                    details.size() == 1 ? details.get(0).debtorName() : null,
-                    details.size() == 1 ? details.get(0).debtorIban() : null, origin));
-        }
-        List<NewReceipt> result = new ArrayList<>();
-        for (int i = 0; i < details.size(); i++) {
-            CamtTransaction t = details.get(i);
-            result.add(new NewReceipt(provider, entryKey + "/" + (i + 1),
-                    Money.of(t.amount(), Money.currencyOf(Objects.requireNonNullElse(t.currency(), entry.currency()))),
-                    entry.bookingDate(), entry.valueDate(), t.creditorReference(), String.join(" ", t.remittanceLines()),
-                    t.debtorName(), t.debtorIban(), origin));
-        }
-        return result;
-    }
-
-    private static String structuredReference(List<CamtTransaction> details) {
-        return details.stream().map(CamtTransaction::creditorReference).filter(Objects::nonNull).findFirst().orElse(null);
-    }
-
-    private static String remittance(List<CamtTransaction> details, CamtEntry entry) {
-        String text = details.stream().flatMap(t -> t.remittanceLines().stream()).collect(Collectors.joining(" "));
-        return text.isEmpty() ? Objects.requireNonNullElse(entry.additionalInfo(), "") : text;
-    }
-
-    private static String firstNonBlank(String... values) {
-        return Stream.of(values).filter(v -> v != null && !v.isBlank()).findFirst().orElseThrow();
+        return StatementReceipts.received(statement, entry).stream().map(r -> new NewReceipt(provider(statement), r.key(),
+                r.amount(), r.bookedOn(), r.valueDate(), r.references(), r.remittance(), r.payerName(), r.payerIban(), origin,
+                r.bankReferences())).toList();
     }
 }

@@ -43,4 +43,24 @@ final class Camt {
                         </TxDtls></NtryDtls>
                       </Ntry>""".formatted(accountServicerReference, amount, remittance);
     }
+
+    /** A booked debit that returns the credit with end-to-end id {@code endToEnd}, with the bank's reason code. */
+    static String returned(String accountServicerReference, String amount, String endToEnd, String reason) {
+        return """
+                      <Ntry>
+                        <Amt Ccy="EUR">%2$s</Amt>
+                        <CdtDbtInd>DBIT</CdtDbtInd>
+                        <Sts><Cd>BOOK</Cd></Sts>
+                        <BookgDt><Dt>2026-03-04</Dt></BookgDt>
+                        <ValDt><Dt>2026-03-04</Dt></ValDt>
+                        <AcctSvcrRef>%1$s</AcctSvcrRef>
+                        <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>RRTN</SubFmlyCd></Fmly></Domn></BkTxCd>
+                        <NtryDtls><TxDtls>
+                          <Refs><EndToEndId>%3$s</EndToEndId></Refs>
+                          <Amt Ccy="EUR">%2$s</Amt>
+                          <CdtDbtInd>DBIT</CdtDbtInd>
+                          <RtrInf><Rsn><Cd>%4$s</Cd></Rsn></RtrInf>
+                        </TxDtls></NtryDtls>
+                      </Ntry>""".formatted(accountServicerReference, amount, endToEnd, reason);
+    }
 }

@@ -2,11 +2,11 @@ package io.recoup.routes.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.recoup.routes.dispatch.DispatchReport;
-import io.recoup.routes.match.MatchReport;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.recoup.routes.dispatch.DispatchReport;
+import io.recoup.routes.match.MatchReport;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -227,6 +227,51 @@ class CollectionCycleIT {
         recoup.policyText = recoup.policyText.replace("channels: [pigeon]", "channels: [email]").replace("version: 2", "version: 3");
         assertThat(recoup.policy.get().policy().version()).isEqualTo("3");
         assertThat(recoup.policy.lastError()).isEmpty();
+    }
+
+    @Test
+    void aReturnedCreditReopensTheItemAndReversesItsPostingOnce() throws Exception {
+        recoup.drop("ledger/inbox", "ledger.csv", HEADER + "1,INV-2026-7,C1,Acme Ltd,ap@acme.example,en,2026-02-01,2026-03-20,EUR,1250.40,\n");
+        recoup.runDay(DAY);
+        recoup.drop("statements/inbox", "st1.xml", Camt.statement("S1", Camt.credit("ASR-1", "1250.40", "RF20INV20267", null)));
+        recoup.runDay(DAY.plusDays(1));
+        assertThat(recoup.jdbc.queryForObject("select status from open_item", String.class)).isEqualTo("PAID");
+        String payment = "RCP-" + recoup.jdbc.queryForObject("select id from installation", String.class) + "-1";
+
+        String returned = Camt.statement("S2", Camt.returned("RET-1", "1250.40", "E2E-ASR-1", "AC04"));
+        recoup.drop("statements/inbox", "st2.xml", returned);
+        DayReport day = recoup.runDay(DAY.plusDays(2));
+
+        assertThat(recoup.jdbc.queryForMap("select status, open_amount from open_item"))
+                .containsEntry("status", "OPEN").containsEntry("open_amount", new java.math.BigDecimal("1250.4000"));
+        assertThat(recoup.jdbc.queryForObject("select status from receipt where provider_id = 'ASR-1'", String.class))
+                .isEqualTo("RETURNED");
+        assertThat(day.posts()).singleElement().satisfies(p -> assertThat(p.documentNumbers()).containsExactly(payment + "-R"));
+        assertThat(paymentsLines()).containsExactlyInAnyOrder(payment + ",1,INV-2026-7,1250.40,EUR,2026-03-02,ASR-1",
+                payment + "-R,1,INV-2026-7,-1250.40,EUR,2026-03-02,ASR-1");
+
+        recoup.drop("statements/inbox", "st2-again.xml", returned);
+        DayReport replay = recoup.runDay(DAY.plusDays(3));
+        assertThat(replay.posts()).isEmpty();
+        assertThat(paymentsLines()).hasSize(2);
+        assertThat(recoup.jdbc.queryForObject("select open_amount from open_item", java.math.BigDecimal.class))
+                .isEqualByComparingTo("1250.40");
+        assertThat(recoup.jdbc.queryForObject("select count(*) from unresolved_return", Integer.class)).isZero();
+    }
+
+    @Test
+    void aReturnThatTiesToNoReceiptWaitsForAPersonInsteadOfBeingIgnored() throws Exception {
+        recoup.drop("statements/inbox", "st.xml", Camt.statement("S3", Camt.returned("RET-9", "75.00", "E2E-SOMETHING-ELSE", "MS03")));
+        recoup.runDay(DAY);
+        recoup.drop("statements/inbox", "st-again.xml", Camt.statement("S3", Camt.returned("RET-9", "75.00", "E2E-SOMETHING-ELSE", "MS03")));
+        recoup.runDay(DAY);
+
+        assertThat(recoup.jdbc.queryForList("select provider_id, amount, reason from unresolved_return")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.get("provider_id")).isEqualTo("RET-9");
+                    assertThat(r.get("amount")).isEqualTo(new java.math.BigDecimal("75.0000"));
+                    assertThat((String) r.get("reason")).contains("return MS03").contains("names no receipt");
+                });
     }
 
     private List<String> paymentsLines() throws Exception {

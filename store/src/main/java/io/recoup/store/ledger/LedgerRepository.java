@@ -1,6 +1,7 @@
 package io.recoup.store.ledger;
 
 import io.recoup.core.ledger.Customer;
+import io.recoup.core.ledger.CustomerKey;
 import io.recoup.core.ledger.ItemStatus;
 import io.recoup.core.ledger.LedgerRecord;
 import io.recoup.core.ledger.OpenAmounts;
@@ -141,6 +142,12 @@ public final class LedgerRepository {
             ibans.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
         });
         return ibans;
+    }
+
+    /** The key in its source of the customer with this id. */
+    public CustomerKey customerKey(long customerId) {
+        return db.jdbc().queryForObject("select source, external_id from customer where id = ?",
+                (rs, n) -> new CustomerKey(rs.getString(1), rs.getString(2)), customerId);
     }
 
     /** Records that a person found this IBAN pays for the customer; repeating it changes nothing. */

@@ -14,8 +14,11 @@ import io.recoup.core.matching.ReceiptToMatch;
 import io.recoup.core.money.Money;
 import io.recoup.store.Database;
 import io.recoup.store.LifecycleRows;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Receipts, their allocations to items, and the posting outbox each allocation feeds. Receipts move along
@@ -36,22 +39,111 @@ public final class ReceiptRepository {
     public Optional<ReceiptId> insertIfNew(NewReceipt r) {
         return db.jdbc().queryForList("""
                 insert into receipt (provider, provider_id, currency, amount, unallocated, booked_on, value_date,
-                    reference, remittance, payer_name, payer_iban, origin, status, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    reference, remittance, payer_name, payer_iban, origin, status, created_at, structured_references,
+                    bank_references)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (provider, provider_id) do nothing returning id""", Long.class,
                 r.provider(), r.providerId(), r.amount().currencyCode(), r.amount().amount(), r.amount().amount(),
                 r.bookedOn(), r.valueDate(), r.reference(), r.remittance(), r.payerName(), r.payerIban(), r.origin(),
-                receipts.initial(), db.now()).stream().findFirst().map(ReceiptId::new);
+                receipts.initial(), db.now(), r.references().toArray(String[]::new),
+                r.bankReferences().stream().sorted().toArray(String[]::new)).stream().findFirst().map(ReceiptId::new);
     }
 
     /** Receipts with money not yet allocated and not yet looked at (NEW), as the matcher needs them. */
     public List<ReceiptToMatch> toMatch() {
         return db.jdbc().query("""
-                select id, currency, unallocated, reference, remittance, payer_name, payer_iban, coalesce(booked_on, value_date)
+                select id, currency, unallocated, reference, remittance, payer_name, payer_iban, coalesce(booked_on, value_date),
+                    structured_references
                 from receipt where status = 'NEW' order by id""",
                 (rs, n) -> new ReceiptToMatch(rs.getLong(1), Money.of(rs.getBigDecimal(3), Money.currencyOf(rs.getString(2))),
-                        rs.getString(4) == null ? List.of() : List.of(rs.getString(4)), rs.getString(5), rs.getString(6),
+                        references(rs.getString(4), (String[]) rs.getArray(9).getArray()), rs.getString(5), rs.getString(6),
                         rs.getString(7), rs.getDate(8) == null ? null : rs.getDate(8).toLocalDate()));
+    }
+
+    /** Every structured reference kept, or the single one of a receipt recorded before they were all kept. */
+    private static List<String> references(String first, String[] all) {
+        if (all.length > 0) {
+            return List.of(all);
+        }
+        return first == null ? List.of() : List.of(first);
+    }
+
+    /**
+     * The receipts a return of {@code amount} may send back: those whose bank ids include one the return quotes, with
+     * the same amount (one already returned included, so a replayed statement finds it again).
+     */
+    public List<ReceiptId> quotedBy(Set<String> quoted, Money amount) {
+        if (quoted.isEmpty()) {
+            return List.of();
+        }
+        return db.jdbc().queryForList("""
+                select id from receipt where bank_references && ?::text[] and currency = ? and amount = ? order by id""",
+                Long.class, quoted.stream().sorted().toArray(String[]::new), amount.currencyCode(), amount.amount())
+                .stream().map(ReceiptId::new).toList();
+    }
+
+    /** A receipt in the exceptions queue: what is left of it, why, and who paid (IBAN masked for screens). */
+    public record Waiting(ReceiptId id, String provider, String providerId, ReceiptStatus status, Money amount,
+                          Money unallocated, LocalDate bookedOn, String payerName, String payerIban, String remittance,
+                          String reason) {}
+
+    /** The receipts waiting for a person, oldest first, at most {@code limit}. */
+    public List<Waiting> waiting(int limit) {
+        return db.jdbc().query(WAITING + " where status in (?, ?) and unallocated > 0 order by id limit ?", ReceiptRepository::waiting,
+                ReceiptStatus.UNMATCHED.name(), ReceiptStatus.PARTLY_ALLOCATED.name(), limit);
+    }
+
+    /** The receipt, locked until the transaction ends, if it exists. */
+    public Optional<Waiting> lockForResolution(ReceiptId id) {
+        return db.jdbc().query(WAITING + " where id = ? for update", ReceiptRepository::waiting, id.value()).stream().findFirst();
+    }
+
+    private static final String WAITING = """
+            select id, provider, provider_id, status, currency, amount, unallocated, booked_on, payer_name, payer_iban,
+                remittance, reason from receipt""";
+
+    private static Waiting waiting(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        var currency = Money.currencyOf(rs.getString(5));
+        return new Waiting(new ReceiptId(rs.getLong(1)), rs.getString(2), rs.getString(3), ReceiptStatus.valueOf(rs.getString(4)),
+                Money.of(rs.getBigDecimal(6), currency), Money.of(rs.getBigDecimal(7), currency),
+                rs.getDate(8) == null ? null : rs.getDate(8).toLocalDate(), rs.getString(9), rs.getString(10), rs.getString(11),
+                rs.getString(12));
+    }
+
+    /** Returns that tie to no receipt and no person has dealt with yet. */
+    public List<java.util.Map<String, Object>> unresolvedReturns(int limit) {
+        return db.jdbc().queryForList("""
+                select id, provider_id, currency, amount, booked_on, reason from unresolved_return where resolved_at is null
+                order by id limit ?""", limit);
+    }
+
+    /** One allocation of a receipt, with its item and the reversal queued for it. */
+    public record Reversed(AllocationId allocation, long itemId, Money amount, String reversal) {}
+
+    /**
+     * Queues the reversal of every allocation of the receipt (the payment's document number with {@code -R}) and
+     * returns them; asking twice queues each reversal once and returns only the ones queued now.
+     */
+    public List<Reversed> reverseAllocations(ReceiptId receipt) {
+        List<Reversed> allocations = db.jdbc().query("select id, item_id, currency, amount from allocation where receipt_id = ? "
+                + "order by id", (rs, n) -> new Reversed(new AllocationId(rs.getLong(1)), rs.getLong(2),
+                Money.of(rs.getBigDecimal(4), Money.currencyOf(rs.getString(3))), null), receipt.value());
+        List<Reversed> reversed = new ArrayList<>();
+        for (Reversed a : allocations) {
+            queueReversal(a.allocation().value()).ifPresent(number -> reversed.add(new Reversed(a.allocation(), a.itemId(),
+                    a.amount(), number)));
+        }
+        return reversed;
+    }
+
+    /** Records a return that ties to no receipt, for a person; the same entry recorded twice is kept once. */
+    public boolean recordUnresolvedReturn(String provider, String providerId, Money amount, LocalDate bookedOn,
+                                          Set<String> quoted, String reason, String origin) {
+        return db.jdbc().update("""
+                insert into unresolved_return (provider, provider_id, currency, amount, booked_on, quoted_references, reason,
+                    origin, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (provider, provider_id) do nothing""",
+                provider, providerId, amount.currencyCode(), amount.amount(), bookedOn, quoted.stream().sorted().toArray(String[]::new),
+                reason, origin, db.now()) == 1;
     }
 
     /** Records an allocation, lowers the receipt's unallocated amount and queues the posting; returns its id. */
@@ -112,12 +204,22 @@ public final class ReceiptRepository {
             return Optional.empty();
         }
         long allocation = allocations.get(0);
-        String payment = db.jdbc().queryForObject("select document_number from posting where allocation_id = ? and kind = ?",
-                String.class, allocation, PostingKind.PAYMENT.name());
-        db.jdbc().update("insert into posting (allocation_id, document_number, status, created_at, kind) "
+        queueReversal(allocation);
+        return Optional.of(reversalNumber(allocation));
+    }
+
+    /** Queues the reversal posting of one allocation; its document number when it was queued now, empty when before. */
+    private Optional<String> queueReversal(long allocation) {
+        String number = reversalNumber(allocation);
+        int queued = db.jdbc().update("insert into posting (allocation_id, document_number, status, created_at, kind) "
                 + "values (?, ?, ?, ?, ?) on conflict (allocation_id, kind) do nothing",
-                allocation, payment + "-R", postings.initial(), db.now(), PostingKind.REVERSAL.name());
-        return Optional.of(payment + "-R");
+                allocation, number, postings.initial(), db.now(), PostingKind.REVERSAL.name());
+        return queued == 1 ? Optional.of(number) : Optional.empty();
+    }
+
+    private String reversalNumber(long allocation) {
+        return db.jdbc().queryForObject("select document_number from posting where allocation_id = ? and kind = ?",
+                String.class, allocation, PostingKind.PAYMENT.name()) + "-R";
     }
 
     /** Records the posting as in the ledger, with its batch; false when it already was. */
