@@ -3,7 +3,9 @@ package io.recoup.core.dunning;
 import io.recoup.core.policy.Channel;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,7 +32,22 @@ final class ChannelChooser {
         }
     }
 
+    // the route of a step whose first channel is used: the common case, made once per channel
+    private static final Map<Channel, Route> DIRECT = directRoutes();
+
+    private static Map<Channel, Route> directRoutes() {
+        Map<Channel, Route> routes = new EnumMap<>(Channel.class);
+        for (Channel channel : Channel.values()) {
+            routes.put(channel, new Route(channel, List.of()));
+        }
+        return routes;
+    }
+
     static Route choose(List<Channel> order, CustomerCase c, Set<Channel> configured) {
+        Channel first = order.get(0);
+        if (!first.reachesCustomer() || unusable(first, c, configured).isEmpty()) {
+            return DIRECT.get(first);
+        }
         List<String> fallbacks = new ArrayList<>();
         for (Channel channel : order) {
             if (!channel.reachesCustomer()) {

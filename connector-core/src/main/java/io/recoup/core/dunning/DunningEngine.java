@@ -114,8 +114,8 @@ public final class DunningEngine {
     /** A due step with the channel it goes out on for this customer and why (fallbacks). */
     private record Routed(DueStep step, ChannelChooser.Route route) {
         /** Steps that may share a notice: the same channel, and onboarding reminders only with each other (they state a grace period). */
-        String groupKey() {
-            return route.channel() + (OnboardingStep.isOnboarding(step.key()) ? " onboarding" : "");
+        int groupKey() {
+            return route.channel().ordinal() * 2 + (OnboardingStep.isOnboarding(step.key()) ? 1 : 0);
         }
     }
 
@@ -124,16 +124,30 @@ public final class DunningEngine {
      * call; one e-mail lists every invoice due); escalations and plan or promise steps stand alone.
      */
     private List<List<Routed>> group(List<DueStep> due, CustomerCase c) {
-        List<Routed> routed = due.stream().map(d -> new Routed(d, ChannelChooser.choose(d.channels(), c, configured))).toList();
+        List<Routed> routed = new ArrayList<>(due.size());
+        for (DueStep d : due) {
+            routed.add(new Routed(d, ChannelChooser.choose(d.channels(), c, configured)));
+        }
         List<List<Routed>> groups = new ArrayList<>();
-        if (policy.consolidation() == DunningPolicy.Consolidation.PER_CUSTOMER) {
-            Map<String, List<Routed>> byChannel = new LinkedHashMap<>();
-            routed.stream().filter(r -> r.step().consolidable())
-                    .forEach(r -> byChannel.computeIfAbsent(r.groupKey(), k -> new ArrayList<>()).add(r));
-            groups.addAll(byChannel.values());
-            routed.stream().filter(r -> !r.step().consolidable()).forEach(r -> groups.add(List.of(r)));
-        } else {
+        if (policy.consolidation() != DunningPolicy.Consolidation.PER_CUSTOMER) {
             routed.forEach(r -> groups.add(List.of(r)));
+            return groups;
+        }
+        if (routed.size() == 1) {
+            groups.add(routed);
+            return groups;
+        }
+        Map<Integer, List<Routed>> byChannel = new LinkedHashMap<>();
+        for (Routed r : routed) {
+            if (r.step().consolidable()) {
+                byChannel.computeIfAbsent(r.groupKey(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        groups.addAll(byChannel.values());
+        for (Routed r : routed) {
+            if (!r.step().consolidable()) {
+                groups.add(List.of(r));
+            }
         }
         return groups;
     }

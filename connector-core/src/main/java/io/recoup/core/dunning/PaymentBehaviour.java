@@ -18,13 +18,18 @@ public record PaymentBehaviour(int invoicesPaid, BigDecimal averageDaysLate, int
                                int bounces) {
     public PaymentBehaviour {
         Objects.requireNonNull(averageDaysLate, "averageDaysLate");
-        Map<Currency, Money> sorted = new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode));
         openOverdue.forEach((currency, amount) -> {
             if (!amount.currency().equals(currency)) {
                 throw new IllegalArgumentException("overdue exposure " + amount + " is filed under " + currency.getCurrencyCode());
             }
-            sorted.put(currency, amount);
         });
-        openOverdue = Collections.unmodifiableMap(sorted);
+        // one currency (nearly every customer) needs no ordering
+        openOverdue = openOverdue.size() <= 1 ? Map.copyOf(openOverdue) : sorted(openOverdue);
+    }
+
+    private static Map<Currency, Money> sorted(Map<Currency, Money> overdue) {
+        Map<Currency, Money> sorted = new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode));
+        sorted.putAll(overdue);
+        return Collections.unmodifiableMap(sorted);
     }
 }

@@ -246,13 +246,28 @@ public final class CustomerCaseReader {
         if (history == null) {
             return RiskScore.unknown();
         }
-        // one sum per currency: amounts in different currencies are never added (the scorer weighs each on its own)
-        Map<Currency, Money> overdue = new HashMap<>(2);
+        // one sum per currency: amounts in different currencies are never added (the scorer weighs each on its own);
+        // most customers owe in one currency, so that case sums plain decimals and makes one Money at the end
+        Currency single = null;
+        BigDecimal sum = BigDecimal.ZERO;
+        Map<Currency, Money> several = null;
         for (DunningItem item : items) {
-            if (item.dueDate().isBefore(today)) {
-                overdue.merge(item.open().currency(), item.open(), Money::plus);
+            if (!item.dueDate().isBefore(today)) {
+                continue;
+            }
+            Currency currency = item.open().currency();
+            if (several != null) {
+                several.merge(currency, item.open(), Money::plus);
+            } else if (single == null || single.equals(currency)) {
+                single = currency;
+                sum = sum.add(item.open().amount());
+            } else {
+                several = new HashMap<>(4);
+                several.put(single, Money.of(sum, single));
+                several.put(currency, item.open());
             }
         }
+        Map<Currency, Money> overdue = several != null ? several : single == null ? Map.of() : Map.of(single, Money.of(sum, single));
         return scorer.score(new PaymentBehaviour(history.paid, history.averageDaysLate, history.broken, overdue, history.bounces));
     }
 
