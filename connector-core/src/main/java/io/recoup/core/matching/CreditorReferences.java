@@ -26,6 +26,9 @@ final class CreditorReferences {
 
     /** Every valid RF reference in the free text, longest reading first at each place one starts. */
     static List<String> inText(String text) {
+        if (!mentionsRf(text)) {
+            return List.of();
+        }
         List<String> found = new ArrayList<>();
         String upper = text.toUpperCase(Locale.ROOT);
         for (int at = upper.indexOf("RF"); at >= 0; at = upper.indexOf("RF", at + 2)) {
@@ -51,6 +54,17 @@ final class CreditorReferences {
             found.addAll(readings);
         }
         return found;
+    }
+
+    /** Whether "rf" (any case) appears at all: most texts need no closer look. */
+    private static boolean mentionsRf(String text) {
+        for (int i = 0; i + 1 < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == 'R' || c == 'r') && (text.charAt(i + 1) == 'F' || text.charAt(i + 1) == 'f')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isValid(String electronic) {

@@ -2,9 +2,9 @@ package io.recoup.core.matching;
 
 import io.recoup.core.money.Money;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * What the rules saw of one receipt on their way: the reasons a rule did not decide and the invoices it considered,
@@ -12,20 +12,32 @@ import java.util.Set;
  * a decided set of items into allocations.
  */
 final class Evidence {
-    private final List<String> reasons = new ArrayList<>();
-    private final Set<String> candidates = new LinkedHashSet<>();
+    // made when first needed: most receipts are decided by their first rule with nothing to note
+    private List<String> reasons = List.of();
+    private Map<Long, MatchableItem> candidates = Map.of();
 
     void note(String reason) {
+        if (reasons.isEmpty()) {
+            reasons = new ArrayList<>(2);
+        }
         reasons.add(reason);
     }
 
     void consider(List<MatchableItem> items) {
-        items.forEach(i -> candidates.add(i.number() + " (" + i.customer() + ", open " + i.open() + ")"));
+        if (items.isEmpty()) {
+            return;
+        }
+        if (candidates.isEmpty()) {
+            candidates = new LinkedHashMap<>();
+        }
+        // kept as they are now and written out only for a receipt that ends in the queue
+        items.forEach(i -> candidates.putIfAbsent(i.itemId(), i));
     }
 
     MatchResult.Unmatched unmatched() {
         return new MatchResult.Unmatched(reasons.isEmpty() ? "no reference, no invoice number and no known payer"
-                : String.join("; ", reasons), List.copyOf(candidates));
+                : String.join("; ", reasons), candidates.values().stream()
+                .map(i -> i.number() + " (" + i.customer() + ", open " + i.open() + ")").toList());
     }
 
     MatchResult.Unmatched unmatched(String reason, List<MatchableItem> considered) {

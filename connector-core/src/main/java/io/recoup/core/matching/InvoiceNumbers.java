@@ -1,16 +1,15 @@
 package io.recoup.core.matching;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Invoice numbers as payers write them. An invoice is found by two keys: its letters and digits ({@code A:INV202600141})
  * and its groups of digits without leading zeros ({@code D:2026.141}), so {@code INV-2026-00141}, {@code inv 2026
  * 00141}, {@code Rechnung 2026/00141} and {@code RE-2026-141} all name it. The free text is read word by word (a word
- * may hold {@code - / . _}) and in runs of up to three neighbouring words. Short keys (fewer than three digits) are
+ * may hold {@code - / . _}) and in runs of up to three neighbouring words whose later words start with a digit (a
+ * number written with spaces). Short keys (fewer than three digits) are
  * never used: they would name too many invoices.
  */
 final class InvoiceNumbers {
@@ -27,14 +26,18 @@ final class InvoiceNumbers {
         return keys;
     }
 
-    /** Every key the text may name, in the order found. */
-    static Set<String> keysIn(String text) {
+    /** Every key the text may name, in the order found (a key may come twice; a lookup does not mind). */
+    static List<String> keysIn(String text) {
         List<String> words = words(text);
-        Set<String> keys = new LinkedHashSet<>();
+        List<String> keys = new ArrayList<>();
         List<String> scratch = new ArrayList<>(2);
         for (int start = 0; start < words.size(); start++) {
             StringBuilder run = new StringBuilder();
             for (int end = start; end < Math.min(words.size(), start + MAX_WORDS); end++) {
+                // a number is written apart only before a group of digits ("inv 2026 00141", "RE 2026-141")
+                if (end > start && !Character.isDigit(words.get(end).charAt(0))) {
+                    break;
+                }
                 run.append(end > start ? "-" : "").append(words.get(end));
                 scratch.clear();
                 addKeys(run.toString(), scratch);

@@ -1,9 +1,9 @@
 package io.recoup.core.matching;
 
 import io.recoup.core.money.Money;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Rule 2, invoice numbers in the text (and in structured references that are not RF references), however they are
@@ -21,25 +21,32 @@ final class NumberRule {
     }
 
     Optional<MatchResult> apply(ReceiptToMatch receipt, Payers.Identification payer, Evidence evidence) {
-        StringBuilder text = new StringBuilder(receipt.remittanceText());
-        receipt.references().forEach(r -> text.append(' ').append(r));
-        Set<String> keys = InvoiceNumbers.keysIn(text.toString());
-        List<MatchableItem> named = book.openByKeys(keys);
+        String text = receipt.references().isEmpty() ? receipt.remittanceText()
+                : receipt.remittanceText() + " " + String.join(" ", receipt.references());
+        List<MatchableItem> named = book.openByKeys(InvoiceNumbers.keysIn(text));
         if (named.isEmpty()) {
             return Optional.empty();
         }
         evidence.consider(named);
-        List<MatchableItem> sameCurrency = named.stream().filter(i -> i.open().sameCurrencyAs(receipt.amount())).toList();
+        List<MatchableItem> sameCurrency = new ArrayList<>(named.size());
+        List<MatchableItem> exact = new ArrayList<>(1);
+        for (MatchableItem item : named) {
+            if (item.open().sameCurrencyAs(receipt.amount())) {
+                sameCurrency.add(item);
+                if (item.open().compareTo(receipt.amount()) == 0) {
+                    exact.add(item);
+                }
+            }
+        }
         if (sameCurrency.isEmpty()) {
             evidence.note("the invoices named are in another currency than the payment (" + receipt.amount().currencyCode()
                     + "); not converted");
             return Optional.empty();
         }
-        String numbers = String.join(", ", sameCurrency.stream().map(MatchableItem::number).toList());
+        String numbers = numbers(sameCurrency);
         if (payer.customer().isPresent()) {
             return ofPayer(receipt, payer, sameCurrency, numbers, evidence);
         }
-        List<MatchableItem> exact = sameCurrency.stream().filter(i -> i.open().compareTo(receipt.amount()) == 0).toList();
         if (exact.size() == 1) {
             return Optional.of(Evidence.allocate(receipt, exact, "invoice number and amount", "number " + exact.get(0).number()
                     + " in the text, amount " + receipt.amount() + " is what it has open; " + payer.evidence(), book));
@@ -59,12 +66,17 @@ final class NumberRule {
     private Optional<MatchResult> ofPayer(ReceiptToMatch receipt, Payers.Identification payer, List<MatchableItem> named,
                                           String numbers, Evidence evidence) {
         String customer = payer.customer().orElseThrow();
-        List<MatchableItem> own = named.stream().filter(i -> i.customer().equals(customer)).toList();
+        List<MatchableItem> own = new ArrayList<>(named.size());
+        for (MatchableItem item : named) {
+            if (item.customer().equals(customer)) {
+                own.add(item);
+            }
+        }
         if (own.isEmpty()) {
             evidence.note("the text names " + numbers + " of another customer than the payer (" + payer.evidence() + ")");
             return Optional.empty();
         }
-        String seen = "number(s) " + String.join(", ", own.stream().map(MatchableItem::number).toList()) + " in the text; "
+        String seen = "number(s) " + numbers(own) + " in the text; "
                 + payer.evidence();
         Money total = Evidence.sum(own);
         if (own.size() == 1 || receipt.amount().compareTo(total) >= 0) {
@@ -79,6 +91,17 @@ final class NumberRule {
         evidence.note("the payer's invoices " + numbers + " have " + total + " open; " + receipt.amount()
                 + " pays no unique set of them: a person splits it");
         return Optional.empty();
+    }
+
+    private static String numbers(List<MatchableItem> items) {
+        if (items.size() == 1) {
+            return items.get(0).number();
+        }
+        StringBuilder numbers = new StringBuilder();
+        for (MatchableItem item : items) {
+            numbers.append(numbers.isEmpty() ? "" : ", ").append(item.number());
+        }
+        return numbers.toString();
     }
 
     private static boolean oneCustomer(List<MatchableItem> items) {

@@ -1,6 +1,7 @@
 package io.recoup.core.matching;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,14 +26,20 @@ final class PayerRule {
             return Optional.empty();
         }
         LocalDate latestDue = receipt.bookedOn() == null ? null : receipt.bookedOn().plusDays(DAYS_AHEAD);
-        List<MatchableItem> items = book.openOf(payer.customer().get()).stream()
-                .filter(i -> i.open().sameCurrencyAs(receipt.amount()))
-                .filter(i -> latestDue == null || i.dueDate() == null || !i.dueDate().isAfter(latestDue)).toList();
+        List<MatchableItem> items = new ArrayList<>();
+        List<MatchableItem> exact = new ArrayList<>(1);
+        for (MatchableItem i : book.openOf(payer.customer().get())) {
+            if (i.open().sameCurrencyAs(receipt.amount()) && (latestDue == null || i.dueDate() == null || !i.dueDate().isAfter(latestDue))) {
+                items.add(i);
+                if (i.open().compareTo(receipt.amount()) == 0) {
+                    exact.add(i);
+                }
+            }
+        }
         if (items.isEmpty()) {
             evidence.note(payer.evidence() + ", who has nothing open in " + receipt.amount().currencyCode());
             return Optional.empty();
         }
-        List<MatchableItem> exact = items.stream().filter(i -> i.open().compareTo(receipt.amount()) == 0).toList();
         Optional<List<MatchableItem>> chosen = items.size() > Subsets.MAX_ITEMS
                 ? (exact.size() == 1 ? Optional.of(exact) : Optional.empty())
                 : Subsets.unique(items, receipt.amount());

@@ -14,7 +14,8 @@ public record ReceiptToMatch(long receiptId, Money amount, List<String> referenc
                              String payerIban, LocalDate bookedOn) {
     public ReceiptToMatch {
         Objects.requireNonNull(amount, "amount");
-        references = references == null ? List.of() : references.stream().filter(Objects::nonNull).toList();
+        references = references == null || references.isEmpty() ? List.of()
+                : references.stream().filter(Objects::nonNull).toList();
         remittanceText = remittanceText == null ? "" : remittanceText;
     }
 }

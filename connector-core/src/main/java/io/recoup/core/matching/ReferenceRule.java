@@ -1,10 +1,8 @@
 package io.recoup.core.matching;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Rule 1, our own references: RF creditor references that pass their check digits, structured or typed into the
@@ -20,36 +18,37 @@ final class ReferenceRule {
     }
 
     Optional<MatchResult> apply(ReceiptToMatch receipt, Evidence evidence) {
-        Set<String> references = new LinkedHashSet<>();
+        List<String> references = new ArrayList<>(2);
+        List<MatchableItem> named = new ArrayList<>(1);
         for (String structured : receipt.references()) {
-            String valid = CreditorReferences.valid(structured);
-            if (valid != null) {
-                references.add(valid);
+            // one of ours, as printed on our notices, is valid by construction: the check digits matter for the rest
+            String electronic = OpenBook.electronic(structured);
+            Optional<MatchableItem> ours = book.byReference(electronic);
+            if (ours.isPresent()) {
+                name(electronic, ours.get(), references, named);
+            } else if (CreditorReferences.valid(structured) != null) {
+                unknown(electronic, references, evidence);
             }
         }
-        references.addAll(CreditorReferences.inText(receipt.remittanceText()));
-        if (references.isEmpty()) {
-            return Optional.empty();
-        }
-        List<MatchableItem> named = new ArrayList<>();
-        for (String reference : references) {
-            Optional<MatchableItem> item = book.byReference(reference);
-            if (item.isEmpty()) {
-                evidence.note("creditor reference " + reference + " matches no invoice");
-            } else if (!named.contains(item.get())) {
-                named.add(item.get());
-            }
+        for (String typed : CreditorReferences.inText(receipt.remittanceText())) {
+            book.byReference(typed).ifPresentOrElse(item -> name(typed, item, references, named),
+                    () -> unknown(typed, references, evidence));
         }
         if (named.isEmpty()) {
             return Optional.empty();
         }
         String rule = "creditor reference";
         String seen = "reference " + String.join(", ", references);
-        if (named.stream().anyMatch(i -> !i.open().sameCurrencyAs(receipt.amount()))) {
-            return Optional.of(evidence.unmatched(seen + " names an invoice in another currency than the payment ("
-                    + receipt.amount().currencyCode() + "); not converted", named));
+        List<MatchableItem> open = new ArrayList<>(named.size());
+        for (MatchableItem item : named) {
+            if (!item.open().sameCurrencyAs(receipt.amount())) {
+                return Optional.of(evidence.unmatched(seen + " names an invoice in another currency than the payment ("
+                        + receipt.amount().currencyCode() + "); not converted", named));
+            }
+            if (item.open().isPositive()) {
+                open.add(item);
+            }
         }
-        List<MatchableItem> open = named.stream().filter(i -> i.open().isPositive()).toList();
         if (open.isEmpty()) {
             return Optional.of(evidence.unmatched(seen + " names invoices with nothing open: paid twice? a refund or a"
                     + " person's allocation", named));
@@ -59,5 +58,21 @@ final class ReferenceRule {
                     + " open, but the payment is " + receipt.amount() + ": a person splits it", open));
         }
         return Optional.of(Evidence.allocate(receipt, open, rule, seen, book));
+    }
+
+    private static void name(String reference, MatchableItem item, List<String> references, List<MatchableItem> named) {
+        if (!references.contains(reference)) {
+            references.add(reference);
+        }
+        if (!named.contains(item)) {
+            named.add(item);
+        }
+    }
+
+    private static void unknown(String reference, List<String> references, Evidence evidence) {
+        if (!references.contains(reference)) {
+            references.add(reference);
+            evidence.note("creditor reference " + reference + " matches no invoice");
+        }
     }
 }
