@@ -61,6 +61,33 @@ public final class LifecycleRows<S extends Enum<S>, E extends Enum<E>> {
         return update(column, value, event, alsoSet, args);
     }
 
+    /**
+     * Applies {@code event} to the rows {@code ids} in one statement, also setting {@code alsoSet}, which may name the
+     * columns of {@code u}: one value per row of each of {@code arrays}, declared in {@code columns} (for example
+     * {@code "reason text, given numeric"}).
+     *
+     * @throws IllegalStateException when a row did not move (it was elsewhere): the caller rolls back and can fall back
+     *                               to {@link #move} row by row, which tells an event already applied from a refusal
+     */
+    public void moveEach(E event, String alsoSet, long[] ids, String columns, Object[]... arrays) {
+        StringBuilder unnest = new StringBuilder("?::bigint[]");
+        for (String column : columns.split(",")) {
+            unnest.append(", ?::").append(column.trim().split("\\s+")[1]).append("[]");
+        }
+        Object[] params = new Object[arrays.length + 1];
+        params[0] = java.util.Arrays.stream(ids).boxed().toArray(Long[]::new);
+        System.arraycopy(arrays, 0, params, 1, arrays.length);
+        String names = java.util.Arrays.stream(columns.split(",")).map(c -> c.trim().split("\\s+")[0])
+                .collect(Collectors.joining(", "));
+        int moved = db.jdbc().update("update " + table + " set status = '" + lifecycle.target(event).name() + "'"
+                + (alsoSet.isEmpty() ? "" : ", " + alsoSet) + " from unnest(" + unnest + ") as u(id, " + names + ") where "
+                + table + ".id = u.id and " + table + ".status in (" + sourcesOf(event) + ")", params);
+        if (moved != ids.length) {
+            throw new IllegalStateException((ids.length - moved) + " of " + ids.length + " " + table + " rows did not take "
+                    + event + ": they moved meanwhile");
+        }
+    }
+
     private int update(String column, long value, E event, String alsoSet, Object[] args) {
         Object[] params = new Object[args.length + 2];
         params[0] = lifecycle.target(event).name();

@@ -2,6 +2,7 @@ package io.recoup.routes.match;
 
 import io.recoup.core.RecoupException;
 import io.recoup.core.event.MatcherEvent;
+import io.recoup.core.event.RecoupEvent;
 import io.recoup.core.id.AllocationId;
 import io.recoup.core.id.ReceiptId;
 import io.recoup.core.lifecycle.ReceiptEvent;
@@ -19,6 +20,7 @@ import io.recoup.store.receipt.ReceiptRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +28,16 @@ import org.springframework.dao.DataAccessException;
 
 /**
  * Stage 5, match: runs the statement matcher of connector-core over every new receipt at once (the most certain
- * evidence first across all of them), then records each receipt's outcome in its own transaction. An allocation
- * lowers the item's open amount and queues a posting; anything not allocated stays on the receipt, in the exceptions
- * queue, with the reason and the candidates. A receipt whose transaction fails stays NEW and is matched again next run.
+ * evidence first across all of them), then records the outcomes a chunk of receipts per transaction, in a few round
+ * trips each. An allocation lowers the item's open amount and queues a posting; anything not allocated stays on the
+ * receipt, in the exceptions queue, with the reason and the candidates. When a chunk cannot be recorded (the ledger
+ * moved under us: another instance, a person), its receipts are recorded one by one, and a receipt whose own
+ * transaction fails stays NEW and is matched again next run; the others go on.
  */
 public final class Reconciliation {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciliation.class);
+    /** Receipts recorded per transaction. */
+    static final int CHUNK = 500;
     private final Database db;
     private final ReceiptRepository receipts;
     private final LedgerRepository ledger;
@@ -49,61 +55,114 @@ public final class Reconciliation {
         if (waiting.isEmpty()) {
             return new MatchReport(List.of());
         }
+        long start = System.nanoTime();
         List<MatchableItem> open = ledger.openBalances();
-        StatementMatcher matcher = new StatementMatcher(open, new Payers(open, ledger.payerIbans(), Map.of()));
+        Map<String, Set<String>> payerIbans = ledger.payerIbans();
+        long loaded = System.nanoTime();
+        StatementMatcher matcher = new StatementMatcher(open, new Payers(open, payerIbans, Map.of()));
         List<MatchResult> outcomes = matcher.matchAll(waiting);
+        long decided = System.nanoTime();
         List<MatchReport.Matched> results = new ArrayList<>();
-        for (int i = 0; i < waiting.size(); i++) {
-            ReceiptToMatch receipt = waiting.get(i);
-            MatchResult outcome = outcomes.get(i);
+        for (int from = 0; from < waiting.size(); from += CHUNK) {
+            int to = Math.min(waiting.size(), from + CHUNK);
+            List<ReceiptToMatch> chunk = waiting.subList(from, to);
+            List<MatchResult> chunkOutcomes = outcomes.subList(from, to);
             try {
-                results.add(db.inTransaction(() -> settle(receipt, outcome)));
-            } catch (RecoupException | DataAccessException e) {
-                // the ledger moved under us (another instance, a person): the receipt stays NEW for the next run
-                LOG.warn("receipt {} was not settled and is matched again next run: {}", receipt.receiptId(), e.getMessage());
+                results.addAll(db.inTransaction(() -> settle(chunk, chunkOutcomes)));
+            } catch (RecoupException | DataAccessException | IllegalStateException e) {
+                LOG.info("receipts {} to {} are recorded one by one: {}", chunk.get(0).receiptId(),
+                        chunk.get(chunk.size() - 1).receiptId(), e.getMessage());
+                for (int i = 0; i < chunk.size(); i++) {
+                    ReceiptToMatch receipt = chunk.get(i);
+                    MatchResult outcome = chunkOutcomes.get(i);
+                    try {
+                        results.addAll(db.inTransaction(() -> settle(List.of(receipt), List.of(outcome))));
+                    } catch (RecoupException | DataAccessException | IllegalStateException alone) {
+                        LOG.warn("receipt {} was not settled and is matched again next run: {}", receipt.receiptId(),
+                                alone.getMessage());
+                    }
+                }
             }
         }
         MatchReport report = new MatchReport(results);
-        LOG.info("matched {} receipt(s): {} matched, {} partly allocated, {} unmatched", results.size(), report.count("MATCHED"),
-                report.count("PARTLY_ALLOCATED"), report.count("UNMATCHED"));
+        LOG.info("matched {} receipt(s): {} matched, {} partly allocated, {} unmatched (reading {} open items {} ms, matching {} ms,"
+                + " recording {} ms)", results.size(), report.count("MATCHED"), report.count("PARTLY_ALLOCATED"),
+                report.count("UNMATCHED"), open.size(), (loaded - start) / 1_000_000, (decided - loaded) / 1_000_000,
+                (System.nanoTime() - decided) / 1_000_000);
         return report;
     }
 
-    private MatchReport.Matched settle(ReceiptToMatch receipt, MatchResult result) {
-        ReceiptId id = new ReceiptId(receipt.receiptId());
+    /** Records the outcomes of the receipts: allocations, postings, the items' open amounts, the receipts' states, events. */
+    private List<MatchReport.Matched> settle(List<ReceiptToMatch> chunk, List<MatchResult> outcomes) {
+        List<ReceiptRepository.Settlement> settlements = new ArrayList<>(chunk.size());
+        List<LedgerRepository.ItemAllocation> toItems = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            ReceiptId id = new ReceiptId(chunk.get(i).receiptId());
+            MatchResult result = outcomes.get(i);
+            List<Allocation> allocations = allocations(result);
+            List<ReceiptRepository.NewAllocation> recorded = new ArrayList<>(allocations.size());
+            for (Allocation a : allocations) {
+                recorded.add(new ReceiptRepository.NewAllocation(a.itemId(), a.amount(), a.rule() + ": " + a.evidence()));
+                toItems.add(new LedgerRepository.ItemAllocation(a.itemId(), a.amount()));
+            }
+            settlements.add(new ReceiptRepository.Settlement(id, eventOf(result), reasonOf(result), recorded));
+        }
+        List<AllocationId> allocationIds = receipts.settleAll(settlements);
+        List<StoredItem> items = ledger.applyAllocations(toItems);
+        List<RecoupEvent> logged = new ArrayList<>();
+        List<MatchReport.Matched> results = new ArrayList<>(chunk.size());
+        int next = 0;
+        for (int i = 0; i < chunk.size(); i++) {
+            ReceiptToMatch receipt = chunk.get(i);
+            ReceiptRepository.Settlement settlement = settlements.get(i);
+            List<String> numbers = new ArrayList<>();
+            for (ReceiptRepository.NewAllocation a : settlement.allocations()) {
+                StoredItem item = items.get(next);
+                logged.add(new MatcherEvent.Allocated(item.key(), a.amount(), allocationIds.get(next), a.why(), item.open()));
+                numbers.add(item.number());
+                next++;
+            }
+            String status = switch (settlement.event()) {
+                case ALLOCATE_FULLY -> "MATCHED";
+                case ALLOCATE_PARTLY -> "PARTLY_ALLOCATED";
+                default -> "UNMATCHED";
+            };
+            if (numbers.isEmpty()) {
+                logged.add(new MatcherEvent.Unmatched(settlement.receipt(), settlement.reason()));
+            }
+            results.add(new MatchReport.Matched(receipt.receiptId(), receipt.amount().toString(), status,
+                    numbers.isEmpty() ? null : String.join(",", numbers), settlement.reason()));
+        }
+        events.appendAll(logged);
+        return results;
+    }
+
+    private static List<Allocation> allocations(MatchResult result) {
         if (result instanceof MatchResult.Matched m) {
-            String numbers = allocate(id, m.allocations());
-            String rule = rules(m.allocations());
-            receipts.settle(id, ReceiptEvent.ALLOCATE_FULLY, rule);
-            return new MatchReport.Matched(receipt.receiptId(), receipt.amount().toString(), "MATCHED", numbers, rule);
+            return m.allocations();
         }
         if (result instanceof MatchResult.Partial p) {
-            String numbers = allocate(id, p.allocations());
-            receipts.settle(id, ReceiptEvent.ALLOCATE_PARTLY, p.reason());
-            return new MatchReport.Matched(receipt.receiptId(), receipt.amount().toString(), "PARTLY_ALLOCATED", numbers, p.reason());
+            return p.allocations();
+        }
+        return List.of();
+    }
+
+    private static ReceiptEvent eventOf(MatchResult result) {
+        if (result instanceof MatchResult.Matched) {
+            return ReceiptEvent.ALLOCATE_FULLY;
+        }
+        return result instanceof MatchResult.Partial ? ReceiptEvent.ALLOCATE_PARTLY : ReceiptEvent.LEAVE_UNMATCHED;
+    }
+
+    /** The reason kept on the receipt: the rules that allocated it, or why (not all of) it was allocated, with candidates. */
+    private static String reasonOf(MatchResult result) {
+        if (result instanceof MatchResult.Matched m) {
+            return m.allocations().stream().map(Allocation::rule).distinct().collect(Collectors.joining(", "));
+        }
+        if (result instanceof MatchResult.Partial p) {
+            return p.reason();
         }
         MatchResult.Unmatched u = (MatchResult.Unmatched) result;
-        String reason = u.candidates().isEmpty() ? u.reason() : u.reason() + "; candidates: " + String.join(", ", u.candidates());
-        receipts.settle(id, ReceiptEvent.LEAVE_UNMATCHED, reason);
-        events.append(new MatcherEvent.Unmatched(id, reason));
-        return new MatchReport.Matched(receipt.receiptId(), receipt.amount().toString(), "UNMATCHED", null, reason);
-    }
-
-    /** Records each allocation with its rule and evidence; returns the invoice numbers allocated to. */
-    private String allocate(ReceiptId receipt, List<Allocation> allocations) {
-        List<String> numbers = new ArrayList<>();
-        for (Allocation a : allocations) {
-            String why = a.rule() + ": " + a.evidence();
-            AllocationId allocationId = receipts.allocate(receipt, a.itemId(), a.amount(), why);
-            ledger.applyAllocation(a.itemId(), a.amount());
-            StoredItem item = ledger.get(a.itemId());
-            events.append(new MatcherEvent.Allocated(item.key(), a.amount(), allocationId, why, item.open()));
-            numbers.add(item.number());
-        }
-        return String.join(",", numbers);
-    }
-
-    private static String rules(List<Allocation> allocations) {
-        return allocations.stream().map(Allocation::rule).distinct().collect(Collectors.joining(", "));
+        return u.candidates().isEmpty() ? u.reason() : u.reason() + "; candidates: " + String.join(", ", u.candidates());
     }
 }

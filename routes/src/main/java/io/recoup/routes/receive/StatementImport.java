@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class StatementImport {
     private static final Logger LOG = LoggerFactory.getLogger(StatementImport.class);
     private static final String STAGE = "statement";
+    /** Receipts recorded per round trip. */
+    private static final int BATCH = 500;
 
     private final CamtReader reader = new CamtReader();
     private final Database db;
@@ -87,6 +90,7 @@ public final class StatementImport {
 
     private ImportReport read(String origin, InputStream statement) {
         int[] counts = new int[3]; // new, duplicate, ignored
+        List<NewReceipt> pending = new ArrayList<>(BATCH);
         CamtSummary summary = reader.read(statement, origin, new CamtHandler() {
             @Override
             public void onStatement(CamtStatement header) {
@@ -99,14 +103,17 @@ public final class StatementImport {
                 if (fromEntry.isEmpty()) {
                     counts[2]++;
                     if (entry.isBooked()) {
+                        store(pending, counts); // a return may undo a credit earlier in this very file
                         sentBack(origin, header, entry);
                     }
                 }
-                for (NewReceipt receipt : fromEntry) {
-                    counts[receipts.insertIfNew(receipt).isPresent() ? 0 : 1]++;
+                pending.addAll(fromEntry);
+                if (pending.size() >= BATCH) {
+                    store(pending, counts);
                 }
             }
         });
+        store(pending, counts);
         if (!summary.readToEnd()) {
             XmlProblem last = summary.problems().get(summary.problems().size() - 1);
             throw new FileRefused(origin, last.line(), "the statement cannot be read to its end, so none of it was"
@@ -115,6 +122,17 @@ public final class StatementImport {
         summary.problems().forEach(p -> ledger.quarantine(STAGE, new Rejection(origin, p.line(), p.path(), p.message(), "")));
         return new ImportReport(origin, summary.entries(), counts[0], counts[1], counts[2],
                 summary.problems().stream().map(Object::toString).toList());
+    }
+
+    /** Records the receipts read so far, in one round trip, counting the new and the already known. */
+    private void store(List<NewReceipt> pending, int[] counts) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        int inserted = receipts.insertAllIfNew(pending);
+        counts[0] += inserted;
+        counts[1] += pending.size() - inserted;
+        pending.clear();
     }
 
     /** A zero-byte file is refused by name rather than as XML that ends before it starts. */

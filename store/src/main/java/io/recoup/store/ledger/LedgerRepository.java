@@ -14,6 +14,8 @@ import io.recoup.store.Database;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -160,6 +162,41 @@ public final class LedgerRepository {
     public void applyAllocation(long itemId, Money amount) {
         StoredItem item = getForUpdate(itemId);
         setOpen(item, OpenAmounts.afterAllocation(item.open(), amount, item.key().toString()));
+    }
+
+    /** One allocation to an item, as {@link #applyAllocations} takes them. */
+    public record ItemAllocation(long itemId, Money amount) {}
+
+    /**
+     * Applies several allocations at once ({@link OpenAmounts#afterAllocation}, in order, so two allocations to one item
+     * add up): the items are locked in id order, each written once. Returns each item as it stands after its
+     * allocation, in the order given.
+     */
+    public List<StoredItem> applyAllocations(List<ItemAllocation> allocations) {
+        Long[] ids = allocations.stream().map(ItemAllocation::itemId).distinct().sorted().toArray(Long[]::new);
+        Map<Long, StoredItem> items = new HashMap<>();
+        db.jdbc().query("select " + ITEM_COLUMNS + " from open_item i where id = any(?) order by id for update",
+                rs -> {
+                    StoredItem item = item(rs, 0);
+                    items.put(item.id(), item);
+                }, (Object) ids);
+        List<StoredItem> after = new ArrayList<>(allocations.size());
+        for (ItemAllocation a : allocations) {
+            StoredItem item = items.get(a.itemId());
+            if (item == null) {
+                throw new IllegalStateException("item " + a.itemId() + " does not exist");
+            }
+            Money open = OpenAmounts.afterAllocation(item.open(), a.amount(), item.key().toString());
+            StoredItem now = item.withOpen(open, OpenAmounts.statusOf(open));
+            items.put(item.id(), now);
+            after.add(now);
+        }
+        db.jdbc().update("""
+                update open_item set open_amount = u.open, status = u.status, version = version + 1, updated_at = ?
+                from unnest(?::bigint[], ?::numeric[], ?::text[]) u(id, open, status) where open_item.id = u.id""", db.now(), ids,
+                Arrays.stream(ids).map(id -> items.get(id).open().amount().toPlainString()).toArray(String[]::new),
+                Arrays.stream(ids).map(id -> items.get(id).status().name()).toArray(String[]::new));
+        return after;
     }
 
     /** Adds money taken back from the item (a return or refund) to what is open ({@link OpenAmounts#afterReturn}). */

@@ -11,4 +11,9 @@ import java.time.LocalDate;
  * neither.
  */
 public record StoredItem(long id, OpenItemKey key, long customerId, String number, LocalDate dueDate, Money original,
-                         Money open, ItemStatus status, String creditorReference) {}
+                         Money open, ItemStatus status, String creditorReference) {
+    /** The same item with another open amount and status (after an allocation or a return). */
+    public StoredItem withOpen(Money open, ItemStatus status) {
+        return new StoredItem(id, key, customerId, number, dueDate, original, open, status, creditorReference);
+    }
+}

@@ -14,11 +14,14 @@ import io.recoup.core.matching.ReceiptToMatch;
 import io.recoup.core.money.Money;
 import io.recoup.store.Database;
 import io.recoup.store.LifecycleRows;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Receipts, their allocations to items, and the posting outbox each allocation feeds. Receipts move along
@@ -35,18 +38,63 @@ public final class ReceiptRepository {
         this.postings = new LifecycleRows<>(db, "posting", PostingLifecycle.TABLE);
     }
 
+    private static final String INSERT = """
+            insert into receipt (provider, provider_id, currency, amount, unallocated, booked_on, value_date,
+                reference, remittance, payer_name, payer_iban, origin, status, created_at, structured_references,
+                bank_references)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (provider, provider_id) do nothing""";
+
     /** Records the receipt unless the provider's id is already known; returns its id when it was new. */
     public Optional<ReceiptId> insertIfNew(NewReceipt r) {
-        return db.jdbc().queryForList("""
+        return db.jdbc().queryForList(INSERT + " returning id", Long.class, insertArgs(r)).stream().findFirst().map(ReceiptId::new);
+    }
+
+    /** Separates the references of one receipt when a batch passes them as one text per receipt. */
+    private static final String SEPARATOR = "\u001f";
+
+    /**
+     * Records each receipt whose provider id is not yet known, in one statement (a receipt twice in the batch is kept
+     * once); returns how many were new.
+     */
+    public int insertAllIfNew(List<NewReceipt> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        return db.jdbc().update("""
                 insert into receipt (provider, provider_id, currency, amount, unallocated, booked_on, value_date,
                     reference, remittance, payer_name, payer_iban, origin, status, created_at, structured_references,
                     bank_references)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (provider, provider_id) do nothing returning id""", Long.class,
-                r.provider(), r.providerId(), r.amount().currencyCode(), r.amount().amount(), r.amount().amount(),
+                select u.provider, u.provider_id, u.currency, u.amount, u.amount, u.booked_on, u.value_date, u.reference,
+                    u.remittance, u.payer_name, u.payer_iban, u.origin, ?, ?,
+                    case when u.refs = '' then '{}'::text[] else string_to_array(u.refs, ?) end,
+                    case when u.bank = '' then '{}'::text[] else string_to_array(u.bank, ?) end
+                from unnest(?::text[], ?::text[], ?::text[], ?::numeric[], ?::date[], ?::date[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
+                    u(provider, provider_id, currency, amount, booked_on, value_date, reference, remittance, payer_name,
+                      payer_iban, origin, refs, bank, n)
+                order by u.n
+                on conflict (provider, provider_id) do nothing""",
+                receipts.initial(), db.now(), SEPARATOR, SEPARATOR,
+                column(batch, NewReceipt::provider), column(batch, NewReceipt::providerId),
+                column(batch, r -> r.amount().currencyCode()), column(batch, r -> r.amount().amount().toPlainString()),
+                column(batch, r -> r.bookedOn() == null ? null : r.bookedOn().toString()),
+                column(batch, r -> r.valueDate() == null ? null : r.valueDate().toString()),
+                column(batch, NewReceipt::reference), column(batch, NewReceipt::remittance), column(batch, NewReceipt::payerName),
+                column(batch, NewReceipt::payerIban), column(batch, NewReceipt::origin),
+                column(batch, r -> String.join(SEPARATOR, r.references())),
+                column(batch, r -> r.bankReferences().stream().sorted().collect(Collectors.joining(SEPARATOR))));
+    }
+
+    private static String[] column(List<NewReceipt> batch, Function<NewReceipt, String> field) {
+        return batch.stream().map(field).toArray(String[]::new);
+    }
+
+    private Object[] insertArgs(NewReceipt r) {
+        return new Object[] {r.provider(), r.providerId(), r.amount().currencyCode(), r.amount().amount(), r.amount().amount(),
                 r.bookedOn(), r.valueDate(), r.reference(), r.remittance(), r.payerName(), r.payerIban(), r.origin(),
                 receipts.initial(), db.now(), r.references().toArray(String[]::new),
-                r.bankReferences().stream().sorted().toArray(String[]::new)).stream().findFirst().map(ReceiptId::new);
+                r.bankReferences().stream().sorted().toArray(String[]::new)};
     }
 
     /** Receipts with money not yet allocated and not yet looked at (NEW), as the matcher needs them. */
@@ -157,14 +205,73 @@ public final class ReceiptRepository {
         if (updated != 1) {
             throw new IllegalStateException("receipt " + receiptId + " has less than " + amount + " unallocated");
         }
+        queuePayments(List.of(allocationId));
+        return new AllocationId(allocationId);
+    }
+
+    /** One allocation matching decided on: the item, the amount and why. */
+    public record NewAllocation(long itemId, Money amount, String why) {}
+
+    /** What matching made of one NEW receipt: the event it takes, the reason kept on it, and its allocations. */
+    public record Settlement(ReceiptId receipt, ReceiptEvent event, String reason, List<NewAllocation> allocations) {}
+
+    /**
+     * Records what matching made of several NEW receipts at once, in a few round trips: every allocation (each
+     * receipt's unallocated amount lowered by what it gave), its posting queued, and each receipt moved by its event
+     * with its reason. Returns the allocation ids in the order of the settlements and their allocations.
+     *
+     * @throws IllegalStateException when a receipt is no longer NEW or has less unallocated than it gives (the caller's
+     *                               transaction rolls back and the receipts can be settled one by one)
+     */
+    public List<AllocationId> settleAll(List<Settlement> settlements) {
+        int n = settlements.stream().mapToInt(x -> x.allocations().size()).sum();
+        List<Long> ids = n == 0 ? List.of() : db.jdbc().queryForList(
+                "select nextval(pg_get_serial_sequence('allocation', 'id')) from generate_series(1, ?) order by 1", Long.class, n);
+        Long[] receiptIds = new Long[n];
+        Long[] itemIds = new Long[n];
+        String[] currencies = new String[n];
+        String[] amounts = new String[n];
+        String[] whys = new String[n];
+        int k = 0;
+        for (Settlement s : settlements) {
+            for (NewAllocation a : s.allocations()) {
+                receiptIds[k] = s.receipt().value();
+                itemIds[k] = a.itemId();
+                currencies[k] = a.amount().currencyCode();
+                amounts[k] = a.amount().amount().toPlainString();
+                whys[k] = a.why();
+                k++;
+            }
+        }
+        if (n > 0) {
+            db.jdbc().update("""
+                    insert into allocation (id, receipt_id, item_id, currency, amount, rule, created_at)
+                    select u.*, ? from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::numeric[], ?::text[]) u""",
+                    db.now(), ids.toArray(Long[]::new), receiptIds, itemIds, currencies, amounts, whys);
+            queuePayments(ids);
+        }
+        for (ReceiptEvent event : ReceiptEvent.values()) {
+            List<Settlement> moving = settlements.stream().filter(s -> s.event() == event).toList();
+            if (!moving.isEmpty()) {
+                receipts.moveEach(event, "reason = u.reason, unallocated = receipt.unallocated - u.given",
+                        moving.stream().mapToLong(s -> s.receipt().value()).toArray(), "reason text, given numeric",
+                        moving.stream().map(Settlement::reason).toArray(String[]::new),
+                        moving.stream().map(s -> s.allocations().stream().map(x -> x.amount().amount())
+                                .reduce(BigDecimal.ZERO, BigDecimal::add).toPlainString()).toArray(String[]::new));
+            }
+        }
+        return ids.stream().map(AllocationId::new).toList();
+    }
+
+    /** Queues the payment posting of each allocation, numbered with the installation's prefix. */
+    private void queuePayments(List<Long> allocations) {
         int queued = db.jdbc().update("""
                 insert into posting (allocation_id, document_number, status, created_at, kind)
-                select ?, document_prefix || '-' || id || '-' || ?, ?, ?, ? from installation""",
-                allocationId, allocationId, postings.initial(), db.now(), PostingKind.PAYMENT.name());
-        if (queued != 1) {
-            throw new IllegalStateException("no installation row to number the posting of allocation " + allocationId + " with");
+                select a, i.document_prefix || '-' || i.id || '-' || a, ?, ?, ? from unnest(?::bigint[]) a, installation i""",
+                postings.initial(), db.now(), PostingKind.PAYMENT.name(), allocations.toArray(Long[]::new));
+        if (queued != allocations.size()) {
+            throw new IllegalStateException("no installation row to number the postings of allocations " + allocations + " with");
         }
-        return new AllocationId(allocationId);
     }
 
     /**
