@@ -230,6 +230,39 @@ class CollectionCycleIT {
     }
 
     @Test
+    void aReceiptThatCannotBeRecordedStaysNewWhileTheOthersOfItsChunkAreRecorded() throws Exception {
+        recoup.drop("ledger/inbox", "ledger.csv", HEADER
+                + "1,INV-2026-7,C1,Acme Ltd,ap@acme.example,en,2026-02-01,2026-03-20,EUR,100.00,\n"
+                + "2,INV-2026-8,C2,Beta GmbH,ap@beta.example,en,2026-02-01,2026-03-20,EUR,200.00,\n"
+                + "3,INV-2026-9,C3,Gamma SA,ap@gamma.example,en,2026-02-01,2026-03-20,EUR,300.00,\n");
+        recoup.runDay(DAY);
+        // the database refuses the allocation to INV-2026-8 alone, as it would refuse one that broke a constraint
+        recoup.jdbc.execute("""
+                create function refuse_inv_8() returns trigger language plpgsql as $$
+                begin
+                    if (select number from open_item where id = new.item_id) = 'INV-2026-8' then
+                        raise exception 'refused for the test';
+                    end if;
+                    return new;
+                end $$""");
+        recoup.jdbc.execute("create trigger refuse_inv_8 before insert on allocation for each row execute function refuse_inv_8()");
+        recoup.drop("statements/inbox", "st.xml", Camt.statement("S1", Camt.credit("ASR-1", "100.00", "RF20INV20267", null),
+                Camt.credit("ASR-2", "200.00", "RF90INV20268", null), Camt.credit("ASR-3", "300.00", "RF63INV20269", null)));
+
+        recoup.runDay(DAY.plusDays(1));
+
+        assertThat(recoup.jdbc.queryForList("select provider_id || ' ' || status from receipt order by provider_id", String.class))
+                .containsExactly("ASR-1 MATCHED", "ASR-2 NEW", "ASR-3 MATCHED");
+        assertThat(recoup.jdbc.queryForList("select number || ' ' || status from open_item order by number", String.class))
+                .containsExactly("INV-2026-7 PAID", "INV-2026-8 OPEN", "INV-2026-9 PAID");
+
+        recoup.jdbc.execute("drop trigger refuse_inv_8 on allocation");
+        recoup.runDay(DAY.plusDays(2));
+        assertThat(recoup.jdbc.queryForList("select provider_id || ' ' || status from receipt order by provider_id", String.class))
+                .containsExactly("ASR-1 MATCHED", "ASR-2 MATCHED", "ASR-3 MATCHED");
+    }
+
+    @Test
     void aReturnedCreditReopensTheItemAndReversesItsPostingOnce() throws Exception {
         recoup.drop("ledger/inbox", "ledger.csv", HEADER + "1,INV-2026-7,C1,Acme Ltd,ap@acme.example,en,2026-02-01,2026-03-20,EUR,1250.40,\n");
         recoup.runDay(DAY);
