@@ -23,4 +23,11 @@ public sealed interface IngestEvent extends RecoupEvent {
         @Override public String what() { return "updated"; }
         @Override public String why() { return "from " + origin; }
     }
+
+    /** An item the source no longer has open (paid, cancelled, credited or gone there), with the source's reason. */
+    record ItemClosed(OpenItemKey item, String reason) implements IngestEvent {
+        @Override public Subject subject() { return Subject.item(item); }
+        @Override public String what() { return "closed in the source"; }
+        @Override public String why() { return reason; }
+    }
 }

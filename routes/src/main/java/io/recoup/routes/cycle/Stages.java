@@ -37,7 +37,7 @@ public record Stages(LedgerIngestion ingestion, StatementImport statements, Reco
         ReceiptRepository receipts = new ReceiptRepository(db);
         EventLog events = new EventLog(db);
         return new Stages(
-                new LedgerIngestion(source, db, ledger, events, rejectedFolder),
+                new LedgerIngestion(source, db, ledger, events, rejectedFolder, true),
                 new StatementImport(db, receipts, ledger, new CreditReturns(receipts, ledger, events), returns),
                 new Reconciliation(db, receipts, ledger, events),
                 new LedgerPostBack(db, receipts, poster, events),

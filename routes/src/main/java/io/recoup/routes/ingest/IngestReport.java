@@ -6,10 +6,11 @@ import java.util.List;
 /**
  * What one read of a ledger file did. Every row read is accounted for: {@code inserted + updated + unchanged} rows
  * were loaded and {@code rejectedRows} refused, each refusal with why ({@code rejections}, one per bad field, so a row
- * may have several). Warnings say what was read but ignored.
+ * may have several). {@code closed} items of the source were closed because a full export no longer listed them.
+ * Warnings say what was read but ignored.
  */
 public record IngestReport(String origin, int rowsRead, int inserted, int updated, int unchanged, int rejectedRows,
-                           List<Rejection> rejections, List<String> warnings) {
+                           int closed, List<Rejection> rejections, List<String> warnings) {
     public IngestReport {
         rejections = List.copyOf(rejections);
         warnings = List.copyOf(warnings);
@@ -26,6 +27,7 @@ public record IngestReport(String origin, int rowsRead, int inserted, int update
     /** The accounting in one sentence, as the log and the {@code .rejected} report state it. */
     public String accounting() {
         return origin + ": " + rowsRead + " rows read, " + loaded() + " loaded (" + inserted + " new, " + updated
-                + " changed, " + unchanged + " unchanged), " + rejectedRows + " rejected";
+                + " changed, " + unchanged + " unchanged), " + rejectedRows + " rejected"
+                + (closed > 0 ? "; " + closed + " item(s) no longer listed closed" : "");
     }
 }

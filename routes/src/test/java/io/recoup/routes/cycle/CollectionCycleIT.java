@@ -230,6 +230,27 @@ class CollectionCycleIT {
     }
 
     @Test
+    void anItemAFullExportNoLongerListsIsClosedButNotWhenARowOfThatExportWasRejected() throws Exception {
+        String acme = "1,INV-2026-7,C1,Acme Ltd,ap@acme.example,en,2026-02-01,2026-03-20,EUR,100.00,\n";
+        String beta = "2,INV-2026-8,C2,Beta GmbH,ap@beta.example,en,2026-02-01,2026-03-20,EUR,200.00,\n";
+        recoup.drop("ledger/inbox", "ledger.csv", HEADER + acme + beta);
+        recoup.runDay(DAY);
+
+        recoup.drop("ledger/inbox", "ledger-2.csv", HEADER + acme + "3,INV-2026-9,C3,Gamma SA,,en,2026-02-01,not-a-date,EUR,1.00,\n");
+        DayReport withRejection = recoup.runDay(DAY.plusDays(1));
+        assertThat(withRejection.ingests()).singleElement().satisfies(i -> assertThat(i.warnings())
+                .contains("items absent from this export were not closed: 1 row(s) were rejected and may name some of them"));
+        assertThat(recoup.jdbc.queryForObject("select status from open_item where number = 'INV-2026-8'", String.class)).isEqualTo("OPEN");
+
+        recoup.drop("ledger/inbox", "ledger-3.csv", HEADER + acme);
+        DayReport complete = recoup.runDay(DAY.plusDays(2));
+        assertThat(complete.ingests()).singleElement().satisfies(i -> assertThat(i.closed()).isEqualTo(1));
+        assertThat(recoup.jdbc.queryForMap("select status, closed_reason from open_item where number = 'INV-2026-8'"))
+                .containsEntry("status", "CLOSED").containsEntry("closed_reason", "not in the full export ledger-3.csv");
+        assertThat(recoup.jdbc.queryForObject("select status from open_item where number = 'INV-2026-7'", String.class)).isEqualTo("OPEN");
+    }
+
+    @Test
     void aReceiptThatCannotBeRecordedStaysNewWhileTheOthersOfItsChunkAreRecorded() throws Exception {
         recoup.drop("ledger/inbox", "ledger.csv", HEADER
                 + "1,INV-2026-7,C1,Acme Ltd,ap@acme.example,en,2026-02-01,2026-03-20,EUR,100.00,\n"

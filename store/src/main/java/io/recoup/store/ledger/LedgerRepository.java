@@ -84,10 +84,10 @@ public final class LedgerRepository {
         Money open = OpenAmounts.recoupOpen(ledgerOpen, Money.of((BigDecimal) known.get("not_posted"), ledgerOpen.currency()));
         int updated = db.jdbc().update("""
                 update open_item set customer_id = ?, number = ?, issue_date = ?, due_date = ?, currency = ?,
-                    original_amount = ?, ledger_open_amount = ?, open_amount = ?, status = ?, version = version + 1,
-                    updated_at = ?
-                where id = ? and (customer_id, number, issue_date, due_date, currency, original_amount, ledger_open_amount)
-                    is distinct from (?, ?, ?::date, ?::date, ?, ?::numeric, ?::numeric)""",
+                    original_amount = ?, ledger_open_amount = ?, open_amount = ?, status = ?, closed_reason = null,
+                    version = version + 1, updated_at = ?
+                where id = ? and ((customer_id, number, issue_date, due_date, currency, original_amount, ledger_open_amount)
+                    is distinct from (?, ?, ?::date, ?::date, ?, ?::numeric, ?::numeric) or status = 'CLOSED')""",
                 customerId, item.number(), item.issueDate(), item.dueDate(), ledgerOpen.currencyCode(),
                 item.originalAmount().amount(), ledgerOpen.amount(), open.amount(), OpenAmounts.statusOf(open).name(), db.now(),
                 known.get("id"), customerId, item.number(), item.issueDate(), item.dueDate(), ledgerOpen.currencyCode(),
