@@ -47,6 +47,10 @@ public final class BusinessCentralOpenItemFeed implements OpenItemFeed {
         this.mapper = new InvoiceMapper(settings);
     }
 
+    BcClient client() {
+        return client;
+    }
+
     @Override
     public String sourceName() {
         return settings.source();
@@ -120,7 +124,8 @@ public final class BusinessCentralOpenItemFeed implements OpenItemFeed {
                 unnamed += refused.key().isPresent() ? 0 : 1;
             }
         }
-        LedgerBatch batch = new LedgerBatch(origin, (int) line, rows, rejections, warnings);
+        // the batch accounts for the records meant to load; closed ones are reported beside it
+        LedgerBatch batch = new LedgerBatch(origin, rows.size() + rejections.size(), rows, rejections, warnings);
         return new Read(new FeedPage(batch, closed, seen, unnamed), latest);
     }
 

@@ -138,7 +138,7 @@ final class InvoiceMapper {
 
     private static Optional<String> optional(JsonNode node, String field) {
         JsonNode value = node.path(field);
-        return value.isValueNode() && !value.asText().isBlank() ? Optional.of(value.asText().strip()) : Optional.empty();
+        return value.isValueNode() && !value.isNull() && !value.asText().isBlank() ? Optional.of(value.asText().strip()) : Optional.empty();
     }
 
     private static String prefixed(String prefix, java.util.function.Supplier<String> read) {
