@@ -108,8 +108,9 @@ class RecoupConfiguration {
                   ObjectProvider<ReturnedEntries> returns, PausePoints pauses) {
         // direct-debit returns found on statements go to the SEPA side when direct debit is on
         return Stages.of(db, clock, pauses.around(new CsvOpenItemSource(props.ledger().source(), props.company().timeZone())),
-                props.ledger().rejected(), pauses.around(new CsvLedgerPoster(props.ledger().payments())), policy, dispatch,
-                returns.getIfAvailable(() -> ReturnedEntries.NONE));
+                props.ledger().closesAbsentItems(), props.ledger().rejected(),
+                pauses.around(new CsvLedgerPoster(props.ledger().payments())), ApiSources.from(props.sources(), props.ledger().source()),
+                policy, dispatch, returns.getIfAvailable(() -> ReturnedEntries.NONE));
     }
 
     /** The exceptions queue a person works through the admin API. */

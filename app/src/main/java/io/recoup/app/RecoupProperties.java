@@ -2,6 +2,8 @@ package io.recoup.app;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -11,7 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("recoup")
 public record RecoupProperties(Path home, DatabaseSettings database, LedgerSettings ledger, StatementSettings statements,
                                CompanySettings company, CreditorSettings creditor, MailSettings mail, String policy,
-                               PostingSettings posting) {
+                               PostingSettings posting, List<Map<String, Object>> sources) {
+    public RecoupProperties {
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
 
     /** Empty url: Recoup starts its own PostgreSQL with data under {@code home/pgdata}. */
     public record DatabaseSettings(String url, String username, String password) {
@@ -25,8 +30,15 @@ public record RecoupProperties(Path home, DatabaseSettings database, LedgerSetti
         }
     }
 
-    /** Folders of the CSV ledger: where exports arrive, where refused records are reported, where payments go. */
-    public record LedgerSettings(String source, Path inbox, Path rejected, Path payments) {}
+    /**
+     * Folders of the CSV ledger: where exports arrive, where refused records are reported, where payments go; and
+     * whether each export lists every open item (so an item no longer listed is closed).
+     */
+    public record LedgerSettings(String source, Path inbox, Path rejected, Path payments, Boolean fullExport) {
+        public boolean closesAbsentItems() {
+            return fullExport == null || fullExport;
+        }
+    }
 
     /** Folder where bank statements (camt.053/054) arrive. */
     public record StatementSettings(Path inbox) {}

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DemoCreditorCheckTest {
@@ -29,6 +30,6 @@ class DemoCreditorCheckTest {
         return new RecoupProperties(Path.of("var"), new RecoupProperties.DatabaseSettings("", "", ""), null, null,
                 new RecoupProperties.CompanySettings(ZoneId.of("Europe/Berlin")), new RecoupProperties.CreditorSettings(name, iban, "COBADEFFXXX"),
                 new RecoupProperties.MailSettings(host, 587, from, "", "", true), "classpath:recoup/policies/default.yaml",
-                new RecoupProperties.PostingSettings("RCP"));
+                new RecoupProperties.PostingSettings("RCP"), List.of());
     }
 }

@@ -35,7 +35,7 @@ public final class CycleRoutes extends RouteBuilder {
     @Override
     public void addRoutesToCamelContext(CamelContext context) throws Exception {
         new RouteErrors().addRouteConfigurationsToCamelContext(context);
-        for (RouteBuilder stage : List.of(new IngestRoutes(stages.ingestion()), new ReceiveRoutes(stages.statements()),
+        for (RouteBuilder stage : List.of(new IngestRoutes(stages.ingestion(), stages.syncs()), new ReceiveRoutes(stages.statements()),
                 new MatchRoutes(stages.reconciliation()), new PostBackRoutes(stages.postBack()),
                 new PlanRoutes(stages.planning()), new DispatchRoutes(stages.dispatch()))) {
             stage.addRoutesToCamelContext(context);

@@ -286,17 +286,27 @@ public final class ReceiptRepository {
 
     /** Locks up to {@code limit} pending postings; other instances skip the locked rows. */
     public List<PendingPosting> claimPendingPostings(int limit) {
+        return claimPendingPostings(limit, null);
+    }
+
+    /**
+     * Locks up to {@code limit} pending postings of items from {@code sources} (every source when null); other
+     * instances skip the locked rows.
+     */
+    public List<PendingPosting> claimPendingPostings(int limit, Set<String> sources) {
         return db.jdbc().query("""
                 select p.id, p.document_number, a.id as allocation_id, i.source, i.external_id, i.number, a.currency,
                     case when p.kind = 'REVERSAL' then -a.amount else a.amount end,
                     coalesce(r.booked_on, r.value_date, a.created_at::date) as paid_on, r.provider_id
                 from posting p join allocation a on a.id = p.allocation_id join open_item i on i.id = a.item_id
                     join receipt r on r.id = a.receipt_id
-                where p.status = 'PENDING' order by p.id limit ? for update of p skip locked""",
+                where p.status = 'PENDING' and (?::text[] is null or i.source = any(?::text[]))
+                order by p.id limit ? for update of p skip locked""",
                 (rs, n) -> new PendingPosting(new PostingId(rs.getLong(1)), rs.getString(2), new AllocationId(rs.getLong(3)),
                         new io.recoup.core.ledger.OpenItemKey(rs.getString(4), rs.getString(5)), rs.getString(6),
                         Money.of(rs.getBigDecimal(8), Money.currencyOf(rs.getString(7))), rs.getDate(9).toLocalDate(),
-                        rs.getString(10)), limit);
+                        rs.getString(10)), sources == null ? null : sources.toArray(String[]::new),
+                sources == null ? null : sources.toArray(String[]::new), limit);
     }
 
     /**
