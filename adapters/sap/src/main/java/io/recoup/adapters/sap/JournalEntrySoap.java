@@ -40,7 +40,7 @@ final class JournalEntrySoap {
     static final String ACTION = NS + "/JournalEntryCreateRequestConfirmation_In/JournalEntryCreateRequestConfirmation_InRequest";
 
     /** What the header and the lines need beyond the posting. */
-    record Entry(LedgerPosting posting, String companyCode, String customer, String bankGlAccount, String documentType) {}
+    record Entry(LedgerPosting posting, String companyCode, String customer, SapSettings.Posting settings) {}
 
     /** The document SAP created: company code, fiscal year and journal entry number. */
     record Confirmation(String companyCode, String fiscalYear, String accountingDocument) {
@@ -92,15 +92,16 @@ final class JournalEntrySoap {
         xml.writeStartElement("JournalEntry");
         text(xml, "OriginalReferenceDocumentType", "BKPFF");
         text(xml, "BusinessTransactionType", "RFBU");
-        text(xml, "AccountingDocumentType", entry.documentType());
+        text(xml, "AccountingDocumentType", entry.settings().documentType());
         text(xml, "DocumentReferenceID", p.documentNumber());
         text(xml, "DocumentHeaderText", cut("Recoup " + p.documentNumber(), 25));
+        text(xml, "CreatedByUser", entry.settings().createdBy());
         text(xml, "CompanyCode", entry.companyCode());
         text(xml, "DocumentDate", p.paymentDate().toString());
         text(xml, "PostingDate", p.paymentDate().toString());
         xml.writeStartElement("Item");
         text(xml, "ReferenceDocumentItem", "1");
-        text(xml, "GLAccount", entry.bankGlAccount());
+        text(xml, "GLAccount", entry.settings().bankGlAccount());
         amount(xml, p.amount());
         text(xml, "DocumentItemText", cut(p.paymentReference() == null ? p.documentNumber() : p.paymentReference(), 50));
         text(xml, "AssignmentReference", cut(p.documentNumber(), 18));

@@ -89,8 +89,7 @@ final class SapLedgerPoster implements LedgerPoster {
         if (!currency.equals(p.amount().currencyCode())) {
             throw failure(number, "payment in " + p.amount().currencyCode() + " for item " + p.item() + " in " + currency);
         }
-        JournalEntrySoap.Entry entry = new JournalEntrySoap.Entry(p, key.get(0), customer, posting.bankGlAccount(),
-                posting.documentType());
+        JournalEntrySoap.Entry entry = new JournalEntrySoap.Entry(p, key.get(0), customer, posting);
         String body;
         try {
             body = http.postSoap(posting.soapEndpoint(), JournalEntrySoap.request(entry, number, clock.instant()),

@@ -35,7 +35,7 @@ record SapSettings(String source, URI cubeService, List<String> companyCodes, in
     }
 
     /** What a payment journal entry needs beyond the posting itself. */
-    record Posting(URI soapEndpoint, String bankGlAccount, String documentType) {}
+    record Posting(URI soapEndpoint, String bankGlAccount, String documentType, String createdBy) {}
 
     static SapSettings of(SourceSettings s) {
         URI base = uri(s, "url");
@@ -66,7 +66,8 @@ record SapSettings(String source, URI cubeService, List<String> companyCodes, in
             return Optional.empty();
         }
         URI endpoint = URI.create(s.optional("posting.soap-url").orElse(strip(base.toString()) + SOAP_PATH));
-        return Optional.of(new Posting(endpoint, account.get(), s.optional("posting.document-type").orElse("DZ")));
+        return Optional.of(new Posting(endpoint, account.get(), s.optional("posting.document-type").orElse("DZ"),
+                s.optional("posting.created-by").orElse("RECOUP")));
     }
 
     /** The poster cannot work without a bank G/L account: this is where that is said, naming the setting. */
