@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -53,6 +54,7 @@ public final class JournalEntryStub implements AutoCloseable {
     private final WireMockServer server;
     private final List<String> envelopes = new CopyOnWriteArrayList<>();
     private final AtomicBoolean loseNext = new AtomicBoolean();
+    private final AtomicReference<String> refuseNext = new AtomicReference<>();
     private final AtomicInteger documents = new AtomicInteger(100000000);
 
     public JournalEntryStub(CubeLedger ledger) {
@@ -75,6 +77,11 @@ public final class JournalEntryStub implements AutoCloseable {
         loseNext.set(true);
     }
 
+    /** The next entry is refused with this log note, as SAP refuses one for a closed period or a blocked account. */
+    public void refuseNext(String note) {
+        refuseNext.set(note);
+    }
+
     private final class Booking implements ResponseDefinitionTransformerV2 {
         @Override
         public String getName() {
@@ -86,7 +93,11 @@ public final class JournalEntryStub implements AutoCloseable {
             String body = event.getRequest().getBodyAsString();
             envelopes.add(body);
             String answer;
+            String refusal = refuseNext.getAndSet(null);
             try {
+                if (refusal != null) {
+                    throw new IllegalArgumentException(refusal);
+                }
                 answer = confirmation(book(body));
             } catch (IllegalArgumentException refused) {
                 answer = refusal(refused.getMessage());
