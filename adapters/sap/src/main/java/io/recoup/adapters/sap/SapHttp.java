@@ -78,7 +78,7 @@ final class SapHttp {
     /** GETs an OData v2 JSON document, retrying transient faults; returns its {@code d} member. */
     JsonNode getJson(URI uri) {
         return retry.executeSupplier(() -> {
-            String body = send(uri, b -> b.GET().header("Accept", "application/json"));
+            String body = send(uri, b -> b.GET().header("Accept", "application/json"), false);
             try {
                 JsonNode root = JSON.readTree(body);
                 JsonNode d = root.path("d");
@@ -98,17 +98,18 @@ final class SapHttp {
     /** POSTs a SOAP envelope once and returns the answer's body (a SOAP fault's body included). */
     String postSoap(URI uri, String envelope, String soapAction) {
         return send(uri, b -> b.POST(HttpRequest.BodyPublishers.ofString(envelope))
-                .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", '"' + soapAction + '"'));
+                .header("Content-Type", "text/xml; charset=utf-8").header("SOAPAction", '"' + soapAction + '"'), true);
     }
 
-    private String send(URI uri, Consumer<HttpRequest.Builder> shape) {
+    /** Sends once (and once more with a new token after a 401); a SOAP fault's 500 is an answer, not a failure. */
+    private String send(URI uri, Consumer<HttpRequest.Builder> shape, boolean soap) {
         HttpResponse<String> response = exchange(uri, shape);
         if (response.statusCode() == 401 && tokens != null) {
             tokens.invalidate(); // a token can expire between our check and SAP's: fetch one new token, once
             response = exchange(uri, shape);
         }
         int status = response.statusCode();
-        if (status >= 200 && status < 300 || status == 500 && isSoapFault(response)) {
+        if (status >= 200 && status < 300 || soap && status == 500 && isSoapFault(response)) {
             return response.body();
         }
         boolean transientFault = status == 429 || status >= 500 || status == 408;

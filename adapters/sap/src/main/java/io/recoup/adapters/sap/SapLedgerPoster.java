@@ -85,6 +85,11 @@ final class SapLedgerPoster implements LedgerPoster {
                 "CompanyCode,Customer,TransactionCurrency,IsCleared"))));
         String customer = invoice.text("Customer").orElseThrow(() -> failure(number, "item " + p.item()
                 + " has no customer in SAP"));
+        if (p.amount().isPositive() && invoice.flag("IsCleared")) {
+            // SAP's own bank statement run may have cleared it with the same money: a second payment would be a credit
+            throw failure(number, "item " + p.item() + " is already cleared in SAP; a person decides whether this "
+                    + "payment belongs elsewhere");
+        }
         String currency = invoice.text("TransactionCurrency").orElse(p.amount().currencyCode());
         if (!currency.equals(p.amount().currencyCode())) {
             throw failure(number, "payment in " + p.amount().currencyCode() + " for item " + p.item() + " in " + currency);

@@ -115,6 +115,18 @@ class SapLedgerPosterIT {
     }
 
     @Test
+    void refusesToPayAnInvoiceSapHasAlreadyClearedButStillReversesOnIt() {
+        ledger.change("1010", "2026", "1800000001", "001", r -> r.put("IsCleared", true));
+
+        assertThatThrownBy(() -> poster.post(List.of(payment("RCP-3-1", "1800000001", "1190.00"))))
+                .isInstanceOf(RecoupException.class).hasMessageContaining("already cleared in SAP");
+        assertThat(soap.envelopes()).isEmpty();
+
+        poster.post(List.of(payment("RCP-3-0-R", "1800000001", "-1190.00")));
+        assertThat(paymentsFor("RCP-3-0-R")).hasSize(1);
+    }
+
+    @Test
     void refusesADocumentNumberLongerThanSapsReferenceFieldWithoutCallingSap() {
         assertThatThrownBy(() -> poster.post(List.of(payment("RCP-123456-7890123", "1800000001", "1.00"))))
                 .isInstanceOf(RecoupException.class).hasMessageContaining("1-16 characters");
