@@ -178,6 +178,20 @@ class SapOpenItemFeedIT {
     }
 
     @Test
+    void retriesAnAnswerThatTakesLongerThanTheTimeout() {
+        invoices("1010", 1, 4);
+        server.faults(Fault.NONE, Fault.SLOW);
+        // far apart on purpose: the held answer never comes in time, a normal one always does
+        SapSource source = new SapSource(server).with("timeout", "1s");
+
+        source.feed().sync(FeedSyncRequest.full(), pages::add);
+
+        assertThat(items(pages)).hasSize(4).extracting(i -> i.key().externalId()).doesNotHaveDuplicates();
+        assertThat(source.waits).isNotEmpty();
+        assertThat(server.requests().size()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void stopsWithFeedUnavailableWhenFaultsOutlastTheRetriesKeepingThePagesHandedOver() {
         invoices("1010", 1, 7);
         server.faults(Fault.NONE, Fault.SERVER_ERROR, Fault.SERVER_ERROR, Fault.SERVER_ERROR, Fault.SERVER_ERROR);

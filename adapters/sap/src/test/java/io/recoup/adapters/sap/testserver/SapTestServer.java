@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.olingo.odata2.api.processor.ODataResponse;
 
@@ -26,19 +28,22 @@ import org.apache.olingo.odata2.api.processor.ODataResponse;
  * A test SAP S/4HANA system on a real HTTP socket: {@code API_OPLACCTGDOCITEMCUBE_SRV} served by Apache Olingo v2 from
  * SAP's own EDMX (see {@link CubeService}) over a {@link CubeLedger} the test controls, an OAuth2 token endpoint, a
  * log of every request as SAP would see it (path and decoded query), and faults injected into the next requests:
- * 500, 429 with {@code Retry-After}, and a connection dropped after half the body. It runs on the JDK's HTTP server
+ * 500, 429 with {@code Retry-After}, a connection dropped after half the body, and an answer slower than the
+ * client's timeout (held {@link #SLOW_MILLIS} ms). It runs on the JDK's HTTP server
  * rather than a servlet container: Olingo v2's servlet is javax.servlet, which the Jakarta containers here do not
  * host, and the JDK server can cut a response short, which a real dropped connection needs.
  */
 public final class SapTestServer implements AutoCloseable {
     public static final String SERVICE = "/sap/opu/odata/sap/API_OPLACCTGDOCITEMCUBE_SRV";
     public static final String TOKEN = "/oauth/token";
+    public static final long SLOW_MILLIS = 10_000;
 
     /** What happens to one request. */
-    public enum Fault { NONE, SERVER_ERROR, TOO_MANY_REQUESTS, DROP_MID_BODY }
+    public enum Fault { NONE, SERVER_ERROR, TOO_MANY_REQUESTS, DROP_MID_BODY, SLOW }
 
     private final CubeLedger ledger;
     private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
     private final CubeService service;
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
@@ -54,6 +59,7 @@ public final class SapTestServer implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext(SERVICE, this::odata);
         server.createContext(TOKEN, this::token);
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -122,6 +128,9 @@ public final class SapTestServer implements AutoCloseable {
                     send(exchange, 429, "text/plain", "slow down".getBytes(StandardCharsets.UTF_8), false);
                 }
                 default -> {
+                    if (fault == Fault.SLOW) {
+                        pause();
+                    }
                     ODataResponse response = service.handle(baseUrl(), uri, exchange.getRequestHeaders());
                     byte[] body = bytes(response);
                     response.getHeaderNames().forEach(h -> exchange.getResponseHeaders().add(h, response.getHeader(h)));
@@ -129,6 +138,14 @@ public final class SapTestServer implements AutoCloseable {
                             fault == Fault.DROP_MID_BODY);
                 }
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(SLOW_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -204,5 +221,6 @@ public final class SapTestServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }
