@@ -181,7 +181,9 @@ final class JournalEntrySoap {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
-            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(body)));
+            javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // errors are thrown, not printed
+            return builder.parse(new InputSource(new StringReader(body)));
         } catch (ParserConfigurationException | SAXException | IOException e) {
             throw refused(documentNumber, "SAP's answer is not readable XML (" + e.getMessage()
                     + "); whether it was posted is unclear, the next attempt checks first");
