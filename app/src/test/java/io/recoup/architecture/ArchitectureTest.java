@@ -36,7 +36,11 @@ class ArchitectureTest {
     /** Each adapter's own library, by the packages its classes live in; a new adapter must say what it wraps here. */
     private static final Map<String, List<String>> OWN_LIBRARIES = Map.of(
             "csv", List.of("org.apache.commons.csv.."),
-            "email", List.of("jakarta.mail..", "jakarta.activation..", "org.eclipse.angus.."));
+            "email", List.of("jakarta.mail..", "jakarta.activation..", "org.eclipse.angus.."),
+            "businesscentral", List.of("com.fasterxml.jackson..", "io.github.resilience4j..", "org.slf4j.."),
+            "sap", List.of("com.fasterxml.jackson..", "io.github.resilience4j..", "org.slf4j..", "javax.xml..", "org.w3c.dom..",
+                    "org.xml.sax.."),
+            "salesforce", List.of("com.fasterxml.jackson..", "io.github.resilience4j..", "org.slf4j.."));
 
     @ArchTest
     static final ArchRule theCoreUsesNoFrameworkNoSqlAndNoHttp = noClasses().that().resideInAPackage("io.recoup.core..")
