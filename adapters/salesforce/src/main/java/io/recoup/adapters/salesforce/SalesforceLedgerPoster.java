@@ -1,0 +1,145 @@
+package io.recoup.adapters.salesforce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.recoup.core.ErrorCode;
+import io.recoup.core.RecoupException;
+import io.recoup.core.port.LedgerPoster;
+import io.recoup.core.port.LedgerPosting;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes each posting as a payment upserted on the mapping's external id field, which holds our document number
+ * ({@code PATCH /sobjects/<object>/<field>/<number>}): Salesforce has no idempotency key, the upsert is one, since
+ * writing the same number again updates the record it created. Where the mapping has an allocation object, an
+ * allocation upserted on its own external id applies the payment to the invoice and names the payment by our number,
+ * so it needs no Salesforce id from the first write. {@link #alreadyPosted} asks for the last record a posting writes
+ * (the allocation when there is one), so a posting interrupted between its two writes is written again, harmlessly.
+ */
+final class SalesforceLedgerPoster implements LedgerPoster {
+    private static final Logger LOG = LoggerFactory.getLogger(SalesforceLedgerPoster.class);
+    // keeps a query with 18-character ids or document numbers well under the 2,000 characters advised for a URI
+    static final int CHUNK = 100;
+
+    private final SalesforceConfig config;
+    private final SalesforceClient client;
+    private final PaymentMapping payment;
+
+    SalesforceLedgerPoster(SalesforceConfig config, SalesforceClient client) {
+        this.config = config;
+        this.client = client;
+        this.payment = config.mapping().payment();
+    }
+
+    @Override
+    public Set<String> alreadyPosted(Set<String> documentNumbers) {
+        String object = payment.allocation().map(PaymentMapping.Allocation::object).orElse(payment.object());
+        String field = payment.allocation().map(PaymentMapping.Allocation::externalIdField)
+                .orElse(payment.externalIdField());
+        Set<String> found = new HashSet<>();
+        try {
+            for (List<String> chunk : chunks(List.copyOf(documentNumbers))) {
+                eachRecord(Soql.whereIn(object, field, field, chunk),
+                        record -> InvoiceReader.text(record, field).ifPresent(found::add));
+            }
+        } catch (SalesforceFault fault) {
+            throw new RecoupException(ErrorCode.LEDGER_POSTING_FAILURE, "cannot ask " + config.source()
+                    + " which payments it holds: " + fault.getMessage(), fault);
+        }
+        found.retainAll(documentNumbers);
+        return found;
+    }
+
+    @Override
+    public String post(List<LedgerPosting> postings) {
+        if (postings.isEmpty()) {
+            throw new IllegalArgumentException("nothing to post");
+        }
+        int created = 0;
+        try {
+            Map<String, String> accounts = accounts(postings);
+            for (LedgerPosting posting : postings) {
+                created += client.upsert(payment.object(), payment.externalIdField(), posting.documentNumber(),
+                        paymentFields(posting, accounts)) ? 1 : 0;
+                if (payment.allocation().isPresent()) {
+                    PaymentMapping.Allocation allocation = payment.allocation().get();
+                    client.upsert(allocation.object(), allocation.externalIdField(), posting.documentNumber(),
+                            allocationFields(posting, allocation));
+                }
+            }
+        } catch (SalesforceFault fault) {
+            throw new RecoupException(ErrorCode.LEDGER_POSTING_FAILURE, "posting to " + config.source() + " failed: "
+                    + fault.getMessage(), fault);
+        }
+        String batch = config.source() + " " + payment.object() + " " + postings.get(0).documentNumber()
+                + (postings.size() > 1 ? ".." + postings.get(postings.size() - 1).documentNumber() : "");
+        LOG.info("{}: {} payments upserted ({} new)", batch, postings.size(), created);
+        return batch;
+    }
+
+    private ObjectNode paymentFields(LedgerPosting posting, Map<String, String> accounts) {
+        ObjectNode fields = SalesforceClient.JSON.createObjectNode();
+        payment.fixed().forEach(fields::put);
+        fields.put(payment.amount(), posting.amount().amount());
+        payment.date().ifPresent(f -> fields.put(f, posting.paymentDate().toString()));
+        payment.reference().ifPresent(f -> fields.put(f, posting.paymentReference()));
+        payment.invoice().ifPresent(f -> fields.put(f, posting.item().externalId()));
+        payment.account().ifPresent(f -> fields.put(f, accounts.get(posting.item().externalId())));
+        if (config.mapping().currency().filter("CurrencyIsoCode"::equals).isPresent()) {
+            fields.put("CurrencyIsoCode", posting.amount().currencyCode());
+        }
+        return fields;
+    }
+
+    private ObjectNode allocationFields(LedgerPosting posting, PaymentMapping.Allocation allocation) {
+        ObjectNode fields = SalesforceClient.JSON.createObjectNode();
+        allocation.fixed().forEach(fields::put);
+        // the payment is named by our number through its external id field: no Salesforce id needed
+        fields.putObject(allocation.paymentRelationship()).put(payment.externalIdField(), posting.documentNumber());
+        fields.put(allocation.invoice(), posting.item().externalId());
+        fields.put(allocation.amount(), posting.amount().amount());
+        return fields;
+    }
+
+    /** The account of each posting's invoice, read in one query per chunk, when the payment has an account field. */
+    private Map<String, String> accounts(List<LedgerPosting> postings) {
+        Map<String, String> accounts = new HashMap<>();
+        if (payment.account().isEmpty()) {
+            return accounts;
+        }
+        ObjectMapping m = config.mapping();
+        List<String> invoices = postings.stream().map(p -> p.item().externalId()).distinct().toList();
+        for (List<String> chunk : chunks(invoices)) {
+            eachRecord(Soql.whereIn(m.object(), m.id() + ", " + m.customerId(), m.id(), chunk),
+                    record -> InvoiceReader.text(record, m.customerId())
+                            .ifPresent(account -> accounts.put(InvoiceReader.text(record, m.id()).orElse(""), account)));
+        }
+        for (String invoice : invoices) {
+            if (!accounts.containsKey(invoice)) {
+                throw new RecoupException(ErrorCode.LEDGER_POSTING_FAILURE, config.source() + ": invoice " + invoice
+                        + " is not in " + m.object() + " or has no " + m.customerId() + "; nothing posted");
+            }
+        }
+        return accounts;
+    }
+
+    private void eachRecord(String soql, Consumer<JsonNode> each) {
+        client.eachPage(soql, false, page -> page.path("records").forEach(each));
+    }
+
+    private static List<List<String>> chunks(List<String> values) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < values.size(); i += CHUNK) {
+            chunks.add(values.subList(i, Math.min(values.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+}
