@@ -31,7 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,20 +39,21 @@ import org.junit.jupiter.api.Test;
 class SalesforceFeedIT {
     private static final String OPEN = "blng__InvoiceStatus__c IN ('Posted') AND blng__Balance__c > 0";
 
+    private static final SalesforceOrg ORG = new SalesforceOrg();
     private SalesforceOrg org;
     private OpenItemFeed feed;
     private final List<FeedPage> pages = new ArrayList<>();
 
     @BeforeEach
     void start() {
-        org = new SalesforceOrg();
+        org = ORG.reset();
         org.tokenIs("token-1");
         feed = new SalesforceConnector().feed(org.settings(Map.of()));
     }
 
-    @AfterEach
-    void stop() {
-        org.close();
+    @AfterAll
+    static void stop() {
+        ORG.close();
     }
 
     /** Three pages of 100 open invoices, 1..300, the last changed at 2026-11-22T10:00:{page}. */

@@ -37,6 +37,12 @@ final class SalesforceOrg implements AutoCloseable {
         server.start();
     }
 
+    /** Forgets every stub, scenario and request of the test before, so one server serves a whole test class. */
+    SalesforceOrg reset() {
+        server.resetAll();
+        return this;
+    }
+
     String url() {
         return server.baseUrl();
     }

@@ -33,7 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,12 +44,13 @@ class SalesforcePosterIT {
             "/services/data/v62.0/sobjects/blng__PaymentAllocationInvoice__c/Recoup_Document_Number__c/";
     private static final String CREATED = "{\"id\":\"a1Pxx0000000001AAA\",\"success\":true,\"errors\":[],\"created\":true}";
 
+    private static final SalesforceOrg ORG = new SalesforceOrg();
     private SalesforceOrg org;
     private LedgerPoster poster;
 
     @BeforeEach
     void start() {
-        org = new SalesforceOrg();
+        org = ORG.reset();
         org.tokenIs("token-1");
         poster = new SalesforceConnector().poster(org.settings(Map.of()));
         org.server.stubFor(org.query(QUERY, "FROM blng__Invoice__c WHERE Id IN").willReturn(page(List.of(
@@ -60,9 +61,9 @@ class SalesforcePosterIT {
                 .withHeader("Content-Type", "application/json").withBody(CREATED)));
     }
 
-    @AfterEach
-    void stop() {
-        org.close();
+    @AfterAll
+    static void stop() {
+        ORG.close();
     }
 
     private static ObjectNode invoiceAccount(int n) {
