@@ -34,6 +34,7 @@ final class MappingPresets {
                 settings.required("mapping.customer-name"), settings.optional("mapping.email"),
                 settings.optional("mapping.phone"), settings.optional("mapping.language"),
                 settings.optional("mapping.time-zone"), settings.optional("mapping.segment"),
+                settings.optional("mapping.ibans"),
                 settings.optional("mapping.issue-date"), settings.required("mapping.due-date"),
                 settings.required("mapping.balance"), settings.required("mapping.total"),
                 settings.optional("mapping.currency"), settings.optional("mapping.status"),

@@ -8,12 +8,13 @@ import java.util.Optional;
  * Where an open item lives in one Salesforce org: the invoice object and the API names of the fields Recoup reads from
  * it (relationship paths such as {@code blng__BillToContact__r.Email} reach the contact through the invoice), which
  * status values count as open, the field incremental syncs filter on, an optional extra SOQL condition (one entity of
- * a multi-entity org), and how payments are written back. Built from a preset ({@link MappingPresets}) with each
+ * a multi-entity org), an optional field with the customer's IBANs (several separated by {@code ;}), and how payments are written back. Built from a preset ({@link MappingPresets}) with each
  * field overridable from the source's {@code mapping} block.
  */
 record ObjectMapping(String object, String id, String number, String customerId, String customerName,
                      Optional<String> email, Optional<String> phone, Optional<String> language,
-                     Optional<String> timeZone, Optional<String> segment, Optional<String> issueDate, String dueDate,
+                     Optional<String> timeZone, Optional<String> segment, Optional<String> ibans,
+                     Optional<String> issueDate, String dueDate,
                      String balance, String total, Optional<String> currency, Optional<String> status,
                      List<String> openStatuses, String modstamp, Optional<String> filter, PaymentMapping payment) {
     ObjectMapping {
@@ -42,6 +43,7 @@ record ObjectMapping(String object, String id, String number, String customerId,
         language.ifPresent(fields::add);
         timeZone.ifPresent(fields::add);
         segment.ifPresent(fields::add);
+        ibans.ifPresent(fields::add);
         issueDate.ifPresent(fields::add);
         fields.addAll(List.of(dueDate, balance, total));
         currency.ifPresent(fields::add);

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * paid, cancelled or deleted since come back and are reported closed. Pages follow {@code nextRecordsUrl} until
  * {@code done}, each handed over before the next is asked for. The watermark is the latest modstamp seen.
  *
- * <p>Change Data Capture is not used yet: this catch-up query is the whole sync (see the module's README section).
+ * <p>Change Data Capture is not used yet: this catch-up query is the whole sync, run on the source's schedule.
  */
 final class SalesforceOpenItemFeed implements OpenItemFeed {
     private static final Logger LOG = LoggerFactory.getLogger(SalesforceOpenItemFeed.class);
