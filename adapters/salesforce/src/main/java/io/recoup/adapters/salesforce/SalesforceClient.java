@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -30,6 +31,9 @@ final class SalesforceClient {
     private static final Logger LOG = LoggerFactory.getLogger(SalesforceClient.class);
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+    /** The most records one sObject Collections request takes. */
+    static final int COLLECTION_LIMIT = 200;
 
     private final SalesforceConfig config;
     private final HttpClient http;
@@ -88,6 +92,25 @@ final class SalesforceClient {
                 + URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
         JsonNode response = call("PATCH", path, fields);
         return response.path("created").asBoolean(false);
+    }
+
+    /**
+     * Upserts up to 200 records of one object in one call (sObject Collections), all or none: when one fails, none is
+     * written. Returns Salesforce's results, one per record in order ({@code success}, {@code created}, {@code errors}).
+     */
+    JsonNode upsertAll(String object, String externalIdField, List<ObjectNode> records) {
+        if (records.size() > COLLECTION_LIMIT) {
+            throw new IllegalArgumentException(records.size() + " records; a collection holds at most " + COLLECTION_LIMIT);
+        }
+        ObjectNode body = JSON.createObjectNode().put("allOrNone", true);
+        body.putArray("records").addAll(records);
+        JsonNode results = call("PATCH", "/services/data/" + config.apiVersion() + "/composite/sobjects/" + object + "/"
+                + externalIdField, body);
+        if (!results.isArray() || results.size() != records.size()) {
+            throw new SalesforceFault(200, "UNEXPECTED_RESPONSE", config.source() + ": upsert of " + records.size()
+                    + " " + object + " answered " + results.size() + " results", Optional.empty(), null);
+        }
+        return results;
     }
 
     /** HTTP requests sent to the data API so far (token requests not counted). */

@@ -11,12 +11,13 @@ import java.util.Optional;
 /**
  * One configured Salesforce source, read and checked once: the org's login URL (its My Domain, where the OAuth2 token
  * endpoint is), the connected app's client id and secret, the REST API version, the batch size asked of queries, the
- * retry budget, the defaults for customers whose record has no language, time zone or currency, and the object
- * mapping. A missing or malformed setting fails here with the source and the setting named.
+ * retry budget, the defaults for customers whose record has no language, time zone or currency, the object
+ * mapping, and whether payments are written 200 to a call (sObject Collections, the default) or one by one. A missing or malformed setting fails here with the source and the setting named.
  */
 record SalesforceConfig(String source, URI loginUrl, String clientId, String clientSecret, String apiVersion,
                         int batchSize, Duration timeout, RetryPolicy retry, Locale defaultLanguage,
-                        ZoneId defaultTimeZone, Optional<String> defaultCurrency, ObjectMapping mapping) {
+                        ZoneId defaultTimeZone, Optional<String> defaultCurrency, ObjectMapping mapping,
+                        boolean collections) {
     SalesforceConfig {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(loginUrl, "loginUrl");
@@ -56,7 +57,15 @@ record SalesforceConfig(String source, URI loginUrl, String clientId, String cli
         return new SalesforceConfig(s.name(), url(s), s.required("oauth.client-id"),
                 s.required("oauth.client-secret"), version, batchSize, s.duration("timeout", Duration.ofSeconds(30)),
                 retry, Locale.forLanguageTag(s.optional("default-language").orElse("en")), zone(s),
-                s.optional("default-currency"), MappingPresets.from(s));
+                s.optional("default-currency"), MappingPresets.from(s), collections(s));
+    }
+
+    private static boolean collections(SourceSettings s) {
+        String mode = s.optional("post-back.mode").orElse("collections");
+        if (!mode.equals("collections") && !mode.equals("record")) {
+            throw MappingPresets.invalid(s.name(), "post-back.mode", "is not collections or record: " + mode);
+        }
+        return mode.equals("collections");
     }
 
     private static URI url(SourceSettings s) {

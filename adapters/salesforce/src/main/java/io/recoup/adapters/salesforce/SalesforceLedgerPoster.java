@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * ({@code PATCH /sobjects/<object>/<field>/<number>}): Salesforce has no idempotency key, the upsert is one, since
  * writing the same number again updates the record it created. Where the mapping has an allocation object, an
  * allocation upserted on its own external id applies the payment to the invoice and names the payment by our number,
- * so it needs no Salesforce id from the first write. {@link #alreadyPosted} asks for the last record a posting writes
+ * so it needs no Salesforce id from the first write. Payments go 200 to a call as sObject Collections, all or none per
+ * call ({@code post-back.mode: collections}, the default), or one call per record ({@code record}). {@link #alreadyPosted} asks for the last record a posting writes
  * (the allocation when there is one), so a posting interrupted between its two writes is written again, harmlessly.
  */
 final class SalesforceLedgerPoster implements LedgerPoster {
@@ -63,18 +64,10 @@ final class SalesforceLedgerPoster implements LedgerPoster {
         if (postings.isEmpty()) {
             throw new IllegalArgumentException("nothing to post");
         }
-        int created = 0;
+        int created;
         try {
             Map<String, String> accounts = accounts(postings);
-            for (LedgerPosting posting : postings) {
-                created += client.upsert(payment.object(), payment.externalIdField(), posting.documentNumber(),
-                        paymentFields(posting, accounts)) ? 1 : 0;
-                if (payment.allocation().isPresent()) {
-                    PaymentMapping.Allocation allocation = payment.allocation().get();
-                    client.upsert(allocation.object(), allocation.externalIdField(), posting.documentNumber(),
-                            allocationFields(posting, allocation));
-                }
-            }
+            created = config.collections() ? inCollections(postings, accounts) : oneByOne(postings, accounts);
         } catch (SalesforceFault fault) {
             throw new RecoupException(ErrorCode.LEDGER_POSTING_FAILURE, "posting to " + config.source() + " failed: "
                     + fault.getMessage(), fault);
@@ -83,6 +76,71 @@ final class SalesforceLedgerPoster implements LedgerPoster {
                 + (postings.size() > 1 ? ".." + postings.get(postings.size() - 1).documentNumber() : "");
         LOG.info("{}: {} payments upserted ({} new)", batch, postings.size(), created);
         return batch;
+    }
+
+    private int oneByOne(List<LedgerPosting> postings, Map<String, String> accounts) {
+        int created = 0;
+        for (LedgerPosting posting : postings) {
+            created += client.upsert(payment.object(), payment.externalIdField(), posting.documentNumber(),
+                    paymentFields(posting, accounts)) ? 1 : 0;
+            if (payment.allocation().isPresent()) {
+                PaymentMapping.Allocation allocation = payment.allocation().get();
+                client.upsert(allocation.object(), allocation.externalIdField(), posting.documentNumber(),
+                        allocationFields(posting, allocation));
+            }
+        }
+        return created;
+    }
+
+    /** 200 payments to a call, then their 200 allocations; each call all or none. */
+    private int inCollections(List<LedgerPosting> postings, Map<String, String> accounts) {
+        int created = 0;
+        for (int i = 0; i < postings.size(); i += SalesforceClient.COLLECTION_LIMIT) {
+            List<LedgerPosting> chunk = postings.subList(i, Math.min(postings.size(), i + SalesforceClient.COLLECTION_LIMIT));
+            created += written(chunk, payment.object(), client.upsertAll(payment.object(), payment.externalIdField(),
+                    chunk.stream().map(p -> record(payment.object(), payment.externalIdField(), p,
+                            paymentFields(p, accounts))).toList()));
+            if (payment.allocation().isPresent()) {
+                PaymentMapping.Allocation a = payment.allocation().get();
+                written(chunk, a.object(), client.upsertAll(a.object(), a.externalIdField(), chunk.stream()
+                        .map(p -> record(a.object(), a.externalIdField(), p, allocationFields(p, a))).toList()));
+            }
+        }
+        return created;
+    }
+
+    private static ObjectNode record(String object, String externalIdField, LedgerPosting posting, ObjectNode fields) {
+        ObjectNode record = SalesforceClient.JSON.createObjectNode();
+        record.putObject("attributes").put("type", object);
+        record.put(externalIdField, posting.documentNumber());
+        record.setAll(fields);
+        return record;
+    }
+
+    /** How many records the call created; fails naming each refused posting when Salesforce rolled the call back. */
+    private int written(List<LedgerPosting> chunk, String object, JsonNode results) {
+        List<String> refused = new ArrayList<>();
+        boolean rolledBack = false;
+        int created = 0;
+        for (int i = 0; i < chunk.size(); i++) {
+            JsonNode result = results.get(i);
+            if (result.path("success").asBoolean(false)) {
+                created += result.path("created").asBoolean(false) ? 1 : 0;
+                continue;
+            }
+            rolledBack = true;
+            JsonNode error = result.path("errors").path(0);
+            // the others of an all-or-none call fail only because one did: name the ones that caused it
+            if (!"ALL_OR_NONE_OPERATION_ROLLED_BACK".equals(error.path("statusCode").asText())) {
+                refused.add(chunk.get(i).documentNumber() + " " + error.path("statusCode").asText() + ": "
+                        + error.path("message").asText() + " " + error.path("fields"));
+            }
+        }
+        if (rolledBack) {
+            throw new RecoupException(ErrorCode.LEDGER_POSTING_FAILURE, config.source() + ": " + object + " refused, none of "
+                    + chunk.size() + " from " + chunk.get(0).documentNumber() + " written: " + refused);
+        }
+        return created;
     }
 
     private ObjectNode paymentFields(LedgerPosting posting, Map<String, String> accounts) {

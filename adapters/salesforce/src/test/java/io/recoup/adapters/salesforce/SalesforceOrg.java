@@ -47,6 +47,15 @@ final class SalesforceOrg implements AutoCloseable {
         return server.baseUrl();
     }
 
+    /** Forgets the test before, issues {@code token-1} and knows invoices 1 to {@code invoices} with their accounts. */
+    SalesforceOrg resetWithInvoices(int invoices) {
+        reset().tokenIs("token-1");
+        server.stubFor(query(QUERY, "FROM blng__Invoice__c WHERE Id IN").willReturn(page(
+                java.util.stream.IntStream.rangeClosed(1, invoices).mapToObj(SalesforceOrg::invoiceAccount).toList(),
+                invoices, null)));
+        return this;
+    }
+
     /** Settings of source {@code sf-test} with short retry waits, so tests stay fast. */
     SourceSettings settings(Map<String, Object> overrides) {
         Map<String, Object> settings = new HashMap<>(Map.of(
@@ -120,6 +129,20 @@ final class SalesforceOrg implements AutoCloseable {
         record.put("blng__InvoiceStatus__c", status);
         record.put("SystemModstamp", modstamp);
         return record;
+    }
+
+    /** An invoice as the poster's account lookup reads it: its id and its account's. */
+    static ObjectNode invoiceAccount(int n) {
+        ObjectNode record = SalesforceClient.JSON.createObjectNode();
+        record.putObject("attributes").put("type", "blng__Invoice__c");
+        return record.put("Id", id("a0B", n)).put("blng__Account__c", id("001", n));
+    }
+
+    /** A Billing payment allocation as the read-before-write check reads it: only our document number. */
+    static ObjectNode allocation(String number) {
+        ObjectNode record = SalesforceClient.JSON.createObjectNode();
+        record.putObject("attributes").put("type", "blng__PaymentAllocationInvoice__c");
+        return record.put("Recoup_Document_Number__c", number);
     }
 
     static String id(String prefix, int n) {

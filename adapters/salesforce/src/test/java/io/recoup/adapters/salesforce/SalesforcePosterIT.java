@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.recoup.adapters.salesforce.SalesforceOrg.QUERY;
+import static io.recoup.adapters.salesforce.SalesforceOrg.allocation;
 import static io.recoup.adapters.salesforce.SalesforceOrg.errors;
 import static io.recoup.adapters.salesforce.SalesforceOrg.page;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,11 +38,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Payments written back to a WireMock org by upsert on our document number, and the read-before-write check. */
+/** Payments written back one by one to a WireMock org by upsert on our document number; the read-before-write check. */
 class SalesforcePosterIT {
     private static final String PAYMENTS = "/services/data/v62.0/sobjects/blng__Payment__c/Recoup_Document_Number__c/";
     private static final String ALLOCATIONS =
             "/services/data/v62.0/sobjects/blng__PaymentAllocationInvoice__c/Recoup_Document_Number__c/";
+    private static final Map<String, Object> ONE_BY_ONE = Map.of("post-back", Map.of("mode", "record"));
     private static final String CREATED = "{\"id\":\"a1Pxx0000000001AAA\",\"success\":true,\"errors\":[],\"created\":true}";
 
     private static final SalesforceOrg ORG = new SalesforceOrg();
@@ -50,11 +52,8 @@ class SalesforcePosterIT {
 
     @BeforeEach
     void start() {
-        org = ORG.reset();
-        org.tokenIs("token-1");
-        poster = new SalesforceConnector().poster(org.settings(Map.of()));
-        org.server.stubFor(org.query(QUERY, "FROM blng__Invoice__c WHERE Id IN").willReturn(page(List.of(
-                invoiceAccount(41), invoiceAccount(42)), 2, null)));
+        org = ORG.resetWithInvoices(50);
+        poster = new SalesforceConnector().poster(org.settings(ONE_BY_ONE));
         org.server.stubFor(patch(urlPathMatching(PAYMENTS + ".*")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(CREATED)));
         org.server.stubFor(patch(urlPathMatching(ALLOCATIONS + ".*")).willReturn(aResponse().withStatus(201)
@@ -64,12 +63,6 @@ class SalesforcePosterIT {
     @AfterAll
     static void stop() {
         ORG.close();
-    }
-
-    private static ObjectNode invoiceAccount(int n) {
-        ObjectNode record = SalesforceClient.JSON.createObjectNode();
-        record.putObject("attributes").put("type", "blng__Invoice__c");
-        return record.put("Id", SalesforceOrg.id("a0B", n)).put("blng__Account__c", SalesforceOrg.id("001", n));
     }
 
     private static LedgerPosting posting(int n) {
@@ -107,7 +100,7 @@ class SalesforcePosterIT {
                 .isInstanceOf(RecoupException.class)
                 .satisfies(e -> assertThat(((RecoupException) e).code()).isEqualTo(ErrorCode.LEDGER_POSTING_FAILURE))
                 .hasMessageContaining("RCP-1-42");
-        LedgerPoster restarted = new SalesforceConnector().poster(org.settings(Map.of()));
+        LedgerPoster restarted = new SalesforceConnector().poster(org.settings(ONE_BY_ONE));
 
         assertThat(restarted.alreadyPosted(numbers)).isEqualTo(numbers);
         List<LoggedRequest> writes = org.server.findAll(anyRequestedFor(anyUrl())).stream()
@@ -176,9 +169,4 @@ class SalesforcePosterIT {
                 .containsExactlyInAnyOrder(100L, 100L, 50L);
     }
 
-    private static ObjectNode allocation(String number) {
-        ObjectNode record = SalesforceClient.JSON.createObjectNode();
-        record.putObject("attributes").put("type", "blng__PaymentAllocationInvoice__c");
-        return record.put("Recoup_Document_Number__c", number);
-    }
 }
