@@ -49,7 +49,8 @@ final class MappingPresets {
                         s.required("mapping.payment.allocation.payment-relationship"),
                         s.required("mapping.payment.allocation.invoice"),
                         s.required("mapping.payment.allocation.amount"),
-                        strings(s, "mapping.payment.allocation.fixed")));
+                        strings(s, "mapping.payment.allocation.fixed"),
+                        strings(s, "mapping.payment.allocation.reversal-fixed")));
         return new PaymentMapping(s.required("mapping.payment.object"),
                 s.required("mapping.payment.external-id-field"), s.required("mapping.payment.amount"),
                 s.optional("mapping.payment.date"), s.optional("mapping.payment.reference"),
@@ -113,7 +114,8 @@ final class MappingPresets {
                 "account", "blng__Account__c", "fixed", Map.of("blng__Status__c", "Posted"),
                 "allocation", Map.of("object", "blng__PaymentAllocationInvoice__c", "external-id-field", EXTERNAL_ID,
                         "payment-relationship", "blng__Payment__r", "invoice", "blng__Invoice__c",
-                        "amount", "blng__Amount__c", "fixed", Map.of("blng__Type__c", "Allocation"))));
+                        "amount", "blng__Amount__c", "fixed", Map.of("blng__Type__c", "Allocation"),
+                        "reversal-fixed", Map.of("blng__Type__c", "Unallocation"))));
         return m;
     }
 
@@ -130,7 +132,7 @@ final class MappingPresets {
                 "fixed", Map.of("ProcessingMode", "External", "Status", "Processed", "Type", "Capture"),
                 "allocation", Map.of("object", "PaymentLineInvoice", "external-id-field", EXTERNAL_ID,
                         "payment-relationship", "Payment", "invoice", "InvoiceId", "amount", "Amount",
-                        "fixed", Map.of("Type", "Applied"))));
+                        "fixed", Map.of("Type", "Applied"), "reversal-fixed", Map.of("Type", "Unapplied"))));
         return m;
     }
 

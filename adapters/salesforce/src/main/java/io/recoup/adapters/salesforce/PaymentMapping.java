@@ -25,9 +25,12 @@ record PaymentMapping(String object, String externalIdField, String amount, Opti
      * The record that applies a payment to an invoice ({@code blng__PaymentAllocationInvoice__c},
      * {@code PaymentLineInvoice}). {@code paymentRelationship} is the relationship name of its payment lookup (the
      * field name ending in {@code __r} or without {@code Id}), through which the payment is named by our document number.
+     * A reversal ({@code RCP-1-42-R}, a negative amount) writes no payment: it takes back the original payment's
+     * allocation with one of its own, carrying {@code reversalFixed} (e.g. {@code blng__Type__c: Unallocation}) and the
+     * amount as a positive number.
      */
     record Allocation(String object, String externalIdField, String paymentRelationship, String invoice, String amount,
-                      Map<String, String> fixed) {
+                      Map<String, String> fixed, Map<String, String> reversalFixed) {
         Allocation {
             Objects.requireNonNull(object, "payment.allocation.object");
             Objects.requireNonNull(externalIdField, "payment.allocation.external-id-field");
@@ -35,6 +38,7 @@ record PaymentMapping(String object, String externalIdField, String amount, Opti
             Objects.requireNonNull(invoice, "payment.allocation.invoice");
             Objects.requireNonNull(amount, "payment.allocation.amount");
             fixed = Map.copyOf(fixed);
+            reversalFixed = Map.copyOf(reversalFixed);
         }
     }
 }

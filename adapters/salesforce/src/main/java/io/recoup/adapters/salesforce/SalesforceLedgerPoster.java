@@ -1,7 +1,6 @@
 package io.recoup.adapters.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.recoup.core.ErrorCode;
 import io.recoup.core.RecoupException;
 import io.recoup.core.port.LedgerPoster;
@@ -33,11 +32,13 @@ final class SalesforceLedgerPoster implements LedgerPoster {
     private final SalesforceConfig config;
     private final SalesforceClient client;
     private final PaymentMapping payment;
+    private final PaymentRecords records;
 
     SalesforceLedgerPoster(SalesforceConfig config, SalesforceClient client) {
         this.config = config;
         this.client = client;
         this.payment = config.mapping().payment();
+        this.records = new PaymentRecords(config);
     }
 
     @Override
@@ -64,6 +65,8 @@ final class SalesforceLedgerPoster implements LedgerPoster {
         if (postings.isEmpty()) {
             throw new IllegalArgumentException("nothing to post");
         }
+        // a reversal that cannot name its payment fails before anything is written
+        postings.stream().filter(p -> !records.writesPayment(p)).forEach(records::original);
         int created;
         try {
             Map<String, String> accounts = accounts(postings);
@@ -81,12 +84,14 @@ final class SalesforceLedgerPoster implements LedgerPoster {
     private int oneByOne(List<LedgerPosting> postings, Map<String, String> accounts) {
         int created = 0;
         for (LedgerPosting posting : postings) {
-            created += client.upsert(payment.object(), payment.externalIdField(), posting.documentNumber(),
-                    paymentFields(posting, accounts)) ? 1 : 0;
+            if (records.writesPayment(posting)) {
+                created += client.upsert(payment.object(), payment.externalIdField(), posting.documentNumber(),
+                        records.payment(posting, accounts)) ? 1 : 0;
+            }
             if (payment.allocation().isPresent()) {
                 PaymentMapping.Allocation allocation = payment.allocation().get();
                 client.upsert(allocation.object(), allocation.externalIdField(), posting.documentNumber(),
-                        allocationFields(posting, allocation));
+                        records.allocation(posting, allocation));
             }
         }
         return created;
@@ -97,24 +102,20 @@ final class SalesforceLedgerPoster implements LedgerPoster {
         int created = 0;
         for (int i = 0; i < postings.size(); i += SalesforceClient.COLLECTION_LIMIT) {
             List<LedgerPosting> chunk = postings.subList(i, Math.min(postings.size(), i + SalesforceClient.COLLECTION_LIMIT));
-            created += written(chunk, payment.object(), client.upsertAll(payment.object(), payment.externalIdField(),
-                    chunk.stream().map(p -> record(payment.object(), payment.externalIdField(), p,
-                            paymentFields(p, accounts))).toList()));
+            List<LedgerPosting> paid = chunk.stream().filter(records::writesPayment).toList();
+            if (!paid.isEmpty()) {
+                created += written(paid, payment.object(), client.upsertAll(payment.object(), payment.externalIdField(),
+                        paid.stream().map(p -> PaymentRecords.collectionRecord(payment.object(),
+                                payment.externalIdField(), p, records.payment(p, accounts))).toList()));
+            }
             if (payment.allocation().isPresent()) {
                 PaymentMapping.Allocation a = payment.allocation().get();
                 written(chunk, a.object(), client.upsertAll(a.object(), a.externalIdField(), chunk.stream()
-                        .map(p -> record(a.object(), a.externalIdField(), p, allocationFields(p, a))).toList()));
+                        .map(p -> PaymentRecords.collectionRecord(a.object(), a.externalIdField(), p,
+                                records.allocation(p, a))).toList()));
             }
         }
         return created;
-    }
-
-    private static ObjectNode record(String object, String externalIdField, LedgerPosting posting, ObjectNode fields) {
-        ObjectNode record = SalesforceClient.JSON.createObjectNode();
-        record.putObject("attributes").put("type", object);
-        record.put(externalIdField, posting.documentNumber());
-        record.setAll(fields);
-        return record;
     }
 
     /** How many records the call created; fails naming each refused posting when Salesforce rolled the call back. */
@@ -141,30 +142,6 @@ final class SalesforceLedgerPoster implements LedgerPoster {
                     + chunk.size() + " from " + chunk.get(0).documentNumber() + " written: " + refused);
         }
         return created;
-    }
-
-    private ObjectNode paymentFields(LedgerPosting posting, Map<String, String> accounts) {
-        ObjectNode fields = SalesforceClient.JSON.createObjectNode();
-        payment.fixed().forEach(fields::put);
-        fields.put(payment.amount(), posting.amount().amount());
-        payment.date().ifPresent(f -> fields.put(f, posting.paymentDate().toString()));
-        payment.reference().ifPresent(f -> fields.put(f, posting.paymentReference()));
-        payment.invoice().ifPresent(f -> fields.put(f, posting.item().externalId()));
-        payment.account().ifPresent(f -> fields.put(f, accounts.get(posting.item().externalId())));
-        if (config.mapping().currency().filter("CurrencyIsoCode"::equals).isPresent()) {
-            fields.put("CurrencyIsoCode", posting.amount().currencyCode());
-        }
-        return fields;
-    }
-
-    private ObjectNode allocationFields(LedgerPosting posting, PaymentMapping.Allocation allocation) {
-        ObjectNode fields = SalesforceClient.JSON.createObjectNode();
-        allocation.fixed().forEach(fields::put);
-        // the payment is named by our number through its external id field: no Salesforce id needed
-        fields.putObject(allocation.paymentRelationship()).put(payment.externalIdField(), posting.documentNumber());
-        fields.put(allocation.invoice(), posting.item().externalId());
-        fields.put(allocation.amount(), posting.amount().amount());
-        return fields;
     }
 
     /** The account of each posting's invoice, read in one query per chunk, when the payment has an account field. */

@@ -113,6 +113,24 @@ class SalesforceCollectionsIT {
     }
 
     @Test
+    void aReversalInABatchWritesOnlyItsAllocation() {
+        org.server.stubFor(patch(urlEqualTo(PAYMENTS)).willReturn(okJson(allCreated(2))));
+        org.server.stubFor(patch(urlEqualTo(ALLOCATIONS)).willReturn(okJson(allCreated(3))));
+        List<LedgerPosting> batch = new ArrayList<>(postings(2));
+        batch.add(new LedgerPosting("RCP-1-1-R", batch.get(0).item(), "INV-1", Money.of("-10.00", "EUR"),
+                LocalDate.of(2026, 11, 30), "RTR"));
+
+        poster.post(batch);
+
+        assertThat(numbersWritten(PAYMENTS)).containsExactly("RCP-1-1", "RCP-1-2");
+        assertThat(numbersWritten(ALLOCATIONS)).containsExactly("RCP-1-1", "RCP-1-2", "RCP-1-1-R");
+        JsonNode reversal = body(org.server.findAll(patchRequestedFor(urlEqualTo(ALLOCATIONS))).get(0)).path("records").get(2);
+        assertThat(reversal.path("blng__Type__c").asText()).isEqualTo("Unallocation");
+        assertThat(reversal.path("blng__Payment__r").path("Recoup_Document_Number__c").asText()).isEqualTo("RCP-1-1");
+        assertThat(reversal.path("blng__Amount__c").decimalValue()).isEqualByComparingTo("10.00");
+    }
+
+    @Test
     void aRefusedRecordRollsTheCallBackAndIsNamedWithItsError() {
         ArrayNode results = SalesforceClient.JSON.createArrayNode();
         results.addObject().put("success", false).putArray("errors").addObject()

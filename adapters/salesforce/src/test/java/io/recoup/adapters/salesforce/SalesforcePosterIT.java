@@ -84,6 +84,29 @@ class SalesforcePosterIT {
     }
 
     @Test
+    void aReversalTakesTheAllocationBackFromTheOriginalPaymentWithoutANewPayment() {
+        LedgerPosting reversal = new LedgerPosting("RCP-1-42-R", posting(42).item(), "INV-000042",
+                Money.of("-150.00", "EUR"), LocalDate.of(2026, 11, 30), "RTR E2E-42");
+
+        poster.post(List.of(reversal));
+
+        org.server.verify(0, patchRequestedFor(urlPathMatching(PAYMENTS + ".*")));
+        org.server.verify(patchRequestedFor(urlEqualTo(ALLOCATIONS + "RCP-1-42-R")).withRequestBody(equalToJson("""
+                {"blng__Type__c":"Unallocation","blng__Payment__r":{"Recoup_Document_Number__c":"RCP-1-42"},
+                 "blng__Invoice__c":"a0Bxx0000000042AAA","blng__Amount__c":150.00}""")));
+    }
+
+    @Test
+    void aReversalThatDoesNotNameItsPaymentIsRefusedBeforeAnythingIsWritten() {
+        LedgerPosting unnamed = new LedgerPosting("RCP-1-43", posting(43).item(), "INV-000043",
+                Money.of("-150.00", "EUR"), LocalDate.of(2026, 11, 30), "RTR");
+
+        assertThatThrownBy(() -> poster.post(List.of(posting(42), unnamed)))
+                .isInstanceOf(RecoupException.class).hasMessageContaining("RCP-1-43 takes money back");
+        org.server.verify(0, patchRequestedFor(urlPathMatching("/services/data/.*")));
+    }
+
+    @Test
     void aLostResponseLeavesOnePaymentPerDocumentNumberAfterTheRestartedPostBackAsksFirst() {
         // the org is empty until the allocation of RCP-1-42 is written; that write's response never arrives
         String allocationsQuery = "FROM blng__PaymentAllocationInvoice__c WHERE Recoup_Document_Number__c IN";
