@@ -70,6 +70,12 @@ class SalesforcePosterIT {
                 "INV-0000" + n, Money.of("150.00", "EUR"), LocalDate.of(2026, 11, 23), "SEPA E2E-" + n);
     }
 
+    /** Money taken back from invoice {@code n} after a return. */
+    private static LedgerPosting reversal(String number, int n) {
+        return new LedgerPosting(number, posting(n).item(), "INV-0000" + n, Money.of("-150.00", "EUR"),
+                LocalDate.of(2026, 11, 30), "RTR E2E-" + n);
+    }
+
     @Test
     void upsertsThePaymentOnOurDocumentNumberAndAllocatesItToTheInvoice() {
         String batch = poster.post(List.of(posting(42)));
@@ -85,10 +91,7 @@ class SalesforcePosterIT {
 
     @Test
     void aReversalTakesTheAllocationBackFromTheOriginalPaymentWithoutANewPayment() {
-        LedgerPosting reversal = new LedgerPosting("RCP-1-42-R", posting(42).item(), "INV-000042",
-                Money.of("-150.00", "EUR"), LocalDate.of(2026, 11, 30), "RTR E2E-42");
-
-        poster.post(List.of(reversal));
+        poster.post(List.of(reversal("RCP-1-42-R", 42)));
 
         org.server.verify(0, patchRequestedFor(urlPathMatching(PAYMENTS + ".*")));
         org.server.verify(patchRequestedFor(urlEqualTo(ALLOCATIONS + "RCP-1-42-R")).withRequestBody(equalToJson("""
@@ -98,10 +101,7 @@ class SalesforcePosterIT {
 
     @Test
     void aReversalThatDoesNotNameItsPaymentIsRefusedBeforeAnythingIsWritten() {
-        LedgerPosting unnamed = new LedgerPosting("RCP-1-43", posting(43).item(), "INV-000043",
-                Money.of("-150.00", "EUR"), LocalDate.of(2026, 11, 30), "RTR");
-
-        assertThatThrownBy(() -> poster.post(List.of(posting(42), unnamed)))
+        assertThatThrownBy(() -> poster.post(List.of(posting(42), reversal("RCP-1-43", 43))))
                 .isInstanceOf(RecoupException.class).hasMessageContaining("RCP-1-43 takes money back");
         org.server.verify(0, patchRequestedFor(urlPathMatching("/services/data/.*")));
     }
