@@ -1,6 +1,7 @@
 package io.recoup.adapters.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.recoup.core.ErrorCode;
 import io.recoup.core.RecoupException;
 import io.recoup.core.ledger.Customer;
 import io.recoup.core.ledger.CustomerKey;
@@ -199,11 +200,11 @@ final class InvoiceReader {
     }
 
     /** A mapped field that cannot be read; caught in {@link #read(JsonNode)} and turned into a refusal. */
-    private static final class Unmappable extends RuntimeException {
+    private static final class Unmappable extends RecoupException {
         private final String field;
 
         Unmappable(String field, String reason) {
-            super(field + " " + reason, null, false, false);
+            super(ErrorCode.INVALID_OPEN_ITEM, field + " " + reason);
             this.field = field;
         }
     }

@@ -156,10 +156,11 @@ final class SalesforceClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(token.instanceUrl() + path))
                 .timeout(config.timeout())
                 .header("Authorization", "Bearer " + token.value())
-                .header("Accept", "application/json")
-                .header("Sforce-Query-Options", "batchSize=" + config.batchSize());
+                .header("Accept", "application/json");
         if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
+            // a hint Salesforce may take or not: pages are followed by nextRecordsUrl whatever their size
+            request.header("Sforce-Query-Options", "batchSize=" + config.batchSize())
+                    .method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));

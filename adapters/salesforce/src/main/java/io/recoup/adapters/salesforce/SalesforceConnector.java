@@ -30,7 +30,7 @@ public final class SalesforceConnector implements SourceConnector {
     @Override
     public OpenItemFeed feed(SourceSettings settings) {
         SalesforceConfig config = SalesforceConfig.from(settings);
-        return new SalesforceOpenItemFeed(config, new SalesforceClient(config, clock));
+        return new SalesforceOpenItemFeed(config, new SalesforceClient(config, clock), clock);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.recoup.core.port.FeedSyncResult;
 import io.recoup.core.port.FeedUnavailable;
 import io.recoup.core.port.LedgerBatch;
 import io.recoup.core.port.OpenItemFeed;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Open invoices of one Salesforce org by SOQL. A full sync asks for every record in an open status with a balance;
  * an incremental one asks {@code queryAll} for every record whose modstamp is at or after the given time, so records
  * paid, cancelled or deleted since come back and are reported closed. Pages follow {@code nextRecordsUrl} until
- * {@code done}, each handed over before the next is asked for. The watermark is the latest modstamp seen.
+ * {@code done}, each handed over before the next is asked for. The watermark is the latest modstamp seen, but never
+ * later than the moment the sync began.
  *
  * <p>Change Data Capture is not used yet: this catch-up query is the whole sync, run on the source's schedule.
  */
@@ -33,10 +35,12 @@ final class SalesforceOpenItemFeed implements OpenItemFeed {
     private final SalesforceConfig config;
     private final SalesforceClient client;
     private final InvoiceReader reader;
+    private final Clock clock;
 
-    SalesforceOpenItemFeed(SalesforceConfig config, SalesforceClient client) {
+    SalesforceOpenItemFeed(SalesforceConfig config, SalesforceClient client, Clock clock) {
         this.config = config;
         this.client = client;
+        this.clock = clock;
         this.reader = new InvoiceReader(config);
     }
 
@@ -48,6 +52,7 @@ final class SalesforceOpenItemFeed implements OpenItemFeed {
     @Override
     public FeedSyncResult sync(FeedSyncRequest request, Consumer<FeedPage> pages) {
         int requestsBefore = client.requests();
+        Instant started = clock.instant();
         String soql = request.changedSince().map(since -> Soql.changedSince(config.mapping(), since))
                 .orElseGet(() -> Soql.open(config.mapping()));
         SyncProgress progress = new SyncProgress();
@@ -66,7 +71,10 @@ final class SalesforceOpenItemFeed implements OpenItemFeed {
         int requests = client.requests() - requestsBefore;
         LOG.info("{}: {} sync read {} records of {} in {} pages, {} requests", config.source(),
                 request.isFull() ? "full" : "incremental", progress.read, config.mapping().object(), progress.pages, requests);
-        return new FeedSyncResult(progress.watermark, progress.pages, requests);
+        // a record changed while the pages were read may carry a modstamp below the latest one seen: never let the
+        // watermark pass the moment the sync began, so the next sync asks for it again
+        Optional<Instant> watermark = progress.watermark.map(latest -> latest.isAfter(started) ? started : latest);
+        return new FeedSyncResult(watermark, progress.pages, requests);
     }
 
     /** What a sync has got through so far, updated page by page. */

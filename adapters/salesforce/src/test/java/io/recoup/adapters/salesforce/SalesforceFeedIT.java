@@ -26,7 +26,9 @@ import io.recoup.core.port.FeedSyncRequest;
 import io.recoup.core.port.FeedSyncResult;
 import io.recoup.core.port.FeedUnavailable;
 import io.recoup.core.port.OpenItemFeed;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +125,18 @@ class SalesforceFeedIT {
                 new FeedPage.Closed(key(42), "blng__Balance__c is 0.00"),
                 new FeedPage.Closed(key(250), "deleted in Salesforce"));
         assertThat(page.seen()).containsExactlyInAnyOrder(key(7), key(42), key(250));
+    }
+
+    @Test
+    void theWatermarkNeverPassesTheMomentTheSyncBegan() {
+        threePages(QUERY);
+        Instant began = Instant.parse("2026-11-22T10:00:01.500Z");
+        OpenItemFeed feedStartedBeforeTheLastChange = new SalesforceConnector(Clock.fixed(began, ZoneOffset.UTC))
+                .feed(org.settings(Map.of()));
+
+        FeedSyncResult result = feedStartedBeforeTheLastChange.sync(FeedSyncRequest.full(), pages::add);
+
+        assertThat(result.watermark()).contains(began);
     }
 
     @Test
