@@ -121,11 +121,12 @@ final class SalesforceClient {
     private JsonNode call(String method, String path, JsonNode body) {
         try {
             return Retry.decorateCheckedSupplier(retry, () -> attempt(method, path, body)).get();
-        } catch (SalesforceFault fault) {
-            throw fault;
-        } catch (Throwable unexpected) {
-            throw new SalesforceFault(0, "CLIENT", config.source() + ": " + method + " failed: " + unexpected, Optional.empty(),
-                    unexpected);
+        } catch (RuntimeException | Error thrown) {
+            throw thrown;
+        } catch (Throwable checked) {
+            // attempt() throws nothing checked; Resilience4j's signature says Throwable
+            throw new SalesforceFault(0, "CLIENT", config.source() + ": " + method + " failed: " + checked, Optional.empty(),
+                    checked);
         }
     }
 
