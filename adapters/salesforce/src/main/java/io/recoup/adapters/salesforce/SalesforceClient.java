@@ -45,7 +45,9 @@ final class SalesforceClient {
     SalesforceClient(SalesforceConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
+        // HTTP/1.1: over plain http (a proxy, a test server) the JDK would first try an h2c upgrade, which some
+        // servers leave hanging until the timeout; the REST API gains nothing from HTTP/2 for one call at a time
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.timeout()).build();
         this.tokens = new AccessTokens(config, http, this::fault);
         this.retry = Retry.of("salesforce-" + config.source(), RetryConfig.custom()
                 .maxAttempts(config.retry().maxAttempts())

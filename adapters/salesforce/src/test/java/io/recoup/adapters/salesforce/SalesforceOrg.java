@@ -63,6 +63,7 @@ final class SalesforceOrg implements AutoCloseable {
                 "oauth", Map.of("client-id", "recoup-app", "client-secret", "s3cret-never-logged"),
                 "api-version", VERSION,
                 "batch-size", "200",
+                "timeout", "5s",
                 "default-time-zone", "Europe/Berlin",
                 "retry", Map.of("max-attempts", "3", "initial-wait", "5ms", "max-wait", "40ms")));
         settings.putAll(overrides);
