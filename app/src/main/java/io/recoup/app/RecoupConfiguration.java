@@ -113,6 +113,14 @@ class RecoupConfiguration {
                 policy, dispatch, returns.getIfAvailable(() -> ReturnedEntries.NONE));
     }
 
+    /** Every source sync's counts as metrics. */
+    @Bean
+    SourceSyncMetrics sourceSyncMetrics(Stages stages, io.micrometer.core.instrument.MeterRegistry registry) {
+        SourceSyncMetrics metrics = new SourceSyncMetrics(registry);
+        stages.syncs().forEach(s -> s.sync().observe(metrics::record));
+        return metrics;
+    }
+
     /** The exceptions queue a person works through the admin API. */
     @Bean
     ExceptionQueue exceptionQueue(Database db) {

@@ -2,6 +2,7 @@ package io.recoup.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.recoup.adapters.businesscentral.testserver.BcData;
 import io.recoup.adapters.businesscentral.testserver.BusinessCentralServer;
 import io.recoup.routes.cycle.Stages;
@@ -64,6 +65,8 @@ class BusinessCentralSourceIT {
     Stages stages;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry metrics;
 
     private static List<BcData.Invoice> invoices(int count) {
         BcData.Customer customer = DATA.addCustomer(COMPANY.id(), new BcData.Customer(UUID.randomUUID(), "10000",
@@ -121,6 +124,10 @@ class BusinessCentralSourceIT {
         assertThat(third.closed()).isEqualTo(1);
         assertThat(jdbc.queryForMap("select status, closed_reason from open_item where number = ?", INVOICES.get(9).number()))
                 .containsEntry("status", "CLOSED");
+        assertThat(metrics.counter("recoup.source.records", "source", "bc-de", "outcome", "inserted").count()).isEqualTo(100);
+        assertThat(metrics.counter("recoup.source.records", "source", "bc-de", "outcome", "closed").count()).isEqualTo(1);
+        assertThat(metrics.counter("recoup.source.syncs", "source", "bc-de", "kind", "incremental", "result", "ok").count())
+                .isEqualTo(2);
     }
 
     private static String credit(String bankReference, String amount, String rf) {

@@ -1,7 +1,7 @@
 package io.recoup.bench.cash;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.recoup.bench.BenchPool;
 import io.recoup.core.matching.MatchableItem;
 import io.recoup.core.matching.Payers;
 import io.recoup.core.matching.StatementMatcher;
@@ -51,7 +51,7 @@ public final class CashApplicationBench {
         CashData data = new CashData(customers, entries);
         Path dir = Files.createTempDirectory("recoup-cash-bench");
         try (EmbeddedDatabase pg = EmbeddedDatabase.start(dir.resolve("data"), EmbeddedDatabase.Durability.THROWAWAY);
-                HikariDataSource ds = pool(pg)) {
+                HikariDataSource ds = BenchPool.over(pg)) {
             Database.migrate(ds);
             long t0 = System.nanoTime();
             load(ds, data);
@@ -98,16 +98,6 @@ public final class CashApplicationBench {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-    }
-
-    /** A pool as the application's (DatabaseConfiguration): without one every statement would open a connection. */
-    private static HikariDataSource pool(EmbeddedDatabase pg) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(pg.jdbcUrl());
-        config.setUsername("postgres");
-        config.setMaximumPoolSize(4);
-        config.setPoolName("bench");
-        return new HikariDataSource(config);
     }
 
     private static int parseOnly(Path statement) throws IOException {

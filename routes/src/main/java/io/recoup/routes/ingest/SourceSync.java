@@ -20,6 +20,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +47,7 @@ public final class SourceSync {
     private final Clock clock;
     private final Duration overlap;
     private final Duration fullEvery;
+    private final List<Consumer<SyncReport>> observers = new CopyOnWriteArrayList<>();
 
     public SourceSync(OpenItemFeed feed, Database db, LedgerRepository ledger, EventLog events, Clock clock, Duration overlap,
                       Duration fullEvery) {
@@ -58,6 +61,11 @@ public final class SourceSync {
         this.clock = clock;
         this.overlap = overlap;
         this.fullEvery = fullEvery;
+    }
+
+    /** Hands every sync's report to {@code observer} too (metrics), after it is logged. */
+    public void observe(Consumer<SyncReport> observer) {
+        observers.add(observer);
     }
 
     public String source() {
@@ -125,12 +133,13 @@ public final class SourceSync {
         });
     }
 
-    private static void log(SyncReport report) {
+    private void log(SyncReport report) {
         if (report.failed() || report.rejected() > 0) {
             LOG.warn("synced {}", report.accounting());
         } else {
             LOG.info("synced {}", report.accounting());
         }
+        observers.forEach(o -> o.accept(report));
     }
 
     /** Counts over the pages of one sync, and the keys a full sync saw. */
