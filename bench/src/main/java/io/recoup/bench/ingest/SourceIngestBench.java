@@ -140,6 +140,9 @@ public final class SourceIngestBench {
         }
         double csvTime = seconds(c0);
         print(out, "csv-ingest", report.loaded(), csvTime, report.accounting());
+        if (!report.rejections().isEmpty()) {
+            out.println("ingest: first rejection: " + report.rejections().get(0));
+        }
         out.printf("ingest: ratio-csv-ingest-to-copy = %.3f (items/s of the CSV ingest over items/s of COPY)%n", copy / csvTime);
     }
 

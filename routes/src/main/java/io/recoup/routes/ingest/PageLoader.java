@@ -60,7 +60,8 @@ final class PageLoader {
         if (LedgerPages.eachItemOnce(records)) {
             try {
                 List<LedgerRepository.Upsert> results = db.underSavepoint(() -> pages.upsert(records,
-                        records.stream().map(PageLoader::creditorReference).toList()));
+                        records.stream().map(PageLoader::readableReference).toList(),
+                        records.stream().map(PageLoader::uniqueReference).toList()));
                 return logged(origin, records, results, List.of());
             } catch (DataIntegrityViolationException refusedChunk) {
                 // one of the rows is refused: find it by loading the chunk row by row
@@ -71,7 +72,8 @@ final class PageLoader {
         List<Rejection> refused = new ArrayList<>();
         for (LedgerBatch.Row row : chunk) {
             try {
-                results.add(db.underSavepoint(() -> ledger.upsertItem(row.record(), creditorReference(row.record()))));
+                results.add(db.underSavepoint(() -> ledger.upsertItem(row.record(), readableReference(row.record()),
+                        uniqueReference(row.record()))));
                 loaded.add(row.record());
             } catch (DataIntegrityViolationException e) {
                 refused.add(new Rejection(origin, row.line(), null, "the database refused the record: "
@@ -98,8 +100,14 @@ final class PageLoader {
         return new Loaded(counts[0], counts[1], counts[2], refused);
     }
 
-    private static String creditorReference(LedgerRecord record) {
+    /** The RF reference made from the invoice number, which a person can read. */
+    private static String readableReference(LedgerRecord record) {
         return CreditorReference.forInvoice(record.item().number(), record.item().key().toString()).value();
+    }
+
+    /** The RF reference made from the item's key alone, for an item whose number another item's reference already has. */
+    private static String uniqueReference(LedgerRecord record) {
+        return CreditorReference.forInvoice(null, record.item().key().toString()).value();
     }
 
     /** The database's sentence and its detail, on one line, without the severity prefix. */

@@ -46,11 +46,12 @@ class SourceSyncIT {
 
     private final ScriptedFeed feed = new ScriptedFeed();
     private JdbcTemplate jdbc;
+    private DataSource dataSource;
     private SourceSync sync;
 
     @BeforeEach
     void freshDatabase() {
-        DataSource dataSource = TestDatabase.fresh();
+        dataSource = TestDatabase.fresh();
         jdbc = new JdbcTemplate(dataSource);
         Database db = new Database(dataSource, MutableClock.at(DAY));
         sync = new SourceSync(feed, db, new LedgerRepository(db), new EventLog(db), MutableClock.at(DAY), Duration.ofMinutes(10),
@@ -145,6 +146,25 @@ class SourceSyncIT {
         assertThat(jdbc.queryForList("select number || ' ' || status || ' ' || coalesce(closed_reason, '') from open_item order by number",
                 String.class)).containsExactly("INV-1 OPEN ", "INV-2 CLOSED no longer listed open by erp",
                 "INV-3 CLOSED no longer listed open by erp");
+    }
+
+    @Test
+    void anInvoiceNumberAnotherItemsReferenceAlreadyHasGivesTheNewItemAReferenceOfItsOwn() {
+        LedgerRecord other = item("1", "100.00");
+        LedgerRecord csv = new LedgerRecord(new Customer(new CustomerKey("csv", "C1"), "Customer 1", Optional.empty(), Optional.empty(),
+                Locale.ENGLISH, ZoneId.of("Europe/Berlin"), "b2b"), new OpenItem(new OpenItemKey("csv", "1"), new CustomerKey("csv", "C1"),
+                "INV-1", DAY.minusDays(30), DAY, other.item().originalAmount(), other.item().openAmount()));
+        new LedgerRepository(new Database(dataSource, MutableClock.at(DAY))).upsertItem(csv, "RF47INV1");
+        LedgerRecord look = item("2", "50.00");
+        LedgerRecord alike = new LedgerRecord(look.customer(), new OpenItem(look.item().key(), look.item().customer(), "INV1",
+                DAY.minusDays(30), DAY, look.item().originalAmount(), look.item().openAmount()));
+        feed.pages(List.of(page(1, item("1", "100.00"), alike)), T1);
+
+        SyncReport report = sync.sync();
+
+        assertThat(report.inserted()).isEqualTo(2);
+        assertThat(jdbc.queryForList("select creditor_reference from open_item order by id", String.class))
+                .hasSize(3).doesNotHaveDuplicates().first().isEqualTo("RF47INV1");
     }
 
     @Test

@@ -37,12 +37,14 @@ public final class LedgerPages {
      * Upserts the records, which must name each item once; returns what happened to each, in order. A database refusal
      * (an amount beyond what it stores) fails the whole page: the caller takes the page record by record.
      */
-    public List<LedgerRepository.Upsert> upsert(List<LedgerRecord> records, List<String> creditorReferences) {
+    public List<LedgerRepository.Upsert> upsert(List<LedgerRecord> records, List<String> readableReferences,
+                                                List<String> uniqueReferences) {
         if (records.isEmpty()) {
             return List.of();
         }
         Map<CustomerKey, Long> customers = upsertCustomers(records);
         Map<OpenItemKey, Known> known = known(records);
+        List<String> creditorReferences = references(records, known, readableReferences, uniqueReferences);
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         List<LedgerRepository.Upsert> results = new ArrayList<>(records.size());
@@ -66,6 +68,24 @@ public final class LedgerPages {
         }
         write(inserts, updates);
         return results;
+    }
+
+    /**
+     * The reference each new item is given: the readable one (made from its invoice number) unless another item holds
+     * it already or an earlier record of the page takes it (two sources, or two companies, numbering alike), then the
+     * one made from the item's key, which no other item has.
+     */
+    private List<String> references(List<LedgerRecord> records, Map<OpenItemKey, Known> known, List<String> readable,
+                                    List<String> unique) {
+        Set<String> taken = new HashSet<>(db.jdbc().queryForList(
+                "select creditor_reference from open_item where creditor_reference = any(?)", String.class,
+                (Object) readable.toArray(String[]::new)));
+        List<String> chosen = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            boolean isNew = !known.containsKey(records.get(i).item().key());
+            chosen.add(isNew && !taken.add(readable.get(i)) ? unique.get(i) : readable.get(i));
+        }
+        return chosen;
     }
 
     /** One item's columns: key, customer, number, dates, currency, amounts, status and the last one free (reference or id). */

@@ -60,6 +60,19 @@ public final class LedgerRepository {
      * reversals not posted yet). A record that repeats what the ledger said before changes nothing.
      */
     public Upsert upsertItem(LedgerRecord record, String creditorReference) {
+        return upsertItem(record, creditorReference, creditorReference);
+    }
+
+    /**
+     * As {@link #upsertItem(LedgerRecord, String)}, a new item getting {@code readableReference} (made from its invoice
+     * number) unless another item holds it already (two sources numbering alike), then {@code uniqueReference} (made
+     * from its key).
+     */
+    public Upsert upsertItem(LedgerRecord record, String readableReference, String uniqueReference) {
+        boolean taken = !readableReference.equals(uniqueReference) && Boolean.TRUE.equals(db.jdbc().queryForObject("""
+                select exists (select 1 from open_item where creditor_reference = ? and (source, external_id) <> (?, ?))""",
+                Boolean.class, readableReference, record.item().key().source(), record.item().key().externalId()));
+        String creditorReference = taken ? uniqueReference : readableReference;
         long customerId = upsertCustomer(record.customer());
         OpenItem item = record.item();
         Money ledgerOpen = item.openAmount();
