@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,14 +20,22 @@ import java.util.TreeMap;
  * The source ledgers read over an API, from {@code recoup.sources}: each entry names the source ({@code name}, what its
  * items are keyed by), its {@code type} (an adapter on the class path: {@code businesscentral}, ...), how often it is
  * synced ({@code every}, default 15m), how far an incremental sync reaches back ({@code overlap}, default 10m) and how
- * often a full sync runs ({@code full-sync-every}, default 1d); the rest of the entry is the adapter's own settings
- * (templates in config-templates {@code recoup/sources/}). A source that cannot be built stops the start with its
- * name and the setting at fault.
+ * often a full sync runs ({@code full-sync-every}, default 1d), and whether the source's change notifications trigger
+ * syncs in between ({@code cdc.enabled}, default false; {@code cdc.debounce}, default 2s, how long a change waits for
+ * others); the rest of the entry is the adapter's own settings (templates in config-templates
+ * {@code recoup/sources/}). A source that cannot be built stops the start with its name and the setting at fault.
  */
 final class ApiSources {
     private static final Set<String> SCHEDULE_KEYS = Set.of("name", "type", "every", "overlap", "full-sync-every");
 
     private ApiSources() {
+    }
+
+    /** The configured sources, as one bean. */
+    record Configured(List<ApiSource> all) {
+        Configured {
+            all = List.copyOf(all);
+        }
     }
 
     static List<ApiSource> from(List<Map<String, Object>> configured, String csvSource) {
@@ -55,12 +64,21 @@ final class ApiSources {
                 SourceSettings settings = new SourceSettings(name, own);
                 sources.add(new ApiSource(connector.feed(settings), connector.poster(settings),
                         all.duration("every", Duration.ofMinutes(15)), all.duration("overlap", Duration.ofMinutes(10)),
-                        all.duration("full-sync-every", Duration.ofDays(1))));
+                        all.duration("full-sync-every", Duration.ofDays(1)), changeDebounce(all)));
             } catch (RecoupException | IllegalArgumentException e) {
                 throw new ConfigurationRefused(key + ": " + e.getMessage(), List.of(key));
             }
         }
         return sources;
+    }
+
+    /** The debounce of change-triggered syncs when {@code cdc.enabled} is true, else empty. */
+    private static Optional<Duration> changeDebounce(SourceSettings entry) {
+        String enabled = entry.optional("cdc.enabled").orElse("false");
+        if (!enabled.equals("true") && !enabled.equals("false")) {
+            throw new IllegalArgumentException("cdc.enabled is not true or false: " + enabled);
+        }
+        return enabled.equals("true") ? Optional.of(entry.duration("cdc.debounce", Duration.ofSeconds(2))) : Optional.empty();
     }
 
     /**

@@ -13,6 +13,7 @@ import io.recoup.routes.cycle.CycleRoutes;
 import io.recoup.routes.cycle.CycleRunner;
 import io.recoup.routes.cycle.Stages;
 import io.recoup.routes.dispatch.ReminderDispatch;
+import io.recoup.routes.ingest.ChangeTriggers;
 import io.recoup.routes.match.ExceptionQueue;
 import io.recoup.routes.plan.PolicyHolder;
 import io.recoup.sepa.Bic;
@@ -22,6 +23,7 @@ import io.recoup.store.EventLog;
 import io.recoup.store.Installation;
 import io.recoup.store.dispatch.NoticeRepository;
 import io.recoup.store.ledger.LedgerRepository;
+import io.recoup.store.ledger.SourceReplayIds;
 import io.recoup.store.receipt.ReceiptRepository;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +35,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -105,12 +108,29 @@ class RecoupConfiguration {
 
     @Bean
     Stages stages(RecoupProperties props, Database db, PolicyHolder policy, ReminderDispatch dispatch, SettableClock clock,
-                  ObjectProvider<ReturnedEntries> returns, PausePoints pauses) {
+                  ObjectProvider<ReturnedEntries> returns, PausePoints pauses, ApiSources.Configured apiSources) {
         // direct-debit returns found on statements go to the SEPA side when direct debit is on
         return Stages.of(db, clock, pauses.around(new CsvOpenItemSource(props.ledger().source(), props.company().timeZone())),
                 props.ledger().closesAbsentItems(), props.ledger().rejected(),
-                pauses.around(new CsvLedgerPoster(props.ledger().payments())), ApiSources.from(props.sources(), props.ledger().source()),
-                policy, dispatch, returns.getIfAvailable(() -> ReturnedEntries.NONE));
+                pauses.around(new CsvLedgerPoster(props.ledger().payments())), apiSources.all(), policy, dispatch,
+                returns.getIfAvailable(() -> ReturnedEntries.NONE));
+    }
+
+    /** The source ledgers read over an API ({@code recoup.sources}). */
+    @Bean
+    ApiSources.Configured apiSources(RecoupProperties props) {
+        return new ApiSources.Configured(ApiSources.from(props.sources(), props.ledger().source()));
+    }
+
+    /**
+     * Syncs between the scheduled ones for sources with {@code cdc.enabled}; off with the schedule (the demo and
+     * simulate drive every stage themselves).
+     */
+    @Bean(destroyMethod = "close")
+    ChangeTriggers.All changeTriggers(ApiSources.Configured apiSources, Stages stages, Database db,
+                                      @Value("${recoup.schedule.enabled:true}") boolean scheduled) {
+        return scheduled ? ChangeTriggers.startAll(apiSources.all(), stages.syncs(), new SourceReplayIds(db))
+                : new ChangeTriggers.All(List.of());
     }
 
     /** Every source sync's counts as metrics. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -53,6 +54,35 @@ class SourceTemplatesTest {
         taken.put("name", "csv");
         assertThatThrownBy(() -> ApiSources.from(List.of(taken), "csv")).isInstanceOf(ConfigurationRefused.class)
                 .hasMessageContaining("recoup.sources[0].name: csv is taken by another source");
+    }
+
+    @Test
+    void changeDataCaptureIsOffUntilEnabledAndThenDebouncedAsConfigured() throws IOException {
+        Map<String, Object> off = entry("salesforce");
+        Map<String, Object> on = entry("salesforce");
+        on.put("name", "sf-cdc");
+        on.put("cdc", Map.of("enabled", "true", "debounce", "5s"));
+        Map<String, Object> onByDefault = entry("salesforce");
+        onByDefault.put("name", "sf-cdc-default");
+        onByDefault.put("cdc", Map.of("enabled", true));
+
+        List<ApiSource> sources = ApiSources.from(List.of(off, on, onByDefault), "csv");
+
+        assertThat(sources).extracting(ApiSource::changeDebounce)
+                .containsExactly(Optional.empty(), Optional.of(Duration.ofSeconds(5)), Optional.of(Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void changeDataCaptureOnASourceWithoutNotificationsOrSpelledWrongStopsTheStart() throws IOException {
+        Map<String, Object> bc = entry("businesscentral");
+        bc.put("cdc", Map.of("enabled", "true"));
+        assertThatThrownBy(() -> ApiSources.from(List.of(bc), "csv")).isInstanceOf(ConfigurationRefused.class)
+                .hasMessageContaining("recoup.sources[0]: bc-de: cdc.enabled, but this type of source sends no change notifications");
+
+        Map<String, Object> sf = entry("salesforce");
+        sf.put("cdc", Map.of("enabled", "yes"));
+        assertThatThrownBy(() -> ApiSources.from(List.of(sf), "csv")).isInstanceOf(ConfigurationRefused.class)
+                .hasMessageContaining("recoup.sources[0]: cdc.enabled is not true or false: yes");
     }
 
     @Test

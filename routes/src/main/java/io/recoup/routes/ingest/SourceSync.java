@@ -73,7 +73,7 @@ public final class SourceSync {
     }
 
     /** Syncs once: incremental when a watermark and a recent enough full sync exist, else full. */
-    public SyncReport sync() {
+    public synchronized SyncReport sync() {
         SourceSyncs.Standing standing = standings.standing(source());
         Instant now = clock.instant();
         boolean full = standing.watermark().isEmpty() || standing.lastFullSync().isEmpty()
@@ -81,8 +81,11 @@ public final class SourceSync {
         return sync(full ? FeedSyncRequest.full() : FeedSyncRequest.changedSince(standing.watermark().get().minus(overlap)));
     }
 
-    /** Syncs once as asked (a full sync on demand, or from a given time). */
-    public SyncReport sync(FeedSyncRequest request) {
+    /**
+     * Syncs once as asked (a full sync on demand, or from a given time). One sync of a source at a time: its schedule
+     * and its change notifications ({@link ChangeTriggers}) may ask at once, and the second then reads after the first.
+     */
+    public synchronized SyncReport sync(FeedSyncRequest request) {
         Tally tally = new Tally(request.isFull());
         String failure = null;
         try {

@@ -115,6 +115,11 @@ final class SalesforceClient {
         return results;
     }
 
+    /** The org's token, shared with the change notifications' streaming session. */
+    AccessTokens tokens() {
+        return tokens;
+    }
+
     /** HTTP requests sent to the data API so far (token requests not counted). */
     int requests() {
         return requests.get();

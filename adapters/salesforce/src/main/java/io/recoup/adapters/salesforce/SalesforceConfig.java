@@ -12,12 +12,14 @@ import java.util.Optional;
  * One configured Salesforce source, read and checked once: the org's login URL (its My Domain, where the OAuth2 token
  * endpoint is), the connected app's client id and secret, the REST API version, the batch size asked of queries, the
  * retry budget, the defaults for customers whose record has no language, time zone or currency, the object
- * mapping, and whether payments are written 200 to a call (sObject Collections, the default) or one by one. A missing or malformed setting fails here with the source and the setting named.
+ * mapping, whether payments are written 200 to a call (sObject Collections, the default) or one by one, and the
+ * Change Data Capture channel change notifications are read from ({@code cdc.channel}, by default the mapped object's
+ * {@code /data/<Object>ChangeEvent}). A missing or malformed setting fails here with the source and the setting named.
  */
 record SalesforceConfig(String source, URI loginUrl, String clientId, String clientSecret, String apiVersion,
                         int batchSize, Duration timeout, RetryPolicy retry, Locale defaultLanguage,
                         ZoneId defaultTimeZone, Optional<String> defaultCurrency, ObjectMapping mapping,
-                        boolean collections) {
+                        boolean collections, String changeChannel) {
     SalesforceConfig {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(loginUrl, "loginUrl");
@@ -54,10 +56,23 @@ record SalesforceConfig(String source, URI loginUrl, String clientId, String cli
         } catch (IllegalArgumentException e) {
             throw MappingPresets.invalid(s.name(), "retry", e.getMessage());
         }
+        ObjectMapping mapping = MappingPresets.from(s);
         return new SalesforceConfig(s.name(), url(s), s.required("oauth.client-id"),
                 s.required("oauth.client-secret"), version, batchSize, s.duration("timeout", Duration.ofSeconds(30)),
                 retry, Locale.forLanguageTag(s.optional("default-language").orElse("en")), zone(s),
-                s.optional("default-currency"), MappingPresets.from(s), collections(s));
+                s.optional("default-currency"), mapping, collections(s), changeChannel(s, mapping.object()));
+    }
+
+    /** The CDC channel of the mapped object: {@code blng__Invoice__c} -> {@code /data/blng__Invoice__ChangeEvent}. */
+    private static String changeChannel(SourceSettings s, String object) {
+        Optional<String> configured = s.optional("cdc.channel");
+        if (configured.isPresent()) {
+            if (!configured.get().matches("/data/\\w+")) {
+                throw MappingPresets.invalid(s.name(), "cdc.channel", "is not like /data/InvoiceChangeEvent: " + configured.get());
+            }
+            return configured.get();
+        }
+        return "/data/" + (object.endsWith("__c") ? object.substring(0, object.length() - 1) : object) + "ChangeEvent";
     }
 
     private static boolean collections(SourceSettings s) {

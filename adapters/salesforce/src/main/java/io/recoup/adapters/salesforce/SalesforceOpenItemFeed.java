@@ -3,6 +3,7 @@ package io.recoup.adapters.salesforce;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.recoup.core.ledger.OpenItemKey;
 import io.recoup.core.ledger.Rejection;
+import io.recoup.core.port.ChangeNotifications;
 import io.recoup.core.port.FeedPage;
 import io.recoup.core.port.FeedSyncRequest;
 import io.recoup.core.port.FeedSyncResult;
@@ -27,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * {@code done}, each handed over before the next is asked for. The watermark is the latest modstamp seen, but never
  * later than the moment the sync began.
  *
- * <p>Change Data Capture is not used yet: this catch-up query is the whole sync, run on the source's schedule.
+ * <p>With Change Data Capture on, the object's change events ask for this sync between the scheduled ones
+ * ({@link ChangeEventSubscriber}); the query stays the whole truth, so a missed event costs only latency.
  */
-final class SalesforceOpenItemFeed implements OpenItemFeed {
+final class SalesforceOpenItemFeed implements OpenItemFeed, ChangeNotifications {
     private static final Logger LOG = LoggerFactory.getLogger(SalesforceOpenItemFeed.class);
 
     private final SalesforceConfig config;
@@ -47,6 +49,11 @@ final class SalesforceOpenItemFeed implements OpenItemFeed {
     @Override
     public String sourceName() {
         return config.source();
+    }
+
+    @Override
+    public Subscription subscribe(ReplayStore replays, Runnable changed) {
+        return new ChangeEventSubscriber(config, client.tokens(), replays, changed, clock).start();
     }
 
     @Override

@@ -41,6 +41,31 @@ class SalesforceConnectorTest {
     }
 
     @Test
+    void listensToTheMappedObjectsChangeEventChannelUnlessOneIsConfigured() {
+        Map<String, Object> standard = settings();
+        standard.put("mapping", Map.of("preset", "invoice"));
+        Map<String, Object> custom = settings();
+        custom.put("mapping", Map.of("object", "Invoice__c"));
+        Map<String, Object> configured = settings();
+        configured.put("cdc", Map.of("channel", "/data/ChangeEvents"));
+
+        assertThat(SalesforceConfig.from(new SourceSettings("sf", settings())).changeChannel())
+                .isEqualTo("/data/blng__Invoice__ChangeEvent");
+        assertThat(SalesforceConfig.from(new SourceSettings("sf", standard)).changeChannel()).isEqualTo("/data/InvoiceChangeEvent");
+        assertThat(SalesforceConfig.from(new SourceSettings("sf", custom)).changeChannel()).isEqualTo("/data/Invoice__ChangeEvent");
+        assertThat(SalesforceConfig.from(new SourceSettings("sf", configured)).changeChannel()).isEqualTo("/data/ChangeEvents");
+    }
+
+    @Test
+    void refusesAChangeChannelOutsideData() {
+        Map<String, Object> settings = settings();
+        settings.put("cdc", Map.of("channel", "/topic/InvoiceUpdates"));
+
+        assertThatThrownBy(() -> new SalesforceConnector().feed(new SourceSettings("sf-us", settings)))
+                .hasMessage("source sf-us: setting cdc.channel is not like /data/InvoiceChangeEvent: /topic/InvoiceUpdates");
+    }
+
+    @Test
     void neverPrintsTheClientSecret() {
         SalesforceConfig config = SalesforceConfig.from(new SourceSettings("sf-us", settings()));
 
