@@ -61,7 +61,7 @@ final class PageLoader {
             try {
                 List<LedgerRepository.Upsert> results = db.underSavepoint(() -> pages.upsert(records,
                         records.stream().map(PageLoader::readableReference).toList(),
-                        records.stream().map(PageLoader::uniqueReference).toList()));
+                        PageLoader::uniqueReference));
                 return logged(origin, records, results, List.of());
             } catch (DataIntegrityViolationException refusedChunk) {
                 // one of the rows is refused: find it by loading the chunk row by row

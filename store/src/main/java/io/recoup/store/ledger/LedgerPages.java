@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Writes a page of ledger records (a chunk of an export, a page of a sync) in a few set-based statements instead of
@@ -38,13 +39,13 @@ public final class LedgerPages {
      * (an amount beyond what it stores) fails the whole page: the caller takes the page record by record.
      */
     public List<LedgerRepository.Upsert> upsert(List<LedgerRecord> records, List<String> readableReferences,
-                                                List<String> uniqueReferences) {
+                                                Function<LedgerRecord, String> uniqueReference) {
         if (records.isEmpty()) {
             return List.of();
         }
         Map<CustomerKey, Long> customers = upsertCustomers(records);
         Map<OpenItemKey, Known> known = known(records);
-        List<String> creditorReferences = references(records, known, readableReferences, uniqueReferences);
+        List<String> creditorReferences = references(records, known, readableReferences, uniqueReference);
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         List<LedgerRepository.Upsert> results = new ArrayList<>(records.size());
@@ -76,14 +77,14 @@ public final class LedgerPages {
      * one made from the item's key, which no other item has.
      */
     private List<String> references(List<LedgerRecord> records, Map<OpenItemKey, Known> known, List<String> readable,
-                                    List<String> unique) {
+                                    Function<LedgerRecord, String> unique) {
         Set<String> taken = new HashSet<>(db.jdbc().queryForList(
                 "select creditor_reference from open_item where creditor_reference = any(?)", String.class,
                 (Object) readable.toArray(String[]::new)));
         List<String> chosen = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             boolean isNew = !known.containsKey(records.get(i).item().key());
-            chosen.add(isNew && !taken.add(readable.get(i)) ? unique.get(i) : readable.get(i));
+            chosen.add(isNew && !taken.add(readable.get(i)) ? unique.apply(records.get(i)) : readable.get(i));
         }
         return chosen;
     }
@@ -217,7 +218,7 @@ public final class LedgerPages {
         return ids;
     }
 
-    private static String[] texts(List<Customer> customers, java.util.function.Function<Customer, String> field) {
+    private static String[] texts(List<Customer> customers, Function<Customer, String> field) {
         return customers.stream().map(field).toArray(String[]::new);
     }
 
