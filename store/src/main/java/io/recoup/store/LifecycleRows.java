@@ -74,14 +74,16 @@ public final class LifecycleRows<S extends Enum<S>, E extends Enum<E>> {
         for (String column : columns.split(",")) {
             unnest.append(", ?::").append(column.trim().split("\\s+")[1]).append("[]");
         }
-        Object[] params = new Object[arrays.length + 1];
+        Object[] params = new Object[arrays.length + 2];
         params[0] = java.util.Arrays.stream(ids).boxed().toArray(Long[]::new);
         System.arraycopy(arrays, 0, params, 1, arrays.length);
+        params[params.length - 1] = params[0]; // the id list again, so the primary key finds the rows whatever the statistics say
         String names = java.util.Arrays.stream(columns.split(",")).map(c -> c.trim().split("\\s+")[0])
                 .collect(Collectors.joining(", "));
         int moved = db.jdbc().update("update " + table + " set status = '" + lifecycle.target(event).name() + "'"
                 + (alsoSet.isEmpty() ? "" : ", " + alsoSet) + " from unnest(" + unnest + ") as u(id, " + names + ") where "
-                + table + ".id = u.id and " + table + ".status in (" + sourcesOf(event) + ")", params);
+                + table + ".id = u.id and " + table + ".status in (" + sourcesOf(event) + ") and " + table + ".id = any(?::bigint[])",
+                params);
         if (moved != ids.length) {
             throw new IllegalStateException((ids.length - moved) + " of " + ids.length + " " + table + " rows did not take "
                     + event + ": they moved meanwhile");

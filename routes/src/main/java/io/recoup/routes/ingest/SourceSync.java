@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Stage 1, ingest, for a source ledger read over an API: asks the source's feed for what changed since the stored
  * watermark (less an overlap window against clock skew), or for everything when no full sync ran within
- * {@code fullEvery}, and stores each page in its own transaction as it arrives ({@link PageLoader}: set-based, a
- * refused record rejected alone). Items the source reports closed are closed; after a full sync, the source's items it
+ * {@code fullEvery}, and stores each page in its own transaction, in order, while the next is read ({@link PageWriter},
+ * {@link PageLoader}: set-based, a refused record rejected alone). Items the source reports closed are closed; after a full sync, the source's items it
  * no longer listed are closed too, unless a record of some page could not be named. The watermark moves only when the
  * sync read to its end; a sync that stopped keeps what it stored and says why.
  */
@@ -89,7 +89,13 @@ public final class SourceSync {
         Tally tally = new Tally(request.isFull());
         String failure = null;
         try {
-            FeedSyncResult result = feed.sync(request, page -> db.inTransaction(() -> store(page, tally)));
+            PageWriter writer = new PageWriter(source(), page -> db.inTransaction(() -> store(page, tally)), 2);
+            FeedSyncResult result;
+            try {
+                result = feed.sync(request, writer);
+            } finally {
+                writer.finish();
+            }
             if (request.isFull()) {
                 closeAbsent(tally);
             }

@@ -118,8 +118,8 @@ public final class LedgerPages {
                     from unnest(?::bigint[], ?::text[], ?::date[], ?::date[], ?::text[], ?::numeric[], ?::numeric[],
                         ?::numeric[], ?::text[], ?::bigint[]) u(customer_id, number, issue_date, due_date, currency,
                         original_amount, ledger_open_amount, open_amount, status, id)
-                    where i.id = u.id""",
-                    prepend(java.util.Arrays.copyOfRange(columns, 2, columns.length), db.now()));
+                    where i.id = u.id and i.id = any(?::bigint[])""",
+                    append(prepend(java.util.Arrays.copyOfRange(columns, 2, columns.length), db.now()), columns[columns.length - 1]));
         }
     }
 
@@ -137,6 +137,12 @@ public final class LedgerPages {
             columns[c] = column;
         }
         return columns;
+    }
+
+    private static Object[] append(Object[] columns, Object last) {
+        Object[] all = java.util.Arrays.copyOf(columns, columns.length + 1);
+        all[columns.length] = last;
+        return all;
     }
 
     private static Object[] prepend(Object[] columns, Object... first) {
@@ -157,23 +163,36 @@ public final class LedgerPages {
         }
     }
 
+    /**
+     * The page's items Recoup knows, locked, with what is allocated and not posted back yet. Looked up per source with
+     * {@code external_id = any(...)}, which the (source, external_id) index answers: a join with the unnested keys
+     * let the planner scan the whole table once per chunk.
+     */
     private Map<OpenItemKey, Known> known(List<LedgerRecord> records) {
         Map<OpenItemKey, Known> known = new HashMap<>();
-        db.jdbc().query("""
+        bySource(records.stream().map(r -> r.item().key().source()).toList(),
+                records.stream().map(r -> r.item().key().externalId()).toList()).forEach((source, ids) -> db.jdbc().query("""
                 select i.id, i.source, i.external_id, i.customer_id, i.number, i.issue_date::text, i.due_date::text, i.currency,
-                    i.original_amount, i.ledger_open_amount, i.status, coalesce(np.amount, 0)
-                from open_item i join unnest(?::text[], ?::text[]) k(source, external_id)
-                    on i.source = k.source and i.external_id = k.external_id
-                left join (select a.item_id, sum(case when p.kind = 'REVERSAL' then -a.amount else a.amount end) as amount
-                        from posting p join allocation a on a.id = p.allocation_id where p.status = 'PENDING' group by a.item_id) np
-                    on np.item_id = i.id
+                    i.original_amount, i.ledger_open_amount, i.status,
+                    (select coalesce(sum(case when p.kind = 'REVERSAL' then -a.amount else a.amount end), 0)
+                        from allocation a join posting p on p.allocation_id = a.id
+                        where a.item_id = i.id and p.status = 'PENDING')
+                from open_item i where i.source = ? and i.external_id = any(?::text[])
                 for update of i""", rs -> {
                     known.put(new OpenItemKey(rs.getString(2), rs.getString(3)), new Known(rs.getLong(1), rs.getLong(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBigDecimal(9),
                             rs.getBigDecimal(10), rs.getString(11), rs.getBigDecimal(12)));
-                }, records.stream().map(r -> r.item().key().source()).toArray(String[]::new),
-                records.stream().map(r -> r.item().key().externalId()).toArray(String[]::new));
+                }, source, ids.toArray(String[]::new)));
         return known;
+    }
+
+    /** The ids grouped by their source, in order. */
+    private static Map<String, List<String>> bySource(List<String> sources, List<String> ids) {
+        Map<String, List<String>> grouped = new LinkedHashMap<>();
+        for (int i = 0; i < sources.size(); i++) {
+            grouped.computeIfAbsent(sources.get(i), k -> new ArrayList<>()).add(ids.get(i));
+        }
+        return grouped;
     }
 
     /** Upserts each customer of the page once (the last record's version wins) and returns their ids. */
@@ -195,12 +214,11 @@ public final class LedgerPages {
                 texts(all, c -> c.email().orElse(null)), texts(all, c -> c.phone().orElse(null)),
                 texts(all, c -> c.language().toLanguageTag()), texts(all, c -> c.timeZone().getId()), texts(all, Customer::segment));
         Map<CustomerKey, Long> ids = new HashMap<>();
-        db.jdbc().query("""
-                select c.id, c.source, c.external_id from customer c join unnest(?::text[], ?::text[]) k(source, external_id)
-                    on c.source = k.source and c.external_id = k.external_id""",
-                rs -> {
-                    ids.put(new CustomerKey(rs.getString(2), rs.getString(3)), rs.getLong(1));
-                }, texts(all, c -> c.key().source()), texts(all, c -> c.key().externalId()));
+        bySource(all.stream().map(c -> c.key().source()).toList(), all.stream().map(c -> c.key().externalId()).toList())
+                .forEach((source, keys) -> db.jdbc().query("select id, source, external_id from customer where source = ? "
+                        + "and external_id = any(?::text[])", rs -> {
+                            ids.put(new CustomerKey(rs.getString(2), rs.getString(3)), rs.getLong(1));
+                        }, source, keys.toArray(String[]::new)));
         List<Long> owners = new ArrayList<>();
         List<String> ibans = new ArrayList<>();
         for (Customer c : all) {
@@ -236,17 +254,18 @@ public final class LedgerPages {
         if (reasons.isEmpty()) {
             return List.of();
         }
-        List<OpenItemKey> keys = new ArrayList<>(reasons.keySet());
         List<OpenItemKey> closed = new ArrayList<>();
-        db.jdbc().query("""
+        Map<String, List<OpenItemKey>> bySource = new LinkedHashMap<>();
+        reasons.keySet().forEach(k -> bySource.computeIfAbsent(k.source(), s -> new ArrayList<>()).add(k));
+        bySource.forEach((source, keys) -> db.jdbc().query("""
                 update open_item i set status = 'CLOSED', closed_reason = u.reason, version = i.version + 1, updated_at = ?
-                from unnest(?::text[], ?::text[], ?::text[]) u(source, external_id, reason)
-                where i.source = u.source and i.external_id = u.external_id and i.status = 'OPEN'
+                from unnest(?::text[], ?::text[]) u(external_id, reason)
+                where i.source = ? and i.external_id = any(?::text[]) and i.external_id = u.external_id and i.status = 'OPEN'
                 returning i.source, i.external_id""", rs -> {
                     closed.add(new OpenItemKey(rs.getString(1), rs.getString(2)));
-                }, db.now(), keys.stream().map(OpenItemKey::source).toArray(String[]::new),
-                keys.stream().map(OpenItemKey::externalId).toArray(String[]::new),
-                keys.stream().map(k -> Objects.requireNonNull(reasons.get(k))).toArray(String[]::new));
+                }, db.now(), keys.stream().map(OpenItemKey::externalId).toArray(String[]::new),
+                keys.stream().map(k -> Objects.requireNonNull(reasons.get(k))).toArray(String[]::new), source,
+                keys.stream().map(OpenItemKey::externalId).toArray(String[]::new)));
         return closed;
     }
 

@@ -206,9 +206,10 @@ public final class LedgerRepository {
         }
         db.jdbc().update("""
                 update open_item set open_amount = u.open, status = u.status, version = version + 1, updated_at = ?
-                from unnest(?::bigint[], ?::numeric[], ?::text[]) u(id, open, status) where open_item.id = u.id""", db.now(), ids,
+                from unnest(?::bigint[], ?::numeric[], ?::text[]) u(id, open, status)
+                where open_item.id = u.id and open_item.id = any(?::bigint[])""", db.now(), ids,
                 Arrays.stream(ids).map(id -> items.get(id).open().amount().toPlainString()).toArray(String[]::new),
-                Arrays.stream(ids).map(id -> items.get(id).status().name()).toArray(String[]::new));
+                Arrays.stream(ids).map(id -> items.get(id).status().name()).toArray(String[]::new), ids);
         return after;
     }
 
