@@ -16,6 +16,9 @@ import io.recoup.routes.dispatch.ReminderDispatch;
 import io.recoup.routes.ingest.ChangeTriggers;
 import io.recoup.routes.match.ExceptionQueue;
 import io.recoup.routes.plan.PolicyHolder;
+import io.recoup.routes.receive.PaymentEffects;
+import io.recoup.routes.receive.ProviderEventProcessing;
+import io.recoup.routes.receive.ProviderEventRoutes;
 import io.recoup.sepa.Bic;
 import io.recoup.sepa.Iban;
 import io.recoup.store.Database;
@@ -25,6 +28,7 @@ import io.recoup.store.dispatch.NoticeRepository;
 import io.recoup.store.ledger.LedgerRepository;
 import io.recoup.store.ledger.SourceReplayIds;
 import io.recoup.store.receipt.ReceiptRepository;
+import io.recoup.store.receive.ProviderEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -139,6 +143,19 @@ class RecoupConfiguration {
         SourceSyncMetrics metrics = new SourceSyncMetrics(registry);
         stages.syncs().forEach(s -> s.sync().observe(metrics::record));
         return metrics;
+    }
+
+    /** The payment providers configured under {@code recoup.payments} (none by default). */
+    @Bean
+    PaymentProviders paymentProviders(RecoupProperties props, SettableClock clock) {
+        return PaymentProviders.from(props.payments(), clock);
+    }
+
+    /** The worker that applies the providers' stored events, on its own timer ({@code recoup.payments.process-every}). */
+    @Bean
+    ProviderEventRoutes providerEventRoutes(Database db, PaymentProviders providers) {
+        return new ProviderEventRoutes(new ProviderEventProcessing(db, new ProviderEvents(db), providers.readers(),
+                new PaymentEffects()));
     }
 
     /** The exceptions queue a person works through the admin API. */
