@@ -27,6 +27,7 @@ import io.recoup.store.Installation;
 import io.recoup.store.dispatch.NoticeRepository;
 import io.recoup.store.ledger.LedgerRepository;
 import io.recoup.store.ledger.SourceReplayIds;
+import io.recoup.store.plan.PauseRepository;
 import io.recoup.store.receipt.ReceiptRepository;
 import io.recoup.store.receive.ProviderEvents;
 import java.io.IOException;
@@ -153,9 +154,10 @@ class RecoupConfiguration {
 
     /** The worker that applies the providers' stored events, on its own timer ({@code recoup.payments.process-every}). */
     @Bean
-    ProviderEventRoutes providerEventRoutes(Database db, PaymentProviders providers) {
+    ProviderEventRoutes providerEventRoutes(Database db, PaymentProviders providers, SettableClock clock) {
         return new ProviderEventRoutes(new ProviderEventProcessing(db, new ProviderEvents(db), providers.readers(),
-                new PaymentEffects()));
+                new PaymentEffects(new ReceiptRepository(db), new LedgerRepository(db), new PauseRepository(db), new EventLog(db),
+                        clock)));
     }
 
     /** The exceptions queue a person works through the admin API. */

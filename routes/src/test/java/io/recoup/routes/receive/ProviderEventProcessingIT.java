@@ -8,6 +8,10 @@ import io.recoup.core.lifecycle.ProviderEventStatus;
 import io.recoup.core.port.PaymentEffect;
 import io.recoup.core.port.ProviderEvent;
 import io.recoup.store.Database;
+import io.recoup.store.EventLog;
+import io.recoup.store.ledger.LedgerRepository;
+import io.recoup.store.plan.PauseRepository;
+import io.recoup.store.receipt.ReceiptRepository;
 import io.recoup.store.MutableClock;
 import io.recoup.store.TestDatabase;
 import io.recoup.store.receive.ProviderEvents;
@@ -26,6 +30,11 @@ class ProviderEventProcessingIT {
     void freshDatabase() {
         db = new Database(TestDatabase.fresh(), MutableClock.at(LocalDate.of(2026, 3, 2)));
         events = new ProviderEvents(db);
+    }
+
+    private PaymentEffects effects() {
+        return new PaymentEffects(new ReceiptRepository(db), new LedgerRepository(db), new PauseRepository(db), new EventLog(db),
+                db.clock());
     }
 
     private void store(String provider, String id, String body) {
@@ -47,7 +56,7 @@ class ProviderEventProcessingIT {
                 throw new RecoupException(ErrorCode.INVALID_PROVIDER_EVENT, event + ": data.object is missing");
             }
             return new PaymentEffect.Ignored("nothing to do");
-        }), new PaymentEffects());
+        }), effects());
 
         ProviderEventProcessing.Report report = processing.processWaiting(100);
 
@@ -65,7 +74,7 @@ class ProviderEventProcessingIT {
             store("stripe", "evt_" + i, "fine");
         }
         ProviderEventProcessing processing = new ProviderEventProcessing(db, events,
-                Map.of("stripe", event -> new PaymentEffect.Ignored("nothing to do")), new PaymentEffects());
+                Map.of("stripe", event -> new PaymentEffect.Ignored("nothing to do")), effects());
 
         assertThat(processing.processWaiting(3).handled()).isEqualTo(3);
         assertThat(events.counts("stripe")).isEqualTo(Map.of(ProviderEventStatus.HANDLED, 3L, ProviderEventStatus.NEW, 2L));
