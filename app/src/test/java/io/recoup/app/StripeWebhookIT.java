@@ -2,12 +2,16 @@ package io.recoup.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recoup.routes.cycle.Stages;
+import io.recoup.routes.receive.ProviderEventRoutes;
 import io.recoup.store.TemporaryFolders;
+import java.math.BigDecimal;
+import java.util.Map;
+import org.apache.camel.CamelContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -53,6 +57,14 @@ class StripeWebhookIT {
     TestRestTemplate http;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DemoJob demo;
+    @Autowired
+    Stages stages;
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    SettableClock clock;
 
     @BeforeEach
     void noEvents() {
@@ -87,8 +99,9 @@ class StripeWebhookIT {
         return response.getStatusCode();
     }
 
+    /** Now on the application's clock (the demo moves it), which the signature's age is measured against. */
     private long now() {
-        return Instant.now().getEpochSecond();
+        return clock.instant().getEpochSecond();
     }
 
     private long stored() {
@@ -142,6 +155,35 @@ class StripeWebhookIT {
         assertThat(http.getForEntity("/api/exceptions", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(http.postForEntity("/webhooks/stripe/../../api/exceptions", new HttpEntity<>(body), String.class)
                 .getStatusCode().is2xxSuccessful()).isFalse();
+    }
+
+    @Test
+    void aPaidCheckoutPaysTheItemItNamesAndIsPostedBackOnceHoweverOftenItsEventsCome() {
+        demo.runDays(new DemoOptions(DemoOptions.SAMPLE_START, 1, true), null);
+        Map<String, Object> item = jdbc.queryForMap("select id, external_id, open_amount, currency from open_item "
+                + "where status = 'OPEN' and open_amount > 0 order by id limit 1");
+        BigDecimal open = (BigDecimal) item.get("open_amount");
+        long minor = open.movePointRight(2).longValueExact();
+        String session = "{\"id\":\"cs_test_full\",\"object\":\"checkout.session\",\"payment_status\":\"paid\","
+                + "\"payment_intent\":\"pi_full_cycle\",\"currency\":\"" + ((String) item.get("currency")).trim().toLowerCase()
+                + "\",\"amount_total\":" + minor + ",\"metadata\":{\"recoup_notice\":\"1\",\"recoup_item_1\":\"csv|"
+                + item.get("external_id") + "|" + open.toPlainString() + "\"}}";
+        String completed = "{\"id\":\"evt_full_1\",\"object\":\"event\",\"type\":\"checkout.session.completed\","
+                + "\"created\":1780000000,\"data\":{\"object\":" + session + "}}";
+        String succeeded = completed.replace("evt_full_1", "evt_full_2").replace("checkout.session.completed",
+                "checkout.session.async_payment_succeeded");
+
+        assertThat(deliver(signature(SECRET, now(), completed), completed)).isEqualTo(HttpStatus.OK);
+        assertThat(deliver(signature(SECRET, now(), succeeded), succeeded)).isEqualTo(HttpStatus.OK);
+        assertThat(deliver(signature(SECRET, now(), completed), completed)).isEqualTo(HttpStatus.OK);
+        camel.createProducerTemplate().sendBody(ProviderEventRoutes.PROCESS, null);
+
+        assertThat(jdbc.queryForObject("select status from open_item where id = ?", String.class, item.get("id"))).isEqualTo("PAID");
+        assertThat(jdbc.queryForList("select status from receipt where provider = 'stripe'", String.class)).containsExactly("MATCHED");
+        assertThat(stages.postBack().postPending()).singleElement().satisfies(p -> assertThat(p.documentNumbers()).hasSize(1));
+        assertThat(stages.postBack().postPending()).allSatisfy(p -> assertThat(p.documentNumbers()).isEmpty());
+        assertThat(jdbc.queryForList("select status from provider_event order by event_id", String.class))
+                .containsExactly("HANDLED", "HANDLED");
     }
 
     @Test
