@@ -17,6 +17,7 @@ import io.recoup.routes.ingest.ChangeTriggers;
 import io.recoup.routes.match.ExceptionQueue;
 import io.recoup.routes.plan.PolicyHolder;
 import io.recoup.routes.receive.PaymentEffects;
+import io.recoup.routes.receive.ProviderEventCatchUp;
 import io.recoup.routes.receive.ProviderEventProcessing;
 import io.recoup.routes.receive.ProviderEventRoutes;
 import io.recoup.sepa.Bic;
@@ -152,12 +153,17 @@ class RecoupConfiguration {
         return PaymentProviders.from(props.payments(), clock);
     }
 
-    /** The worker that applies the providers' stored events, on its own timer ({@code recoup.payments.process-every}). */
+    /**
+     * The worker that applies the providers' stored events, on its own timer ({@code recoup.payments.process-every}), and
+     * the catch-up that lists what the webhooks missed ({@code recoup.payments.catch-up-every}, {@code catch-up-look-back}).
+     */
     @Bean
-    ProviderEventRoutes providerEventRoutes(Database db, PaymentProviders providers, SettableClock clock) {
-        return new ProviderEventRoutes(new ProviderEventProcessing(db, new ProviderEvents(db), providers.readers(),
+    ProviderEventRoutes providerEventRoutes(Database db, PaymentProviders providers, SettableClock clock,
+                                            @Value("${recoup.payments.catch-up-look-back:3d}") java.time.Duration lookBack) {
+        ProviderEvents events = new ProviderEvents(db);
+        return new ProviderEventRoutes(new ProviderEventProcessing(db, events, providers.readers(),
                 new PaymentEffects(new ReceiptRepository(db), new LedgerRepository(db), new PauseRepository(db), new EventLog(db),
-                        clock)));
+                        clock)), new ProviderEventCatchUp(db, events, providers.feeds(), lookBack, clock));
     }
 
     /** The exceptions queue a person works through the admin API. */

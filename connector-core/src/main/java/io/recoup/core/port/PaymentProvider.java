@@ -4,7 +4,7 @@ import java.time.Clock;
 
 /**
  * Builds what Recoup needs of one payment provider (Stripe, GoCardless) from its settings block
- * ({@code recoup.payments.<type>.*}): the verifier of its webhooks and the reader of its events. Each adapter module
+ * ({@code recoup.payments.<type>.*}): the verifier of its webhooks, the reader of its events and, with an API key, the list of its past events. Each adapter module
  * provides one, registered for {@link java.util.ServiceLoader}; the application picks it by {@link #type()}. A setting
  * that is missing or wrong fails here, with the setting named, when the application starts.
  */
@@ -15,4 +15,7 @@ public interface PaymentProvider {
     WebhookVerifier webhooks(SourceSettings settings, Clock clock);
 
     ProviderEventReader events(SourceSettings settings);
+
+    /** The provider's list of past events, when the settings allow reading it (an API key); empty otherwise. */
+    java.util.Optional<ProviderEventFeed> feed(SourceSettings settings);
 }

@@ -68,6 +68,13 @@ public final class ProviderEvents {
                 rs -> rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty(), provider);
     }
 
+    /** The provider's creation time of the newest event stored for {@code provider}. */
+    public Optional<java.time.Instant> latestCreated(String provider) {
+        return db.jdbc().query("select max(created) from provider_event where provider = ?",
+                rs -> rs.next() && rs.getTimestamp(1) != null ? Optional.of(rs.getTimestamp(1).toInstant())
+                        : Optional.<java.time.Instant>empty(), provider);
+    }
+
     /** How many events of {@code provider} stand in each status (for the dashboard and tests). */
     public Map<ProviderEventStatus, Long> counts(String provider) {
         Map<ProviderEventStatus, Long> counts = new java.util.EnumMap<>(ProviderEventStatus.class);

@@ -1,17 +1,21 @@
 package io.recoup.adapters.stripe;
 
 import io.recoup.core.port.PaymentProvider;
+import io.recoup.core.port.ProviderEventFeed;
 import io.recoup.core.port.ProviderEventReader;
 import io.recoup.core.port.SourceSettings;
 import io.recoup.core.port.WebhookVerifier;
 import java.time.Clock;
 import java.time.Duration;
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Stripe from {@code recoup.payments.stripe.*}: {@code webhook-secrets} (a list of the endpoint's signing secrets,
  * several during a rotation; required) and {@code tolerance} (how far a signature's time may lie from now, default
- * 300s, as in Stripe's own libraries).
+ * 300s, as in Stripe's own libraries); {@code api-key} (a restricted key that may read events; without it there is no
+ * catch-up), {@code api-base} (default https://api.stripe.com) and {@code timeout} (default 10s) of the API.
  */
 public final class StripePaymentProvider implements PaymentProvider {
     @Override
@@ -28,6 +32,12 @@ public final class StripePaymentProvider implements PaymentProvider {
     @Override
     public ProviderEventReader events(SourceSettings settings) {
         return new StripeEventReader();
+    }
+
+    @Override
+    public Optional<ProviderEventFeed> feed(SourceSettings settings) {
+        return settings.optional("api-key").map(key -> new StripeEventFeed(URI.create(settings.optional("api-base")
+                .orElse("https://api.stripe.com")), key, settings.duration("timeout", Duration.ofSeconds(10))));
     }
 
     private static List<String> secrets(SourceSettings settings) {
