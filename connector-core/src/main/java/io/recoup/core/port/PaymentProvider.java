@@ -18,4 +18,7 @@ public interface PaymentProvider {
 
     /** The provider's list of past events, when the settings allow reading it (an API key); empty otherwise. */
     java.util.Optional<ProviderEventFeed> feed(SourceSettings settings);
+
+    /** The maker of payment links on notices, when the settings allow it (an API key); empty otherwise. */
+    java.util.Optional<PaymentLinkIssuer> links(SourceSettings settings);
 }

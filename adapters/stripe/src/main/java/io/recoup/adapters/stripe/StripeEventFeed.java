@@ -1,18 +1,10 @@
 package io.recoup.adapters.stripe;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recoup.core.port.FeedUnavailable;
 import io.recoup.core.port.ProviderEvent;
 import io.recoup.core.port.ProviderEventFeed;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,20 +18,13 @@ import java.util.Optional;
  * retry loop here.
  */
 final class StripeEventFeed implements ProviderEventFeed {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Never follow more pages than this in one run: 100,000 events; a larger gap is read on the next runs. */
     private static final int MAX_PAGES = 1000;
 
-    private final HttpClient http;
-    private final URI apiBase;
-    private final String apiKey;
-    private final Duration timeout;
+    private final StripeApi api;
 
-    StripeEventFeed(URI apiBase, String apiKey, Duration timeout) {
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
-        this.apiBase = apiBase;
-        this.apiKey = apiKey;
-        this.timeout = timeout;
+    StripeEventFeed(StripeApi api) {
+        this.api = api;
     }
 
     @Override
@@ -63,22 +48,12 @@ final class StripeEventFeed implements ProviderEventFeed {
     }
 
     private JsonNode get(Instant from, Optional<String> after) {
-        String query = "limit=100&" + URLEncoder.encode("created[gte]", StandardCharsets.UTF_8) + "=" + from.getEpochSecond()
-                + after.map(id -> "&starting_after=" + URLEncoder.encode(id, StandardCharsets.UTF_8)).orElse("");
-        HttpRequest request = HttpRequest.newBuilder(apiBase.resolve("/v1/events?" + query)).timeout(timeout)
-                .header("Authorization", "Bearer " + apiKey).header("Accept", "application/json").GET().build();
+        String query = "limit=100&" + StripeApi.encode("created[gte]") + "=" + from.getEpochSecond()
+                + after.map(id -> "&starting_after=" + StripeApi.encode(id)).orElse("");
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                String retry = response.headers().firstValue("Retry-After").map(s -> ", retry after " + s + "s").orElse("");
-                throw new FeedUnavailable(StripeWebhookVerifier.PROVIDER, "GET /v1/events answered " + response.statusCode() + retry, null);
-            }
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new FeedUnavailable(StripeWebhookVerifier.PROVIDER, "GET /v1/events failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FeedUnavailable(StripeWebhookVerifier.PROVIDER, "GET /v1/events interrupted", e);
+            return api.get("/v1/events?" + query);
+        } catch (StripeApi.Failure e) {
+            throw new FeedUnavailable(StripeWebhookVerifier.PROVIDER, e.getMessage(), e.getCause());
         }
     }
 }

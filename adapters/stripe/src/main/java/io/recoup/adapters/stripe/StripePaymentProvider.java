@@ -1,5 +1,6 @@
 package io.recoup.adapters.stripe;
 
+import io.recoup.core.port.PaymentLinkIssuer;
 import io.recoup.core.port.PaymentProvider;
 import io.recoup.core.port.ProviderEventFeed;
 import io.recoup.core.port.ProviderEventReader;
@@ -15,7 +16,9 @@ import java.util.Optional;
  * Stripe from {@code recoup.payments.stripe.*}: {@code webhook-secrets} (a list of the endpoint's signing secrets,
  * several during a rotation; required) and {@code tolerance} (how far a signature's time may lie from now, default
  * 300s, as in Stripe's own libraries); {@code api-key} (a restricted key that may read events; without it there is no
- * catch-up), {@code api-base} (default https://api.stripe.com) and {@code timeout} (default 10s) of the API.
+ * catch-up and payment links), {@code api-base} (default https://api.stripe.com) and {@code timeout} (default 10s) of the
+ * API; {@code payment-method-types} (default card; e.g. card, sepa_debit, customer_balance) and {@code success-url} of
+ * the Checkout Sessions made for notices.
  */
 public final class StripePaymentProvider implements PaymentProvider {
     @Override
@@ -36,7 +39,18 @@ public final class StripePaymentProvider implements PaymentProvider {
 
     @Override
     public Optional<ProviderEventFeed> feed(SourceSettings settings) {
-        return settings.optional("api-key").map(key -> new StripeEventFeed(URI.create(settings.optional("api-base")
+        return api(settings).map(StripeEventFeed::new);
+    }
+
+    @Override
+    public Optional<PaymentLinkIssuer> links(SourceSettings settings) {
+        List<String> methods = settings.optional("payment-method-types").map(m -> List.of(m.replaceAll("[\\[\\]]", "")
+                .split("\\s*,\\s*"))).orElse(List.of("card"));
+        return api(settings).map(api -> new StripePaymentLinkIssuer(api, methods, settings.optional("success-url")));
+    }
+
+    private static Optional<StripeApi> api(SourceSettings settings) {
+        return settings.optional("api-key").map(key -> new StripeApi(URI.create(settings.optional("api-base")
                 .orElse("https://api.stripe.com")), key, settings.duration("timeout", Duration.ofSeconds(10))));
     }
 
