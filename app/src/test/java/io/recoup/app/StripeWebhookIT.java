@@ -187,6 +187,27 @@ class StripeWebhookIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aPaidEventThatCannotBeReadIsParkedAndShownOnTheDashboardWhileTheNextIsHandled() {
+        String broken = "{\"id\":\"evt_broken\",\"object\":\"event\",\"type\":\"checkout.session.completed\",\"created\":1,"
+                + "\"data\":{\"object\":{\"id\":\"cs_b\",\"payment_status\":\"paid\",\"metadata\":{\"recoup_notice\":\"9\"}}}}";
+        String other = event("evt_after_broken", "customer.created");
+        deliver(signature(SECRET, now(), broken), broken);
+        deliver(signature(SECRET, now(), other), other);
+
+        camel.createProducerTemplate().sendBody(ProviderEventRoutes.PROCESS, null);
+
+        assertThat(jdbc.queryForObject("select status from provider_event where event_id = 'evt_after_broken'", String.class))
+                .isEqualTo("HANDLED");
+        List<Map<String, Object>> parked = (List<Map<String, Object>>) http.withBasicAuth("admin", "s3cret-for-tests")
+                .getForObject("/api/dashboard", Map.class).get("parkedProviderEvents");
+        assertThat(parked).singleElement().satisfies(e -> {
+            assertThat(e.get("event_id")).isEqualTo("evt_broken");
+            assertThat((String) e.get("reason")).startsWith("INVALID_PROVIDER_EVENT").contains("no currency or amount_total");
+        });
+    }
+
+    @Test
     void storesEachOfManyEventsOnceWhenDeliveredShuffledWithDuplicatesFromEightSenders() throws Exception {
         int unique = 1400;
         List<String> deliveries = new ArrayList<>();
