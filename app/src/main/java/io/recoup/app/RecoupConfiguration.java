@@ -16,6 +16,10 @@ import io.recoup.routes.dispatch.ReminderDispatch;
 import io.recoup.routes.ingest.ChangeTriggers;
 import io.recoup.routes.match.ExceptionQueue;
 import io.recoup.routes.plan.PolicyHolder;
+import io.recoup.routes.receive.PaymentEffects;
+import io.recoup.routes.receive.ProviderEventCatchUp;
+import io.recoup.routes.receive.ProviderEventProcessing;
+import io.recoup.routes.receive.ProviderEventRoutes;
 import io.recoup.sepa.Bic;
 import io.recoup.sepa.Iban;
 import io.recoup.store.Database;
@@ -24,7 +28,9 @@ import io.recoup.store.Installation;
 import io.recoup.store.dispatch.NoticeRepository;
 import io.recoup.store.ledger.LedgerRepository;
 import io.recoup.store.ledger.SourceReplayIds;
+import io.recoup.store.plan.PauseRepository;
 import io.recoup.store.receipt.ReceiptRepository;
+import io.recoup.store.receive.ProviderEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -139,6 +145,25 @@ class RecoupConfiguration {
         SourceSyncMetrics metrics = new SourceSyncMetrics(registry);
         stages.syncs().forEach(s -> s.sync().observe(metrics::record));
         return metrics;
+    }
+
+    /** The payment providers configured under {@code recoup.payments} (none by default). */
+    @Bean
+    PaymentProviders paymentProviders(RecoupProperties props, SettableClock clock) {
+        return PaymentProviders.from(props.payments(), clock);
+    }
+
+    /**
+     * The worker that applies the providers' stored events, on its own timer ({@code recoup.payments.process-every}), and
+     * the catch-up that lists what the webhooks missed ({@code recoup.payments.catch-up-every}, {@code catch-up-look-back}).
+     */
+    @Bean
+    ProviderEventRoutes providerEventRoutes(Database db, PaymentProviders providers, SettableClock clock,
+                                            @Value("${recoup.payments.catch-up-look-back:3d}") java.time.Duration lookBack) {
+        ProviderEvents events = new ProviderEvents(db);
+        return new ProviderEventRoutes(new ProviderEventProcessing(db, events, providers.readers(),
+                new PaymentEffects(new ReceiptRepository(db), new LedgerRepository(db), new PauseRepository(db), new EventLog(db),
+                        clock)), new ProviderEventCatchUp(db, events, providers.feeds(), lookBack, clock));
     }
 
     /** The exceptions queue a person works through the admin API. */

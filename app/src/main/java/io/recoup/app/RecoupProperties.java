@@ -13,9 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("recoup")
 public record RecoupProperties(Path home, DatabaseSettings database, LedgerSettings ledger, StatementSettings statements,
                                CompanySettings company, CreditorSettings creditor, MailSettings mail, String policy,
-                               PostingSettings posting, List<Map<String, Object>> sources) {
+                               PostingSettings posting, List<Map<String, Object>> sources,
+                               Map<String, Object> payments) {
     public RecoupProperties {
         sources = sources == null ? List.of() : List.copyOf(sources);
+        payments = payments == null ? Map.of() : Map.copyOf(payments);
     }
 
     /** Empty url: Recoup starts its own PostgreSQL with data under {@code home/pgdata}. */

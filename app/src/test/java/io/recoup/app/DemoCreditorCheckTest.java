@@ -30,6 +30,6 @@ class DemoCreditorCheckTest {
         return new RecoupProperties(Path.of("var"), new RecoupProperties.DatabaseSettings("", "", ""), null, null,
                 new RecoupProperties.CompanySettings(ZoneId.of("Europe/Berlin")), new RecoupProperties.CreditorSettings(name, iban, "COBADEFFXXX"),
                 new RecoupProperties.MailSettings(host, 587, from, "", "", true), "classpath:recoup/policies/default.yaml",
-                new RecoupProperties.PostingSettings("RCP"), List.of());
+                new RecoupProperties.PostingSettings("RCP"), List.of(), java.util.Map.of());
     }
 }

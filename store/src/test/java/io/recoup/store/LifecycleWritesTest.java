@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * instead of the table's initial state.
  */
 class LifecycleWritesTest {
-    private static final String TABLES = "(collection|notice|action|receipt|posting)";
+    private static final String TABLES = "(collection|notice|action|receipt|posting|provider_event)";
     private static final Pattern UPDATE = Pattern.compile("\\bupdate\\s+(?:only\\s+)?" + TABLES
             + "\\b(?:\\s+(?:as\\s+)?\\w+)?\\s+set\\s+(.*?)(?=\\bwhere\\b|\\bfrom\\b|\\breturning\\b|$)");
     private static final Pattern UPSERT = Pattern.compile("\\binsert\\s+into\\s+" + TABLES
@@ -46,7 +46,7 @@ class LifecycleWritesTest {
 
         assertThat(found).isEmpty();
         // the scan found the inserts it must look at: a scan that reads nothing passes nothing
-        assertThat(insertedInto).containsExactly("action", "collection", "notice", "posting", "receipt");
+        assertThat(insertedInto).containsExactly("action", "collection", "notice", "posting", "provider_event", "receipt");
     }
 
     @Test

@@ -73,6 +73,10 @@ public class DashboardController {
                 order by n.id desc limit 100"""));
         view.put("exceptions", jdbc.queryForList("""
                 select provider, provider_id, currency, unallocated, reason from receipt where unallocated > 0 order by id"""));
+        // payment providers' events the worker parked (unreadable, a partial refund, a dispute of an unknown payment)
+        view.put("parkedProviderEvents", jdbc.queryForList("""
+                select provider, event_id, event_type, outcome as reason, handled_at from provider_event where status = 'PARKED'
+                order by id desc limit 100"""));
         return view;
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Every API call needs HTTP Basic credentials ({@code recoup.admin.username} / {@code recoup.admin.password}); only the
- * health check is open. With no password configured the API stays locked (a random password nobody knows), and
+ * health check and the payment providers' webhooks (which carry their own signature) are open. With no password configured the API stays locked (a random password nobody knows), and
  * nothing secret is ever logged.
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,8 +43,23 @@ public class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The payment providers' webhooks: the provider signs each delivery and {@link WebhookController} checks it over the
+     * raw body, so no login is asked and no session is made.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/webhooks/*")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())

@@ -42,15 +42,7 @@ public final class CreditReturns {
         String what = (r.reversal() ? "reversal" : "return") + (r.reasonCode() == null ? "" : " " + r.reasonCode())
                 + " in " + origin + " (entry " + r.entryRef() + ")";
         if (tied.size() == 1) {
-            List<ReceiptRepository.Reversed> reversed = receipts.reverseAllocations(tied.get(0));
-            for (ReceiptRepository.Reversed a : reversed) {
-                ledger.reopen(a.itemId(), a.amount());
-                StoredItem item = ledger.get(a.itemId());
-                events.append(new MatcherEvent.CreditReturned(item.key(), a.amount(), a.allocation(), a.reversal(),
-                        what + "; open now " + item.open()));
-            }
-            boolean moved = receipts.settle(tied.get(0), ReceiptEvent.RETURN, "sent back by the bank: " + what);
-            return moved || !reversed.isEmpty() ? Outcome.UNDONE : Outcome.ALREADY_UNDONE;
+            return undo(tied.get(0), what, "sent back by the bank: " + what);
         }
         if (unresolvedWanted) {
             String reason = what + " quotes " + r.quotedReferences() + ", which " + (tied.isEmpty()
@@ -61,5 +53,21 @@ public final class CreditReturns {
             }
         }
         return Outcome.UNRESOLVED;
+    }
+
+    /**
+     * Undoes everything {@code receipt} paid: each item reopened by what it got, each posting reversed once, the
+     * receipt RETURNED with {@code reason}. Doing it twice changes nothing the second time.
+     */
+    public Outcome undo(ReceiptId receipt, String what, String reason) {
+        List<ReceiptRepository.Reversed> reversed = receipts.reverseAllocations(receipt);
+        for (ReceiptRepository.Reversed a : reversed) {
+            ledger.reopen(a.itemId(), a.amount());
+            StoredItem item = ledger.get(a.itemId());
+            events.append(new MatcherEvent.CreditReturned(item.key(), a.amount(), a.allocation(), a.reversal(),
+                    what + "; open now " + item.open()));
+        }
+        boolean moved = receipts.settle(receipt, ReceiptEvent.RETURN, reason);
+        return moved || !reversed.isEmpty() ? Outcome.UNDONE : Outcome.ALREADY_UNDONE;
     }
 }

@@ -50,6 +50,18 @@ public final class ReceiptRepository {
         return db.jdbc().queryForList(INSERT + " returning id", Long.class, insertArgs(r)).stream().findFirst().map(ReceiptId::new);
     }
 
+    /** The receipt a provider knows by {@code providerId}, when one is recorded. */
+    public Optional<ReceiptId> find(String provider, String providerId) {
+        return db.jdbc().queryForList("select id from receipt where provider = ? and provider_id = ?", Long.class, provider, providerId)
+                .stream().findFirst().map(ReceiptId::new);
+    }
+
+    /** The items the receipt's allocations went to, each once, in id order. */
+    public List<Long> allocatedItems(ReceiptId receipt) {
+        return db.jdbc().queryForList("select distinct item_id from allocation where receipt_id = ? order by item_id", Long.class,
+                receipt.value());
+    }
+
     /** Separates the references of one receipt when a batch passes them as one text per receipt. */
     private static final String SEPARATOR = "\u001f";
 

@@ -1,0 +1,71 @@
+package io.recoup.core.port;
+
+import io.recoup.core.ledger.OpenItemKey;
+import io.recoup.core.money.Money;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a stored provider event means for Recoup's books, as the provider's adapter reads it; the receive stage applies
+ * it. {@code paymentId} is the provider's id of the payment (Stripe: the payment intent, else the checkout session),
+ * which is the receipt's identity, so two events about one payment make one receipt. An event Recoup has nothing to do
+ * with (a type it does not follow, a session that is not ours) is {@link Ignored} with the reason, so every stored
+ * event is accounted for.
+ */
+public sealed interface PaymentEffect {
+    record Ignored(String reason) implements PaymentEffect {
+        public Ignored {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * The customer paid {@code amount} (what the customer paid, the provider's fees not taken off) for the items our
+     * notice listed, named in the payment's metadata with what each was listed at.
+     */
+    record Paid(String paymentId, Money amount, String notice, List<ItemShare> items, Instant paidAt) implements PaymentEffect {
+        public Paid {
+            Objects.requireNonNull(paymentId, "paymentId");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(notice, "notice");
+            items = List.copyOf(items);
+            Objects.requireNonNull(paidAt, "paidAt");
+        }
+    }
+
+    /** One item a payment was for, and the amount it was listed at. */
+    record ItemShare(OpenItemKey item, Money amount) {
+        public ItemShare {
+            Objects.requireNonNull(item, "item");
+            Objects.requireNonNull(amount, "amount");
+        }
+    }
+
+    /**
+     * The payment did not go through after all or was paid back in full (a delayed payment that failed, a full
+     * refund): what it paid is undone. {@code amount} is what was taken back, when the event says.
+     */
+    record Undone(String paymentId, Money amount, String reason) implements PaymentEffect {
+        public Undone {
+            Objects.requireNonNull(paymentId, "paymentId");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** The payer disputes the payment with their bank: the items it paid are held while the dispute lasts. */
+    record Disputed(String paymentId, String reason) implements PaymentEffect {
+        public Disputed {
+            Objects.requireNonNull(paymentId, "paymentId");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** Something a person has to decide (a partial refund: which item does it reopen?), with the reason. */
+    record NeedsAPerson(String paymentId, String reason) implements PaymentEffect {
+        public NeedsAPerson {
+            Objects.requireNonNull(paymentId, "paymentId");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.recoup.routes.receive;
+
+import io.recoup.core.RecoupException;
+import io.recoup.core.port.PaymentEffect;
+import io.recoup.core.port.ProviderEvent;
+import io.recoup.core.port.ProviderEventReader;
+import io.recoup.store.Database;
+import io.recoup.store.receive.ProviderEvents;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker behind the webhooks: takes stored provider events one at a time ({@code FOR UPDATE SKIP LOCKED}, so
+ * several instances share the queue), each in its own transaction. The provider's reader says what the event means,
+ * {@link PaymentEffects} applies it, and the event is marked handled in the same transaction. An event that cannot be
+ * read, or whose effect fails for a reason that will not go away, is parked with the reason and the rest go on; a
+ * passing database failure leaves it waiting for the next run.
+ */
+public final class ProviderEventProcessing {
+    private static final Logger LOG = LoggerFactory.getLogger(ProviderEventProcessing.class);
+
+    private final Database db;
+    private final ProviderEvents events;
+    private final Map<String, ProviderEventReader> readers;
+    private final PaymentEffects effects;
+
+    public ProviderEventProcessing(Database db, ProviderEvents events, Map<String, ProviderEventReader> readers,
+                                   PaymentEffects effects) {
+        this.db = db;
+        this.events = events;
+        this.readers = Map.copyOf(readers);
+        this.effects = effects;
+    }
+
+    /** What one run did. */
+    public record Report(int handled, int parked) {
+        public int taken() {
+            return handled + parked;
+        }
+    }
+
+    /** Handles up to {@code limit} waiting events; returns how many were handled and parked. */
+    public Report processWaiting(int limit) {
+        int handled = 0;
+        int parked = 0;
+        for (int i = 0; i < limit; i++) {
+            Optional<Boolean> outcome = db.inTransaction(this::processNext);
+            if (outcome.isEmpty()) {
+                break;
+            }
+            if (outcome.get()) {
+                handled++;
+            } else {
+                parked++;
+            }
+        }
+        return new Report(handled, parked);
+    }
+
+    /** Empty when nothing waits; true when the event was handled, false when parked. */
+    private Optional<Boolean> processNext() {
+        Optional<ProviderEvents.Claimed> claimed = events.claimNext();
+        if (claimed.isEmpty()) {
+            return Optional.empty();
+        }
+        long id = claimed.get().id();
+        ProviderEvent event = claimed.get().event();
+        ProviderEventReader reader = readers.get(event.provider());
+        if (reader == null) {
+            return Optional.of(park(id, event, "no payment provider " + event.provider() + " is configured"));
+        }
+        try {
+            String outcome = db.underSavepoint(() -> effects.apply(event, reader.read(event)));
+            events.markHandled(id, outcome);
+            return Optional.of(true);
+        } catch (RuntimeException e) {
+            if (Database.isPassing(e)) {
+                throw e;
+            }
+            String reason = e instanceof RecoupException r ? r.code() + ": " + r.getMessage() : e.toString();
+            return Optional.of(park(id, event, reason));
+        }
+    }
+
+    private boolean park(long id, ProviderEvent event, String reason) {
+        LOG.warn("{} parked for a person: {}", event, reason);
+        events.park(id, reason);
+        return false;
+    }
+}

@@ -1,0 +1,224 @@
+package io.recoup.routes.receive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.recoup.core.ledger.Customer;
+import io.recoup.core.ledger.CustomerKey;
+import io.recoup.core.ledger.LedgerRecord;
+import io.recoup.core.ledger.OpenItem;
+import io.recoup.core.ledger.OpenItemKey;
+import io.recoup.core.money.Money;
+import io.recoup.core.port.PaymentEffect;
+import io.recoup.core.port.ProviderEvent;
+import io.recoup.core.port.ProviderEventReader;
+import io.recoup.store.Database;
+import io.recoup.store.EventLog;
+import io.recoup.store.Installation;
+import io.recoup.store.MutableClock;
+import io.recoup.store.TestDatabase;
+import io.recoup.store.ledger.LedgerRepository;
+import io.recoup.store.plan.PauseRepository;
+import io.recoup.store.receipt.ReceiptRepository;
+import io.recoup.store.receive.ProviderEvents;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Provider events taking effect through the worker against PostgreSQL: the effects are given directly by a reader
+ * keyed on the event's body, so each test says exactly what the provider told us.
+ */
+class PaymentEffectsIT {
+    private static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+    private Database db;
+    private ProviderEvents events;
+    private LedgerRepository ledger;
+    private final Map<String, PaymentEffect> effects = new HashMap<>();
+    private ProviderEventProcessing worker;
+
+    private HikariDataSource pooled;
+
+    @AfterEach
+    void closePool() {
+        pooled.close();
+    }
+
+    @BeforeEach
+    void freshDatabase() {
+        // pooled as in the application: eight workers on unpooled connections would measure connection start-up
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(TestDatabase.fresh());
+        pool.setMaximumPoolSize(10);
+        pooled = new HikariDataSource(pool);
+        db = new Database(pooled, MutableClock.at(DAY));
+        new Installation(db);
+        events = new ProviderEvents(db);
+        ledger = new LedgerRepository(db);
+        ReceiptRepository receipts = new ReceiptRepository(db);
+        ProviderEventReader reader = event -> effects.get(new String(event.payload(), StandardCharsets.UTF_8));
+        worker = new ProviderEventProcessing(db, events, Map.of("stripe", reader),
+                new PaymentEffects(receipts, ledger, new PauseRepository(db), new EventLog(db), db.clock()));
+        item("INV-1", "100.00");
+        item("INV-2", "19.50");
+    }
+
+    private void item(String id, String open) {
+        Customer customer = new Customer(new CustomerKey("csv", "C1"), "Customer 1", Optional.empty(), Optional.empty(),
+                Locale.ENGLISH, ZoneId.of("Europe/Berlin"), "b2b");
+        Money amount = Money.of(new BigDecimal(open), Money.currencyOf("EUR"));
+        ledger.upsertItem(new LedgerRecord(customer, new OpenItem(new OpenItemKey("csv", id), customer.key(), id, DAY.minusDays(30),
+                DAY, amount, amount)), "RF18" + id.replace("-", ""));
+    }
+
+    private static PaymentEffect.ItemShare share(String id, String amount) {
+        return new PaymentEffect.ItemShare(new OpenItemKey("csv", id), Money.of(amount, "EUR"));
+    }
+
+    private static PaymentEffect.Paid paid(String paymentId, String amount, PaymentEffect.ItemShare... items) {
+        return new PaymentEffect.Paid(paymentId, Money.of(amount, "EUR"), "77", List.of(items), Instant.parse("2026-03-02T10:00:00Z"));
+    }
+
+    private void deliver(String eventId, PaymentEffect effect) {
+        effects.put(eventId, effect);
+        events.record(new ProviderEvent("stripe", eventId, "test", Instant.EPOCH, eventId.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private long count(String sql, Object... args) {
+        return db.jdbc().queryForObject(sql, Long.class, args);
+    }
+
+    private String open(String id) {
+        return ledger.find(new OpenItemKey("csv", id)).orElseThrow().open().toString();
+    }
+
+    @Test
+    void aPaymentAndItsSecondEventMakeOneReceiptThatPaysTheNamedItemsAndIsPostedOnce() {
+        deliver("evt_completed", paid("pi_1", "119.50", share("INV-1", "100.00"), share("INV-2", "19.50")));
+        deliver("evt_async", paid("pi_1", "119.50", share("INV-1", "100.00"), share("INV-2", "19.50")));
+
+        assertThat(worker.processWaiting(10).handled()).isEqualTo(2);
+
+        assertThat(count("select count(*) from receipt where provider = 'stripe' and status = 'MATCHED'")).isOne();
+        assertThat(count("select count(*) from allocation")).isEqualTo(2);
+        assertThat(count("select count(*) from posting where kind = 'PAYMENT'")).isEqualTo(2);
+        assertThat(open("INV-1")).isEqualTo("EUR 0.00");
+        assertThat(open("INV-2")).isEqualTo("EUR 0.00");
+        assertThat(db.jdbc().queryForObject("select outcome from provider_event where event_id = 'evt_async'", String.class))
+                .isEqualTo("payment pi_1 is recorded already");
+    }
+
+    @Test
+    void moneyForAnItemPaidAnotherWayWaitsAsAnOverpaymentInTheExceptionsQueue() {
+        ledger.applyAllocation(ledger.find(new OpenItemKey("csv", "INV-2")).orElseThrow().id(), Money.of("19.50", "EUR"));
+        deliver("evt_1", paid("pi_1", "119.50", share("INV-1", "100.00"), share("INV-2", "19.50")));
+
+        worker.processWaiting(10);
+
+        assertThat(open("INV-1")).isEqualTo("EUR 0.00");
+        assertThat(new ReceiptRepository(db).waiting(10)).singleElement().satisfies(w -> {
+            assertThat(w.unallocated()).isEqualTo(Money.of("19.50", "EUR"));
+            assertThat(w.reason()).startsWith("overpayment of EUR 19.50").contains("csv:INV-2 had EUR 0.00 open");
+        });
+    }
+
+    @Test
+    void aFullRefundReopensTheItemsAndReversesEachPostingOnceAPartialOneIsParkedForAPerson() {
+        deliver("evt_paid", paid("pi_1", "119.50", share("INV-1", "100.00"), share("INV-2", "19.50")));
+        deliver("evt_refund", new PaymentEffect.Undone("pi_1", Money.of("119.50", "EUR"), "charge ch_1 refunded in full"));
+        deliver("evt_refund_again", new PaymentEffect.Undone("pi_1", Money.of("119.50", "EUR"), "charge ch_1 refunded in full"));
+        deliver("evt_partial", new PaymentEffect.NeedsAPerson("pi_2", "charge ch_2 refunded in part"));
+
+        assertThat(worker.processWaiting(10)).isEqualTo(new ProviderEventProcessing.Report(3, 1));
+
+        assertThat(open("INV-1")).isEqualTo("EUR 100.00");
+        assertThat(open("INV-2")).isEqualTo("EUR 19.50");
+        assertThat(count("select count(*) from posting where kind = 'REVERSAL'")).isEqualTo(2);
+        assertThat(count("select count(*) from receipt where status = 'RETURNED'")).isOne();
+        assertThat(db.jdbc().queryForObject("select outcome from provider_event where event_id = 'evt_partial'", String.class))
+                .isEqualTo("PAYMENT_NEEDS_A_PERSON: stripe payment pi_2: charge ch_2 refunded in part");
+    }
+
+    @Test
+    void aFailedDelayedPaymentWithNoReceiptChangesNothingAndARefundOfAnUnknownPaymentWaitsForAPerson() {
+        deliver("evt_failed", new PaymentEffect.Undone("pi_9", null, "the delayed payment of session cs_9 failed"));
+        deliver("evt_refund", new PaymentEffect.Undone("pi_8", Money.of("5.00", "EUR"), "charge ch_8 refunded in full"));
+
+        assertThat(worker.processWaiting(10).handled()).isEqualTo(2);
+
+        assertThat(count("select count(*) from receipt")).isZero();
+        assertThat(count("select count(*) from unresolved_return where provider = 'stripe' and provider_id = 'pi_8'")).isOne();
+    }
+
+    @Test
+    void aDisputeHoldsTheItemsThePaymentPaid() {
+        deliver("evt_paid", paid("pi_1", "100.00", share("INV-1", "100.00")));
+        deliver("evt_dispute", new PaymentEffect.Disputed("pi_1", "dispute dp_1 (fraudulent) opened"));
+
+        worker.processWaiting(10);
+
+        assertThat(db.jdbc().queryForList("select kind || ' ' || reason from hold h join open_item i on i.id = h.item_id "
+                + "where i.external_id = 'INV-1' and released_at is null", String.class))
+                .containsExactly("DISPUTE stripe dispute dp_1 (fraudulent) opened");
+    }
+
+    @Test
+    void manyEventsWithDuplicatesTakenByEightWorkersMakeExactlyOneReceiptAllocationAndPostingPerPayment() throws Exception {
+        int payments = 1000;
+        for (int i = 0; i < payments; i++) {
+            item("B-" + i, "10.00");
+        }
+        List<String> deliveries = new ArrayList<>();
+        for (int i = 0; i < payments; i++) {
+            effects.put("evt_c" + i, paid("pi_" + i, "10.00", share("B-" + i, "10.00")));
+            effects.put("evt_a" + i, paid("pi_" + i, "10.00", share("B-" + i, "10.00")));
+            deliveries.add("evt_c" + i);
+            deliveries.add(i % 10 < 3 ? "evt_c" + i : "evt_a" + i);
+        }
+        Collections.shuffle(deliveries, new Random(13));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < 8; w++) {
+                int from = w;
+                done.add(pool.submit(() -> {
+                    for (int k = from; k < deliveries.size(); k += 8) {
+                        String id = deliveries.get(k);
+                        events.record(new ProviderEvent("stripe", id, "test", Instant.EPOCH, id.getBytes(StandardCharsets.UTF_8)));
+                        worker.processWaiting(5);
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        worker.processWaiting(Integer.MAX_VALUE);
+
+        assertThat(count("select count(*) from provider_event where status = 'HANDLED'"))
+                .isEqualTo(count("select count(distinct event_id) from provider_event"));
+        assertThat(count("select count(*) from receipt")).isEqualTo(payments);
+        assertThat(count("select count(*) from allocation")).isEqualTo(payments);
+        assertThat(count("select count(*) from posting")).isEqualTo(payments);
+        assertThat(count("select count(*) from open_item where external_id like 'B-%' and open_amount = 0")).isEqualTo(payments);
+    }
+}
