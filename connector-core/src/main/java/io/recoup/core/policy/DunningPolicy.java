@@ -6,7 +6,9 @@ import io.recoup.core.money.Money;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A named, versioned dunning policy ("collection" is kept for SEPA direct-debit presentations): ladders of steps, the segments that choose a ladder per customer, the
@@ -50,5 +52,25 @@ public record DunningPolicy(String id, String version, Consolidation consolidati
 
     public Ladder ladder(String ladderId) {
         return ladders.get(ladderId);
+    }
+
+    /**
+     * What a reminder planned for {@code stepKey} ({@code id}, or {@code id#n} for a repeat) offers to pay with. A
+     * notice does not record its ladder, so a step id used in several ladders offers only what all of them offer;
+     * an escalation, an onboarding reminder or a step no longer in the policy offers the default.
+     */
+    public Set<PaymentOption> paymentOptions(String stepKey) {
+        int hash = stepKey.indexOf('#');
+        String stepId = hash < 0 ? stepKey : stepKey.substring(0, hash);
+        Set<PaymentOption> offered = null;
+        for (Ladder ladder : ladders.values()) {
+            for (PolicyStep step : ladder.steps()) {
+                if (step.id().equals(stepId)) {
+                    offered = offered == null ? EnumSet.copyOf(step.paymentOptions()) : offered;
+                    offered.retainAll(step.paymentOptions());
+                }
+            }
+        }
+        return offered == null || offered.isEmpty() ? PolicyStep.DEFAULT_PAYMENT_OPTIONS : Set.copyOf(offered);
     }
 }

@@ -71,7 +71,8 @@ final class PolicyBinder {
             s.get("channels").forEach(c -> channels.add(Channel.parse(c.asText()).orElseThrow()));
             Optional<Integer> every = s.has("repeat-every-days") ? Optional.of(s.get("repeat-every-days").asInt()) : Optional.empty();
             Optional<Integer> until = s.has("until-offset-days") ? Optional.of(s.get("until-offset-days").asInt()) : Optional.empty();
-            PolicyStep step = new PolicyStep(stepId, s.get("offset-days").asInt(), channels, s.get("template").asText(), every, until);
+            PolicyStep step = new PolicyStep(stepId, s.get("offset-days").asInt(), channels, s.get("template").asText(), every, until,
+                    paymentOptions(s));
             if (until.isPresent() && until.get() < step.offsetDays()) {
                 problem(at, "until-offset-days", "repeats until day " + until.get() + ", before the step starts (day "
                         + step.offsetDays() + ")");
@@ -98,6 +99,16 @@ final class PolicyBinder {
                     e.get("template").asText()));
         }
         return new Ladder(id, steps, escalation);
+    }
+
+    /** The schema refuses an unknown value; the default is bank transfer only. */
+    private static Set<PaymentOption> paymentOptions(JsonNode step) {
+        if (!step.has("payment-options")) {
+            return PolicyStep.DEFAULT_PAYMENT_OPTIONS;
+        }
+        Set<PaymentOption> options = EnumSet.noneOf(PaymentOption.class);
+        step.get("payment-options").forEach(o -> options.add(PaymentOption.parse(o.asText()).orElseThrow()));
+        return options;
     }
 
     private List<Segment> segments(JsonNode node, Map<String, Ladder> ladders) {

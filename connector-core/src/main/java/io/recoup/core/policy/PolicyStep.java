@@ -3,15 +3,20 @@ package io.recoup.core.policy;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One step of a ladder: from {@code offsetDays} relative to the due date (negative = before), reach the customer on
  * the first usable of {@code channels} (the fallback order) with {@code template}. A repeating step fires again every
  * {@code repeatEveryDays} until {@code untilOffsetDays} (inclusive), each occurrence a step of its own
- * ({@code id#2}, {@code id#3}, ...).
+ * ({@code id#2}, {@code id#3}, ...). Its reminders offer {@code paymentOptions} (bank transfer only unless the
+ * policy says otherwise).
  */
 public record PolicyStep(String id, int offsetDays, List<Channel> channels, String template, Optional<Integer> repeatEveryDays,
-                         Optional<Integer> untilOffsetDays) {
+                         Optional<Integer> untilOffsetDays, Set<PaymentOption> paymentOptions) {
+    /** What a step offers when the policy does not say. */
+    public static final Set<PaymentOption> DEFAULT_PAYMENT_OPTIONS = Set.of(PaymentOption.BANK_TRANSFER);
+
     public PolicyStep {
         Objects.requireNonNull(id, "id");
         channels = List.copyOf(channels);
@@ -21,6 +26,15 @@ public record PolicyStep(String id, int offsetDays, List<Channel> channels, Stri
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(repeatEveryDays, "repeatEveryDays");
         Objects.requireNonNull(untilOffsetDays, "untilOffsetDays");
+        paymentOptions = Set.copyOf(paymentOptions);
+        if (paymentOptions.isEmpty()) {
+            throw new IllegalArgumentException("step " + id + " offers no way to pay");
+        }
+    }
+
+    public PolicyStep(String id, int offsetDays, List<Channel> channels, String template, Optional<Integer> repeatEveryDays,
+                      Optional<Integer> untilOffsetDays) {
+        this(id, offsetDays, channels, template, repeatEveryDays, untilOffsetDays, DEFAULT_PAYMENT_OPTIONS);
     }
 
     public static PolicyStep once(String id, int offsetDays, Channel channel, String template) {

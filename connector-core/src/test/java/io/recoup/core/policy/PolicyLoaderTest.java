@@ -90,6 +90,34 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void offersBankTransferOnlyUnlessAStepListsStripe() {
+        DunningPolicy p = loader.load("standard.yaml", GOOD.replace("      - id: repeat\n",
+                "      - id: repeat\n        payment-options: [bank-transfer, stripe]\n"));
+        assertThat(p.ladder("standard").steps().get(0).paymentOptions()).containsExactly(PaymentOption.BANK_TRANSFER);
+        assertThat(p.ladder("standard").steps().get(1).paymentOptions())
+                .containsExactlyInAnyOrder(PaymentOption.BANK_TRANSFER, PaymentOption.STRIPE);
+        assertThat(p.paymentOptions("repeat#3")).contains(PaymentOption.STRIPE);
+        assertThat(p.paymentOptions("due-email")).containsExactly(PaymentOption.BANK_TRANSFER);
+        assertThat(p.paymentOptions("escalation")).containsExactly(PaymentOption.BANK_TRANSFER);
+    }
+
+    @Test
+    void offersStripeOnAStepIdSharedByLaddersOnlyWhenEveryLadderOffersIt() {
+        String gentleOnly = GOOD.replaceFirst("template: reminder-due\n",
+                "template: reminder-due\n        payment-options: [stripe, bank-transfer]\n");
+        assertThat(loader.load("standard.yaml", gentleOnly).paymentOptions("due-email")).containsExactly(PaymentOption.BANK_TRANSFER);
+    }
+
+    @Test
+    void rejectsAnUnknownPaymentOptionNamingFileLineAndField() {
+        String paypal = GOOD.replace("      - id: repeat\n", "      - id: repeat\n        payment-options: [bank-transfer, paypal]\n");
+        assertThatThrownBy(() -> loader.load("bad.yaml", paypal))
+                .isInstanceOf(RecoupException.class)
+                .hasMessageContaining("bad.yaml:19: field 'ladders.standard.steps[1].payment-options[1]': ")
+                .hasMessageContaining("enumeration");
+    }
+
+    @Test
     void rejectsOverlappingStepsIncludingRepeats() {
         String overlapping = GOOD.replace("- id: repeat\n        offset-days: 7", "- id: repeat\n        offset-days: 0");
         assertThatThrownBy(() -> loader.load("bad.yaml", overlapping))

@@ -1,0 +1,23 @@
+package io.recoup.core.policy;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A way a reminder offers to pay: bank transfer (the creditor's IBAN and the RF reference, always there) or an online
+ * payment link at a provider ({@code stripe}: a Checkout Session made for the notice when it is sent). A step lists
+ * the ones its reminders offer under {@code payment-options}; without the list it offers bank transfer only.
+ */
+public enum PaymentOption {
+    BANK_TRANSFER, STRIPE;
+
+    /** The policy's spelling: {@code bank-transfer}, {@code stripe}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Optional<PaymentOption> parse(String label) {
+        return Arrays.stream(values()).filter(o -> o.label().equals(label)).findFirst();
+    }
+}
