@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class BundledTemplatesTest {
     private static final List<String> KNOWN = List.of("customer.name", "invoice.number", "invoice.numbers", "invoice.due-date",
-            "amount.open", "amount.total", "count", "items", "creditor.name", "creditor.iban", "creditor.bic", "payment.reference");
+            "amount.open", "amount.total", "count", "items", "creditor.name", "creditor.iban", "creditor.bic", "payment.reference",
+            "payment.online");
     /** The facts the SDD rulebook (PT-04.02) wants in a pre-notification, and the invoice and account it is for. */
     private static final List<String> PRE_NOTIFICATION = List.of("debtor.name", "debtor.account", "collection.date",
             "collection.amount", "invoice.number", "mandate.reference", "creditor.identifier", "creditor.name");
@@ -36,6 +37,17 @@ class BundledTemplatesTest {
                 Path file = Path.of("src/main/resources/recoup/templates", language, template + ".txt");
                 assertThat(file).as(file.toString()).exists();
                 assertThat(Files.readString(file)).contains("${items}", "${creditor.iban}", "${creditor.name}");
+            }
+        }
+    }
+
+    @Test
+    void everyReminderOffersTheOnlinePaymentLinkRightAfterTheBankDetailsInFiveLanguages() throws IOException {
+        for (String language : LANGUAGES) {
+            for (String template : List.of("reminder-pre-due", "reminder-due", "reminder-overdue", "final-reminder")) {
+                Path file = Path.of("src/main/resources/recoup/templates", language, template + ".txt");
+                // on the bank-transfer line itself, so an empty value leaves the text exactly as it was
+                assertThat(Files.readString(file)).as(file.toString()).containsPattern("\\$\\{creditor\\.bic}[^\\n]*\\$\\{payment\\.online}\\n");
             }
         }
     }
