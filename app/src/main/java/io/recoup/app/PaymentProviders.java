@@ -1,6 +1,7 @@
 package io.recoup.app;
 
 import io.recoup.core.RecoupException;
+import io.recoup.core.port.PaymentLinkIssuer;
 import io.recoup.core.port.PaymentProvider;
 import io.recoup.core.port.ProviderEventFeed;
 import io.recoup.core.port.ProviderEventReader;
@@ -25,12 +26,19 @@ public final class PaymentProviders {
     private final Map<String, WebhookVerifier> verifiers;
     private final Map<String, ProviderEventReader> readers;
     private final Map<String, ProviderEventFeed> feeds;
+    private final Map<String, PaymentLinkIssuer> links;
 
     PaymentProviders(Map<String, WebhookVerifier> verifiers, Map<String, ProviderEventReader> readers,
-                     Map<String, ProviderEventFeed> feeds) {
+                     Map<String, ProviderEventFeed> feeds, Map<String, PaymentLinkIssuer> links) {
         this.verifiers = Map.copyOf(verifiers);
         this.readers = Map.copyOf(readers);
         this.feeds = Map.copyOf(feeds);
+        this.links = Map.copyOf(links);
+    }
+
+    /** The maker of payment links at {@code provider}, when it is configured with an API key. */
+    public Optional<PaymentLinkIssuer> links(String provider) {
+        return Optional.ofNullable(links.get(provider));
     }
 
     /** The event lists of the providers configured with an API key, by name. */
@@ -55,6 +63,7 @@ public final class PaymentProviders {
         Map<String, WebhookVerifier> verifiers = new LinkedHashMap<>();
         Map<String, ProviderEventReader> readers = new LinkedHashMap<>();
         Map<String, ProviderEventFeed> feeds = new LinkedHashMap<>();
+        Map<String, PaymentLinkIssuer> links = new LinkedHashMap<>();
         for (Map.Entry<String, Object> block : ApiSources.plain(payments).entrySet()) {
             if (!(block.getValue() instanceof Map<?, ?> settings)) {
                 continue;
@@ -70,10 +79,11 @@ public final class PaymentProviders {
                 verifiers.put(provider.type(), provider.webhooks(own, clock));
                 readers.put(provider.type(), provider.events(own));
                 provider.feed(own).ifPresent(feed -> feeds.put(provider.type(), feed));
+                provider.links(own).ifPresent(issuer -> links.put(provider.type(), issuer));
             } catch (RecoupException | IllegalArgumentException e) {
                 throw new ConfigurationRefused(key + "." + e.getMessage(), List.of(key));
             }
         }
-        return new PaymentProviders(verifiers, readers, feeds);
+        return new PaymentProviders(verifiers, readers, feeds, links);
     }
 }

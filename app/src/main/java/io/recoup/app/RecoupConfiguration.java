@@ -101,10 +101,15 @@ class RecoupConfiguration {
         return new MessageTemplates(RecoupConfiguration::classpathTemplate, Locale.ENGLISH);
     }
 
+    /**
+     * The dispatcher; with a Stripe API key, a reminder whose step offers {@code stripe} carries a Checkout link. The
+     * policy in force is asked per notice (lazily: the policy holder needs the dispatcher's channels first).
+     */
     @Bean
     ReminderDispatch reminderDispatch(Database db, CreditorDetails creditor, ReminderChannel email, MessageTemplates templates,
-                                      SettableClock clock) {
-        return new ReminderDispatch(db, new NoticeRepository(db), new EventLog(db), templates, creditor, List.of(email), clock);
+                                      SettableClock clock, PaymentProviders providers, ObjectProvider<PolicyHolder> policy) {
+        return new ReminderDispatch(db, new NoticeRepository(db), new EventLog(db), templates, creditor, List.of(email), clock,
+                providers.links("stripe"), step -> policy.getObject().get().policy().paymentOptions(step));
     }
 
     @Bean

@@ -22,7 +22,8 @@ import java.util.Set;
  * Decides, in the transaction that claimed a notice, what dispatch does with it: takes off the items paid or paused
  * (a hold or a promise recorded since planning) and cancels a notice with nothing left, opens a task where a person
  * must act (a task step, a channel not configured, no address, an interrupted send the channel cannot repeat safely),
- * or renders the message and records it as being sent, committed before the channel gets it.
+ * or renders the message (with its online payment link, when its step offers one) and records it as being sent,
+ * committed before the channel gets it.
  */
 final class NoticePreparation {
     private final Map<Channel, ReminderChannel> channels;
@@ -30,9 +31,11 @@ final class NoticePreparation {
     private final NoticeRepository notices;
     private final EventLog events;
     private final Outcomes outcomes;
+    private final OnlinePayment online;
 
     NoticePreparation(Map<Channel, ReminderChannel> channels, NoticeRenderer renderer, NoticeRepository notices,
-                      EventLog events, Outcomes outcomes) {
+                      EventLog events, Outcomes outcomes, OnlinePayment online) {
+        this.online = online;
         this.channels = channels;
         this.renderer = renderer;
         this.notices = notices;
@@ -86,7 +89,7 @@ final class NoticePreparation {
     }
 
     private Step handOver(DueNotice notice, List<DueNotice.Line> owed, ReminderChannel channel) {
-        NoticeRenderer.Rendered message = renderer.render(notice, owed);
+        NoticeRenderer.Rendered message = renderer.render(notice, owed, online.offer(notice, owed));
         String address = notice.channel() == Channel.EMAIL ? notice.email().orElseThrow() : notice.phone().orElseThrow();
         boolean interrupted = notice.claim().interrupted();
         if (interrupted) {

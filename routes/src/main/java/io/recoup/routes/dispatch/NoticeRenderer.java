@@ -64,6 +64,14 @@ final class NoticeRenderer {
 
     /** @param lines the invoices on the notice, the most overdue (earliest due date) first */
     Rendered render(DueNotice notice, List<DueNotice.Line> lines) {
+        return render(notice, lines, OnlinePayment.Offer.NONE);
+    }
+
+    /**
+     * As {@link #render(DueNotice, List)}, with the online payment link of {@code offer} after the bank details
+     * ({@code ${payment.online}}, empty without a link) and its note, if any, among the notes.
+     */
+    Rendered render(DueNotice notice, List<DueNotice.Line> lines, OnlinePayment.Offer offer) {
         LocalDate today = LocalDate.now(clock);
         DueNotice.Line lead = lines.get(0);
         String template = NoticeWording.reminderFor(notice.template(), ChronoUnit.DAYS.between(lead.dueDate(), today));
@@ -87,8 +95,11 @@ final class NoticeRenderer {
             values.put("grace.until", g.payBy().format(dates));
             values.put("grace.days", String.valueOf(Math.max(0, ChronoUnit.DAYS.between(today, g.payBy()))));
         });
+        values.put("payment.online", offer.link().map(l -> "\n\n" + wording.payOnline(l.url().toString(),
+                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(language)
+                        .format(l.expiresAt().atZone(clock.getZone())))).orElse(""));
         MessageTemplates.RenderedMessage m = templates.render(template, language, values);
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(offer.note().stream().toList());
         List<Attachment> codes = new ArrayList<>();
         StringBuilder body = new StringBuilder(m.body());
         if (notice.channel() == Channel.EMAIL) {

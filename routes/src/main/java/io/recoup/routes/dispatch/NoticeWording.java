@@ -34,6 +34,14 @@ final class NoticeWording {
             "es", "No hay código QR para la factura %s; páguela por transferencia con los datos indicados arriba.",
             "pt", "Não há código QR para a fatura %s; pague-a por transferência com os dados indicados acima.");
 
+    /** The online link after the bank details: "%s" the address, then until when it works. */
+    private static final Map<String, String> PAY_ONLINE = Map.of(
+            "en", "Or pay online by card: %s (this link works until %s).",
+            "de", "Oder bezahlen Sie online mit Karte: %s (dieser Link gilt bis %s).",
+            "fr", "Vous pouvez aussi payer en ligne par carte : %s (ce lien est valable jusqu'au %s).",
+            "es", "También puede pagar en línea con tarjeta: %s (este enlace es válido hasta el %s).",
+            "pt", "Também pode pagar online com cartão: %s (esta ligação é válida até %s).");
+
     private final String language;
 
     NoticeWording(Locale language) {
@@ -59,6 +67,10 @@ final class NoticeWording {
     String daysOverdue(long days) {
         List<String> forms = DAYS_OVERDUE.get(language);
         return days == 1 ? forms.get(0) : String.format(Locale.ROOT, forms.get(1), days);
+    }
+
+    String payOnline(String url, String until) {
+        return String.format(Locale.ROOT, PAY_ONLINE.get(language), url, until);
     }
 
     String noQrCode(String invoiceNumber) {

@@ -2,12 +2,16 @@ package io.recoup.routes.dispatch;
 
 import io.recoup.core.message.MessageTemplates;
 import io.recoup.core.policy.Channel;
+import io.recoup.core.policy.PaymentOption;
+import io.recoup.core.policy.PolicyStep;
+import io.recoup.core.port.PaymentLinkIssuer;
 import io.recoup.core.port.ReminderChannel;
 import io.recoup.routes.CreditorDetails;
 import io.recoup.routes.dispatch.NoticePreparation.Step;
 import io.recoup.store.Database;
 import io.recoup.store.EventLog;
 import io.recoup.store.dispatch.ClaimedNotice;
+import io.recoup.store.dispatch.NoticePaymentLinks;
 import io.recoup.store.dispatch.NoticeRepository;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,12 +48,23 @@ public final class ReminderDispatch {
 
     public ReminderDispatch(Database db, NoticeRepository notices, EventLog events, MessageTemplates templates,
                             CreditorDetails creditor, List<ReminderChannel> channels, Clock clock) {
+        this(db, notices, events, templates, creditor, channels, clock, Optional.empty(), step -> PolicyStep.DEFAULT_PAYMENT_OPTIONS);
+    }
+
+    /**
+     * With the maker of online payment links ({@code issuer}, empty when no provider is configured for it) and what
+     * the policy in force offers on a step ({@code optionsOfStep}, asked per notice with its lead step key).
+     */
+    public ReminderDispatch(Database db, NoticeRepository notices, EventLog events, MessageTemplates templates,
+                            CreditorDetails creditor, List<ReminderChannel> channels, Clock clock,
+                            Optional<PaymentLinkIssuer> issuer, Function<String, Set<PaymentOption>> optionsOfStep) {
         this.db = db;
         this.notices = notices;
         this.clock = clock;
         channels.forEach(c -> this.channels.put(c.channel(), c));
         this.outcomes = new Outcomes(notices, events);
-        this.preparation = new NoticePreparation(this.channels, new NoticeRenderer(templates, creditor, clock), notices, events, outcomes);
+        this.preparation = new NoticePreparation(this.channels, new NoticeRenderer(templates, creditor, clock), notices, events, outcomes,
+                new OnlinePayment(issuer, optionsOfStep, new NoticePaymentLinks(db), clock));
         this.delivery = new NoticeDelivery(notices, events, outcomes);
     }
 

@@ -6,6 +6,7 @@ import io.recoup.adapters.email.SmtpReminderChannel;
 import io.recoup.adapters.email.SmtpSettings;
 import io.recoup.core.message.MessageTemplates;
 import io.recoup.core.policy.PolicyLoader;
+import io.recoup.core.port.PaymentLinkIssuer;
 import io.recoup.core.port.ReminderChannel;
 import io.recoup.routes.CreditorDetails;
 import io.recoup.routes.ReturnedEntries;
@@ -53,6 +54,8 @@ final class CycleFixture implements AutoCloseable {
     final PolicyHolder policy;
     /** The plain SMTP channel to the test's mail server. */
     final ReminderChannel smtp;
+    /** The maker of online payment links the dispatchers use; none unless a test gives one. */
+    final Optional<PaymentLinkIssuer> links;
     volatile String policyText = resource("/recoup/policies/default.yaml");
 
     CycleFixture(Path home, LocalDate firstDay, int smtpPort) {
@@ -61,7 +64,14 @@ final class CycleFixture implements AutoCloseable {
 
     /** {@code channel} wraps the SMTP channel the instance's dispatcher sends through (to make it fail, say). */
     CycleFixture(Path home, LocalDate firstDay, int smtpPort, UnaryOperator<ReminderChannel> channel) {
+        this(home, firstDay, smtpPort, channel, Optional.empty());
+    }
+
+    /** {@code links} makes the online payment links of reminders whose step offers them. */
+    CycleFixture(Path home, LocalDate firstDay, int smtpPort, UnaryOperator<ReminderChannel> channel,
+                 Optional<PaymentLinkIssuer> links) {
         this.home = home;
+        this.links = links;
         this.clock = new MutableClock(firstDay.atTime(9, 0).atZone(ZONE).toInstant(), ZONE);
         this.dataSource = TestDatabase.fresh();
         this.jdbc = new JdbcTemplate(dataSource);
@@ -108,7 +118,7 @@ final class CycleFixture implements AutoCloseable {
         return new ReminderDispatch(db, new NoticeRepository(db), new EventLog(db),
                 new MessageTemplates(p -> Optional.ofNullable(resourceOrNull("/recoup/templates/" + p)), Locale.ENGLISH),
                 new CreditorDetails("Recoup Test GmbH", Iban.parse("DE89370400440532013000"), Bic.parse("COBADEFFXXX")),
-                List.of(channels), clock);
+                List.of(channels), clock, links, step -> this.policy.get().policy().paymentOptions(step));
     }
 
     Path folder(String relative) {

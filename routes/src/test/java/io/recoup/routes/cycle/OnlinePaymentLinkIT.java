@@ -1,0 +1,166 @@
+package io.recoup.routes.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.recoup.core.port.DeliveryResult;
+import io.recoup.core.port.PaymentLinkIssuer;
+import io.recoup.core.port.PaymentLinkUnavailable;
+import io.recoup.core.port.ReminderChannel;
+import io.recoup.routes.dispatch.DispatchReport;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Stripe payment link on reminders, with a stand-in for the provider (the Stripe adapter itself is tested against
+ * WireMock): on a step that offers it, the mail carries the notice's link after the bank details; a resend reuses the
+ * live link and asks for the next attempt once it expired; a provider that cannot make it does not hold the mail back.
+ */
+class OnlinePaymentLinkIT {
+    @RegisterExtension
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+    /** Acme's invoice is due today (due-email, offering stripe); Beta's in three days (pre-due-email, not offering it). */
+    static final String LEDGER = PoisonNoticeIT.HEADER
+            + "1,INV-1,C1,Acme Ltd,ap@acme.example,en,2026-02-01,2026-03-02,EUR,100.00,\n"
+            + "2,INV-2,C2,Beta GmbH,ap@beta.example,en,2026-02-01,2026-03-05,EUR,200.00,\n";
+    static final String BANK_LINE_END = "so that your payment is matched automatically.";
+
+    @TempDir
+    Path home;
+    CycleFixture recoup;
+    final FakeIssuer stripe = new FakeIssuer();
+
+    @AfterEach
+    void stop() {
+        recoup.close();
+    }
+
+    @Test
+    void putsTheNoticesStripeLinkAfterTheBankDetailsOnlyOnAStepThatOffersIt() throws Exception {
+        start(Optional.of(stripe), UnaryOperator.identity());
+
+        recoup.runDay(DAY);
+
+        assertThat(stripe.requests).singleElement().satisfies(r -> {
+            assertThat(r.idempotencyKey()).isEqualTo("recoup-notice-" + noticeOf("INV-1") + "-1");
+            assertThat(r.amount()).hasToString("EUR 100.00");
+            assertThat(r.items()).singleElement().satisfies(i -> assertThat(i.item().externalId()).isEqualTo("1"));
+        });
+        assertThat(text("ap@acme.example")).contains(BANK_LINE_END + "\n\nOr pay online by card: " + stripe.url(noticeOf("INV-1"), 1)
+                + " (this link works until ").contains("DE89 3704 0044 0532 0130 00");
+        assertThat(text("ap@beta.example")).contains(BANK_LINE_END + "\n\nKind regards").doesNotContain("online");
+        assertThat(recoup.jdbc.queryForList("select notice_id || ' ' || provider || ' ' || attempt || ' ' || url from notice_payment_link",
+                String.class)).containsExactly(noticeOf("INV-1") + " stripe 1 " + stripe.url(noticeOf("INV-1"), 1));
+    }
+
+    @Test
+    void reusesTheLiveLinkWhenTheNoticeGoesOutAgainAndAsksForTheNextAttemptOnceItExpired() throws Exception {
+        AtomicInteger deferrals = new AtomicInteger(2);
+        start(Optional.of(stripe), smtp -> new TestChannel(m -> m.recipientAddress().equals("ap@acme.example")
+                && deferrals.getAndDecrement() > 0 ? new DeliveryResult.Deferred("421 try again later") : smtp.deliver(m), true));
+        recoup.runDay(DAY);
+        long acme = noticeOf("INV-1");
+
+        assertThat(recoup.stages.dispatch().dispatch().actions()).extracting(DispatchReport.Dispatched::status).containsExactly("DEFERRED");
+        assertThat(stripe.requests).extracting(PaymentLinkIssuer.LinkRequest::attempt).containsExactly(1);
+
+        recoup.clock.set(DAY.plusDays(2));
+        assertThat(recoup.stages.dispatch().dispatch().actions()).extracting(DispatchReport.Dispatched::status).containsExactly("SENT");
+
+        assertThat(stripe.requests).extracting(PaymentLinkIssuer.LinkRequest::idempotencyKey)
+                .containsExactly("recoup-notice-" + acme + "-1", "recoup-notice-" + acme + "-2");
+        assertThat(text("ap@acme.example")).contains(stripe.url(acme, 2)).doesNotContain(stripe.url(acme, 1));
+        assertThat(recoup.jdbc.queryForList("select attempt from notice_payment_link order by attempt", Integer.class)).containsExactly(1, 2);
+    }
+
+    @Test
+    void sendsWithBankTransferOnlyAndNotesWhyWhenStripeCannotMakeTheLink() throws Exception {
+        stripe.down = true;
+        start(Optional.of(stripe), UnaryOperator.identity());
+
+        recoup.runDay(DAY);
+
+        assertThat(text("ap@acme.example")).contains(BANK_LINE_END + "\n\nKind regards").doesNotContain("online");
+        assertThat(recoup.jdbc.queryForObject("select status || ' ' || outcome from notice where id = ?", String.class, noticeOf("INV-1")))
+                .isEqualTo("SENT <notice-" + noticeOf("INV-1") + "@recoup>; no stripe payment link: stripe: 503 from the stand-in; "
+                        + "sent with bank transfer only");
+        assertThat(recoup.jdbc.queryForObject("select count(*) from notice_payment_link", Integer.class)).isZero();
+    }
+
+    @Test
+    void leavesTheReminderAsItWasWhenNoStripeIssuerIsConfigured() throws Exception {
+        start(Optional.empty(), UnaryOperator.identity());
+
+        recoup.runDay(DAY);
+
+        assertThat(text("ap@acme.example")).contains(BANK_LINE_END + "\n\nKind regards").doesNotContain("online");
+        assertThat(recoup.jdbc.queryForObject("select outcome from notice where id = ?", String.class, noticeOf("INV-1")))
+                .isEqualTo("<notice-" + noticeOf("INV-1") + "@recoup>");
+        assertThat(stripe.requests).isEmpty();
+    }
+
+    private void start(Optional<PaymentLinkIssuer> links, UnaryOperator<ReminderChannel> channel) {
+        recoup = new CycleFixture(home, DAY, mail.getSmtp().getPort(), channel, links);
+        recoup.policyText = CycleFixture.resource("/recoup/policies/default.yaml").replace("template: reminder-due\n",
+                "template: reminder-due\n        payment-options: [bank-transfer, stripe]\n");
+        recoup.drop("ledger/inbox", "ledger.csv", LEDGER);
+    }
+
+    private long noticeOf(String invoice) {
+        return recoup.jdbc.queryForObject("select a.notice_id from action a join open_item i on i.id = a.item_id where i.number = ?",
+                Long.class, invoice);
+    }
+
+    private static String text(String recipient) throws Exception {
+        List<MimeMessage> to = new java.util.ArrayList<>();
+        for (MimeMessage m : mail.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().contains(recipient)) {
+                to.add(m);
+            }
+        }
+        assertThat(to).as("mails to " + recipient).hasSize(1);
+        Object content = to.get(0).getContent();
+        String body = content instanceof MimeMultipart parts ? (String) parts.getBodyPart(0).getContent() : (String) content;
+        return body.replace("\r\n", "\n");
+    }
+
+    /** Stands in for Stripe: one link per notice and attempt, or unavailable while {@code down}. */
+    static final class FakeIssuer implements PaymentLinkIssuer {
+        final List<LinkRequest> requests = new CopyOnWriteArrayList<>();
+        volatile boolean down;
+
+        @Override
+        public String provider() {
+            return "stripe";
+        }
+
+        @Override
+        public PaymentLink issue(LinkRequest request) {
+            requests.add(request);
+            if (down) {
+                throw new PaymentLinkUnavailable(provider(), "503 from the stand-in", null);
+            }
+            return new PaymentLink(provider(), "cs_" + request.notice() + "_" + request.attempt(),
+                    URI.create(url(Long.parseLong(request.notice()), request.attempt())), request.expiresAt());
+        }
+
+        String url(long notice, int attempt) {
+            return "https://checkout.stripe.test/c/pay/cs_" + notice + "_" + attempt;
+        }
+    }
+}
