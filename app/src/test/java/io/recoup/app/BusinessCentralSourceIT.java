@@ -131,30 +131,7 @@ class BusinessCentralSourceIT {
     }
 
     private static String credit(String bankReference, String amount, String rf) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
-                  <BkToCstmrStmt>
-                    <GrpHdr><MsgId>%1$s</MsgId><CreDtTm>2026-11-21T18:00:00</CreDtTm></GrpHdr>
-                    <Stmt>
-                      <Id>%1$s</Id>
-                      <CreDtTm>2026-11-21T18:00:00</CreDtTm>
-                      <Acct><Id><IBAN>DE89370400440532013000</IBAN></Id><Ccy>EUR</Ccy></Acct>
-                      <Ntry>
-                        <Amt Ccy="EUR">%2$s</Amt>
-                        <CdtDbtInd>CRDT</CdtDbtInd>
-                        <Sts><Cd>BOOK</Cd></Sts>
-                        <BookgDt><Dt>2026-11-21</Dt></BookgDt>
-                        <AcctSvcrRef>%1$s</AcctSvcrRef>
-                        <NtryDtls><TxDtls>
-                          <Amt Ccy="EUR">%2$s</Amt>
-                          <CdtDbtInd>CRDT</CdtDbtInd>
-                          <RmtInf><Strd><CdtrRefInf><Ref>%3$s</Ref></CdtrRefInf></Strd></RmtInf>
-                        </TxDtls></NtryDtls>
-                      </Ntry>
-                    </Stmt>
-                  </BkToCstmrStmt>
-                </Document>
-                """.formatted(bankReference, amount, rf);
+        return CamtCredits.credit(bankReference, amount, "2026-11-21",
+                "<RmtInf><Strd><CdtrRefInf><Ref>" + rf + "</Ref></CdtrRefInf></Strd></RmtInf>");
     }
 }

@@ -136,31 +136,8 @@ class ExceptionsApiIT {
 
     /** A statement with one booked credit from the sample's unknown payer's account, nothing in the text. */
     private static String credit(String reference, String amount) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
-                  <BkToCstmrStmt>
-                    <GrpHdr><MsgId>%1$s</MsgId><CreDtTm>2026-03-05T18:00:00</CreDtTm></GrpHdr>
-                    <Stmt>
-                      <Id>%1$s</Id>
-                      <CreDtTm>2026-03-05T18:00:00</CreDtTm>
-                      <Acct><Id><IBAN>DE89370400440532013000</IBAN></Id><Ccy>EUR</Ccy></Acct>
-                      <Ntry>
-                        <Amt Ccy="EUR">%2$s</Amt>
-                        <CdtDbtInd>CRDT</CdtDbtInd>
-                        <Sts><Cd>BOOK</Cd></Sts>
-                        <BookgDt><Dt>2026-03-05</Dt></BookgDt>
-                        <AcctSvcrRef>%1$s</AcctSvcrRef>
-                        <NtryDtls><TxDtls>
-                          <Amt Ccy="EUR">%2$s</Amt>
-                          <CdtDbtInd>CRDT</CdtDbtInd>
-                          <RltdPties><Dbtr><Pty><Nm>P. Private</Nm></Pty></Dbtr>
-                            <DbtrAcct><Id><IBAN>GB29NWBK60161331926819</IBAN></Id></DbtrAcct></RltdPties>
-                        </TxDtls></NtryDtls>
-                      </Ntry>
-                    </Stmt>
-                  </BkToCstmrStmt>
-                </Document>
-                """.formatted(reference, amount);
+        return CamtCredits.credit(reference, amount, "2026-03-05", """
+                <RltdPties><Dbtr><Pty><Nm>P. Private</Nm></Pty></Dbtr>
+                  <DbtrAcct><Id><IBAN>GB29NWBK60161331926819</IBAN></Id></DbtrAcct></RltdPties>""");
     }
 }
