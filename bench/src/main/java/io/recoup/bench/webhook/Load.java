@@ -1,0 +1,108 @@
+package io.recoup.bench.webhook;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * A bounded local load: {@code senders} threads, each with one request in flight at a time over a kept-alive HTTP/1.1
+ * connection of one shared JDK HttpClient, share a list of bodies round robin. Each request's latency is taken from
+ * just before it is sent (its signature already made) to its answer read; the run's time from the first send to the
+ * last answer.
+ */
+final class Load {
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final int senders;
+
+    Load(int senders) {
+        this.senders = senders;
+    }
+
+    /** What one run measured. */
+    record Run(int requests, int failures, double seconds, long[] sortedNanos) {
+        double perSecond() {
+            return requests / seconds;
+        }
+
+        double percentileMillis(double p) {
+            int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(p * sortedNanos.length) - 1);
+            return sortedNanos[Math.max(index, 0)] / 1e6;
+        }
+
+        /** This run and {@code other} as one: their requests, failures, times and latencies added up. */
+        Run plus(Run other) {
+            long[] nanos = Arrays.copyOf(sortedNanos, sortedNanos.length + other.sortedNanos.length);
+            System.arraycopy(other.sortedNanos, 0, nanos, sortedNanos.length, other.sortedNanos.length);
+            Arrays.sort(nanos);
+            return new Run(requests + other.requests, failures + other.failures, seconds + other.seconds, nanos);
+        }
+
+        static Run none() {
+            return new Run(0, 0, 0, new long[0]);
+        }
+
+        String describe() {
+            return String.format("%,d requests in %.2f s = %,.0f/s, p50 %.2f ms, p99 %.2f ms%s", requests, seconds, perSecond(),
+                    percentileMillis(0.50), percentileMillis(0.99), failures == 0 ? "" : ", " + failures + " NOT answered 200");
+        }
+    }
+
+    /** Posts every body to {@code uri}, with the header {@code signer} makes for it (if any) just before it is sent. */
+    Run drive(URI uri, List<byte[]> bodies, Function<byte[], Optional<String>> signer) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        try {
+            List<Future<long[]>> parts = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int s = 0; s < senders; s++) {
+                int first = s;
+                parts.add(pool.submit(() -> send(uri, bodies, signer, first)));
+            }
+            long[] all = new long[0];
+            int failures = 0;
+            for (Future<long[]> part : parts) {
+                long[] nanos = part.get();
+                for (long n : nanos) {
+                    failures += n < 0 ? 1 : 0;
+                }
+                long[] joined = Arrays.copyOf(all, all.length + nanos.length);
+                System.arraycopy(nanos, 0, joined, all.length, nanos.length);
+                all = joined;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long[] sorted = Arrays.stream(all).map(Math::abs).sorted().toArray();
+            return new Run(bodies.size(), failures, seconds, sorted);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One sender's requests: latency in nanoseconds each, negative when the answer was not 200. */
+    private long[] send(URI uri, List<byte[]> bodies, Function<byte[], Optional<String>> signer, int first)
+            throws IOException, InterruptedException {
+        long[] nanos = new long[(bodies.size() - first + senders - 1) / senders];
+        int n = 0;
+        for (int k = first; k < bodies.size(); k += senders) {
+            byte[] body = bodies.get(k);
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            signer.apply(body).ifPresent(signature -> request.header("Stripe-Signature", signature));
+            long t0 = System.nanoTime();
+            int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            long took = Math.max(1, System.nanoTime() - t0);
+            nanos[n++] = status == 200 ? took : -took;
+        }
+        return nanos;
+    }
+}
