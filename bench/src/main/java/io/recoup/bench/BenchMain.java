@@ -3,7 +3,7 @@ package io.recoup.bench;
 import java.io.PrintStream;
 
 /**
- * Runs every benchmark: {@code java -jar bench/target/recoup-bench.jar [planning|camt|matcher|cash [items entries]|ingest [items]|webhooks [events]]} (all when no name is given).
+ * Runs every benchmark: {@code java -jar bench/target/recoup-bench.jar [planning|camt|matcher|cash [items entries]|ingest [items]|webhooks [events [unsynced]]]} (all when no name is given).
  */
 public final class BenchMain {
     private BenchMain() {
@@ -29,7 +29,8 @@ public final class BenchMain {
             io.recoup.bench.cash.CashApplicationBench.run(out, customers, args.length > 2 ? Integer.parseInt(args[2]) : 100_000);
         }
         if ((only.equals("all") || only.equals("webhooks"))
-                && !io.recoup.bench.webhook.WebhookBench.run(out, args.length > 1 ? Integer.parseInt(args[1]) : 10_000)) {
+                && !io.recoup.bench.webhook.WebhookBench.run(out, args.length > 1 ? Integer.parseInt(args[1]) : 10_000,
+                        args.length > 2 && args[2].equals("unsynced"))) {
             System.exit(1);
         }
     }

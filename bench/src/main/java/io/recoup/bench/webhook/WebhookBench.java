@@ -1,11 +1,13 @@
 package io.recoup.bench.webhook;
 
 import io.recoup.app.RecoupApplication;
+import io.recoup.store.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -35,17 +37,29 @@ public final class WebhookBench {
     private WebhookBench() {
     }
 
-    /** Runs the bench over {@code deliveries} deliveries per endpoint; false when a check failed. */
-    public static boolean run(PrintStream out, int deliveries) throws Exception {
+    /**
+     * Runs the bench over {@code deliveries} deliveries per endpoint; false when a check failed. {@code unsynced} puts
+     * the application on a PostgreSQL that does not flush its commits to disk, to show what the disk's flushes cost
+     * (never how Recoup runs).
+     */
+    public static boolean run(PrintStream out, int deliveries, boolean unsynced) throws Exception {
         Path home = Files.createTempDirectory("recoup-webhook-bench");
         SpringApplication app = new SpringApplication(RecoupApplication.class, BareEndpoint.class);
         app.setWebApplicationType(WebApplicationType.SERVLET);
-        try (ConfigurableApplicationContext context = app.run("--server.port=0", "--recoup.home=" + home,
-                "--recoup.watch-folders=false", "--recoup.schedule.enabled=false",
-                "--recoup.payments.stripe.webhook-secrets=" + SECRET, "--logging.level.root=WARN",
-                "--camel.main.warn-on-early-shutdown=false")) {
-            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            return measure(out, context.getBean(JdbcTemplate.class), URI.create("http://localhost:" + port), deliveries);
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--recoup.home=" + home, "--recoup.watch-folders=false",
+                "--recoup.schedule.enabled=false", "--recoup.payments.stripe.webhook-secrets=" + SECRET, "--logging.level.root=WARN",
+                "--camel.main.warn-on-early-shutdown=false"));
+        try (EmbeddedDatabase pg = unsynced ? EmbeddedDatabase.start(home.resolve("unsynced"), EmbeddedDatabase.Durability.THROWAWAY)
+                : null) {
+            if (pg != null) {
+                args.addAll(List.of("--recoup.database.url=" + pg.jdbcUrl(), "--recoup.database.username=postgres"));
+            }
+            out.printf("webhooks: database = %s%n", unsynced ? "embedded PostgreSQL with fsync and synchronous_commit OFF (what the"
+                    + " disk costs; not how Recoup runs)" : "embedded PostgreSQL as Recoup runs it: every commit flushed to disk");
+            try (ConfigurableApplicationContext context = app.run(args.toArray(String[]::new))) {
+                int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+                return measure(out, context.getBean(JdbcTemplate.class), URI.create("http://localhost:" + port), deliveries);
+            }
         } finally {
             delete(home);
         }

@@ -7,6 +7,7 @@ import io.recoup.core.port.ProviderEvent;
 import io.recoup.store.Database;
 import io.recoup.store.LifecycleRows;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,11 +31,29 @@ public final class ProviderEvents {
 
     /** Stores {@code event} unless the provider's id of it is stored already; true when it was new. */
     public boolean record(ProviderEvent event) {
-        return db.jdbc().update("""
-                insert into provider_event (provider, event_id, event_type, created, payload, received_at, status)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict (provider, event_id) do nothing""",
-                event.provider(), event.eventId(), event.type(), Timestamp.from(event.created()), event.payload(), db.now(),
-                rows.initial()) == 1;
+        return recordAll(List.of(event)) == 1;
+    }
+
+    /**
+     * Stores each of {@code delivered} whose provider's id is not stored yet, in one statement (so all or none, and
+     * outside a transaction one round trip: what a webhook answers on); returns how many were new. An event named twice
+     * in the list is stored once.
+     */
+    public int recordAll(List<ProviderEvent> delivered) {
+        if (delivered.isEmpty()) {
+            return 0;
+        }
+        StringBuilder sql = new StringBuilder(
+                "insert into provider_event (provider, event_id, event_type, created, payload, received_at, status) values ");
+        List<Object> args = new ArrayList<>(delivered.size() * 7);
+        Timestamp now = db.now();
+        for (ProviderEvent event : delivered) {
+            sql.append(args.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
+            args.addAll(List.of(event.provider(), event.eventId(), event.type(), Timestamp.from(event.created()), event.payload(), now,
+                    rows.initial()));
+        }
+        sql.append(" on conflict (provider, event_id) do nothing");
+        return db.jdbc().update(sql.toString(), args.toArray());
     }
 
     /** The oldest waiting event no other worker holds, locked; call inside a transaction. */

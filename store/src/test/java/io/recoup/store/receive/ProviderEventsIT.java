@@ -50,6 +50,18 @@ class ProviderEventsIT {
     }
 
     @Test
+    void storesABatchInOneStatementCountingOnlyTheNewEventsOnceEach() {
+        events.record(event("evt_known", 1));
+
+        assertThat(events.recordAll(java.util.List.of(event("evt_known", 1), event("evt_new", 2), event("evt_new", 2),
+                event("evt_other", 3)))).isEqualTo(2);
+        assertThat(events.recordAll(java.util.List.of())).isZero();
+
+        assertThat(db.jdbc().queryForList("select event_id from provider_event order by id", String.class))
+                .containsExactly("evt_known", "evt_new", "evt_other");
+    }
+
+    @Test
     void twoWorkersNeverHoldTheSameEvent() throws Exception {
         events.record(event("evt_a", 1));
         events.record(event("evt_b", 2));

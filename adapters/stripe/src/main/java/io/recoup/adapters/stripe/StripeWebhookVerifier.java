@@ -1,7 +1,8 @@
 package io.recoup.adapters.stripe;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recoup.core.port.ProviderEvent;
 import io.recoup.core.port.WebhookVerdict;
@@ -46,25 +47,43 @@ public final class StripeWebhookVerifier implements WebhookVerifier {
                 .orElseGet(() -> new WebhookVerdict.Malformed("body: not a Stripe event (id, type, created)"));
     }
 
-    /** The event in {@code body}, when it is one. */
+    /**
+     * The event in {@code body}, when it is one. Only the envelope's {@code id}, {@code type}, {@code created} and
+     * {@code object} are read; everything else is passed over by the tokenizer (so a body that is not JSON to its end is
+     * still refused) without being built into objects: the worker reads the rest later, from the stored bytes.
+     */
     static Optional<ProviderEvent> event(byte[] body) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(body);
+        String id = "";
+        String type = "";
+        Long created = null;
+        String object = "event";
+        try (JsonParser parser = JSON.getFactory().createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "id" -> id = value == JsonToken.VALUE_STRING ? parser.getText() : "";
+                    case "type" -> type = value == JsonToken.VALUE_STRING ? parser.getText() : "";
+                    case "object" -> object = value == JsonToken.VALUE_STRING ? parser.getText() : "";
+                    case "created" -> created = value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER
+                            ? parser.getLongValue() : null;
+                    default -> parser.skipChildren();
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                return Optional.empty();
+            }
         } catch (JsonProcessingException e) {
             return Optional.empty();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        if (node == null || !node.isObject() || !"event".equals(node.path("object").asText("event"))) {
+        if (!id.startsWith("evt_") || type.isBlank() || created == null || !"event".equals(object)) {
             return Optional.empty();
         }
-        String id = node.path("id").asText("");
-        String type = node.path("type").asText("");
-        JsonNode created = node.path("created");
-        if (!id.startsWith("evt_") || type.isBlank() || !created.canConvertToLong() || !created.isIntegralNumber()) {
-            return Optional.empty();
-        }
-        return Optional.of(new ProviderEvent(PROVIDER, id, type, Instant.ofEpochSecond(created.asLong()), body));
+        return Optional.of(new ProviderEvent(PROVIDER, id, type, Instant.ofEpochSecond(created), body));
     }
 }

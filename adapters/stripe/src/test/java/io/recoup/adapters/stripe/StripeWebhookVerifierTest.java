@@ -86,6 +86,29 @@ class StripeWebhookVerifierTest {
     }
 
     @Test
+    void readsOnlyTheEnvelopeYetRefusesABodyBrokenDeeperDownOrWithSomethingAfterIt() {
+        String envelope = "{\"id\":\"evt_1\",\"object\":\"event\",\"type\":\"charge.refunded\",\"created\":1780000000,";
+        List<String> refused = List.of(envelope + "\"data\":{\"object\":{\"id\":\"ch_1\",}}}",
+                envelope + "\"data\":{\"object\":{\"id\":\"ch_1\"}}} {}",
+                envelope.replace("1780000000", "1780000000.5") + "\"data\":{}}",
+                envelope.replace("\"evt_1\"", "[\"evt_1\"]") + "\"data\":{}}",
+                envelope.replace("\"event\"", "\"charge\"") + "\"data\":{}}");
+
+        for (String body : refused) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            assertThat(deliver(StripeSignature.sign(SECRET, NOW, bytes), bytes)).as(body).isInstanceOf(WebhookVerdict.Malformed.class);
+        }
+        byte[] nested = (envelope + "\"data\":{\"object\":{\"id\":\"cs_1\",\"type\":\"x\",\"created\":1}}}")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(deliver(StripeSignature.sign(SECRET, NOW, nested), nested)).isInstanceOfSatisfying(WebhookVerdict.Accepted.class,
+                a -> assertThat(a.events()).singleElement().satisfies(e -> {
+                    assertThat(e.eventId()).isEqualTo("evt_1");
+                    assertThat(e.type()).isEqualTo("charge.refunded");
+                    assertThat(e.created()).isEqualTo(Instant.ofEpochSecond(1_780_000_000L));
+                }));
+    }
+
+    @Test
     void refusesToStartWithoutASecret() {
         StripePaymentProvider stripe = new StripePaymentProvider();
         Clock clock = Clock.systemUTC();
