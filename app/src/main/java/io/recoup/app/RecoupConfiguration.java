@@ -31,6 +31,7 @@ import io.recoup.store.ledger.SourceReplayIds;
 import io.recoup.store.plan.PauseRepository;
 import io.recoup.store.receipt.ReceiptRepository;
 import io.recoup.store.receive.ProviderEvents;
+import io.recoup.store.receive.ProviderObjects;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -167,8 +168,8 @@ class RecoupConfiguration {
                                             @Value("${recoup.payments.catch-up-look-back:3d}") java.time.Duration lookBack) {
         ProviderEvents events = new ProviderEvents(db);
         return new ProviderEventRoutes(new ProviderEventProcessing(db, events, providers.readers(),
-                new PaymentEffects(new ReceiptRepository(db), new LedgerRepository(db), new PauseRepository(db), new EventLog(db),
-                        clock)), new ProviderEventCatchUp(db, events, providers.feeds(), lookBack, clock));
+                new PaymentEffects(new ReceiptRepository(db), new LedgerRepository(db), new PauseRepository(db), new ProviderObjects(db),
+                        new EventLog(db), clock)), new ProviderEventCatchUp(db, events, providers.feeds(), lookBack, clock));
     }
 
     /** The exceptions queue a person works through the admin API. */

@@ -53,11 +53,46 @@ public sealed interface PaymentEffect {
         }
     }
 
-    /** The payer disputes the payment with their bank: the items it paid are held while the dispute lasts. */
-    record Disputed(String paymentId, String reason) implements PaymentEffect {
+    /**
+     * The payer disputes the payment with their bank ({@code disputeId} the provider's id of the dispute): the items it
+     * paid are held while the dispute lasts.
+     */
+    record Disputed(String paymentId, String disputeId, String reason) implements PaymentEffect {
         public Disputed {
             Objects.requireNonNull(paymentId, "paymentId");
+            Objects.requireNonNull(disputeId, "disputeId");
             Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * A dispute of the payment is over: the holds it placed end; a {@code lost} one took {@code amount} back from us,
+     * which undoes the payment like a full refund (items reopened, one reversal posting).
+     */
+    record DisputeClosed(String paymentId, String disputeId, boolean lost, Money amount, String reason) implements PaymentEffect {
+        public DisputeClosed {
+            Objects.requireNonNull(paymentId, "paymentId");
+            Objects.requireNonNull(disputeId, "disputeId");
+            Objects.requireNonNull(amount, "amount");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * {@code effect} as the {@code state} of one of the provider's objects (a payment, a dispute) at {@code asOf}, the
+     * provider's time of the event that tells it. Events arrive in any order: once a newer state of the object is
+     * applied, an older one is stale and changes nothing (a dispute opened, told after it closed, holds nothing) - except
+     * a payment, which is never dropped (its receipt is kept once per payment however often it is told).
+     */
+    record AsOf(String objectId, String state, Instant asOf, PaymentEffect effect) implements PaymentEffect {
+        public AsOf {
+            Objects.requireNonNull(objectId, "objectId");
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(asOf, "asOf");
+            Objects.requireNonNull(effect, "effect");
+            if (effect instanceof AsOf) {
+                throw new IllegalArgumentException("an AsOf wraps the effect itself, not another AsOf");
+            }
         }
     }
 

@@ -17,6 +17,7 @@ import io.recoup.store.ledger.StoredItem;
 import io.recoup.store.plan.PauseRepository;
 import io.recoup.store.receipt.NewReceipt;
 import io.recoup.store.receipt.ReceiptRepository;
+import io.recoup.store.receive.ProviderObjects;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,20 +31,25 @@ import java.util.Set;
  * allocated to the items our metadata names up to what each still has open, its postings queued in the outbox like
  * any allocation's; money an item no longer needs (paid another way meanwhile) stays on the receipt and waits in the
  * exceptions queue as an overpayment. An undone payment is reversed like a returned credit ({@link CreditReturns}); a
- * dispute holds the items it paid; what needs a person fails with the reason, so the worker parks the event.
+ * dispute holds the items it paid until it is closed (lost: undone as well); what needs a person fails with the reason,
+ * so the worker parks the event. An effect told as an object's state at a time ({@link PaymentEffect.AsOf}) changes
+ * nothing once a newer state of that object was applied ({@link ProviderObjects}), except a payment.
  */
 public final class PaymentEffects {
     private final ReceiptRepository receipts;
     private final LedgerRepository ledger;
     private final PauseRepository pauses;
+    private final ProviderObjects objects;
     private final CreditReturns returns;
     private final EventLog events;
     private final Clock clock;
 
-    public PaymentEffects(ReceiptRepository receipts, LedgerRepository ledger, PauseRepository pauses, EventLog events, Clock clock) {
+    public PaymentEffects(ReceiptRepository receipts, LedgerRepository ledger, PauseRepository pauses, ProviderObjects objects,
+                          EventLog events, Clock clock) {
         this.receipts = receipts;
         this.ledger = ledger;
         this.pauses = pauses;
+        this.objects = objects;
         this.returns = new CreditReturns(receipts, ledger, events);
         this.events = events;
         this.clock = clock;
@@ -62,6 +68,12 @@ public final class PaymentEffects {
         }
         if (effect instanceof PaymentEffect.Disputed disputed) {
             return disputed(event, disputed);
+        }
+        if (effect instanceof PaymentEffect.DisputeClosed closed) {
+            return disputeClosed(event, closed);
+        }
+        if (effect instanceof PaymentEffect.AsOf stated) {
+            return asOf(event, stated);
         }
         PaymentEffect.NeedsAPerson person = (PaymentEffect.NeedsAPerson) effect;
         throw new RecoupException(ErrorCode.PAYMENT_NEEDS_A_PERSON, event.provider() + " payment " + person.paymentId() + ": "
@@ -131,6 +143,18 @@ public final class PaymentEffects {
         return "payment " + undone.paymentId() + (outcome == CreditReturns.Outcome.UNDONE ? " undone" : " was undone already");
     }
 
+    /** Applies the state unless a newer one of the object is known (a payment always), and keeps it as known. */
+    private String asOf(ProviderEvent event, PaymentEffect.AsOf stated) {
+        Optional<ProviderObjects.Known> known = objects.lockAndRead(event.provider(), stated.objectId());
+        if (known.isPresent() && known.get().asOf().isAfter(stated.asOf()) && !(stated.effect() instanceof PaymentEffect.Paid)) {
+            return "ignored as stale: " + stated.objectId() + " is known " + known.get().state() + " as of " + known.get().asOf()
+                    + " (event " + known.get().eventId() + "), this event tells " + stated.state() + " as of " + stated.asOf();
+        }
+        String outcome = apply(event, stated.effect());
+        objects.remember(event.provider(), stated.objectId(), new ProviderObjects.Known(stated.state(), stated.asOf(), event.eventId()));
+        return outcome;
+    }
+
     private String disputed(ProviderEvent event, PaymentEffect.Disputed disputed) {
         Optional<ReceiptId> receipt = receipts.find(event.provider(), disputed.paymentId());
         if (receipt.isEmpty()) {
@@ -139,9 +163,29 @@ public final class PaymentEffects {
         }
         List<Long> items = receipts.allocatedItems(receipt.get());
         for (long itemId : items) {
-            pauses.hold(ledger.get(itemId).customerId(), Optional.of(itemId), Hold.Kind.DISPUTE, event.provider() + " "
+            pauses.hold(ledger.get(itemId).customerId(), Optional.of(itemId), Hold.Kind.DISPUTE, holdReason(event, disputed.disputeId())
                     + disputed.reason(), LocalDate.now(clock), Optional.empty(), event.provider());
         }
-        return items.size() + " item(s) held: " + disputed.reason();
+        return items.size() + " item(s) held: dispute " + disputed.disputeId() + " " + disputed.reason();
+    }
+
+    /** Ends the dispute's holds; a lost dispute then undoes the payment (reversal posted once). */
+    private String disputeClosed(ProviderEvent event, PaymentEffect.DisputeClosed closed) {
+        int released = 0;
+        Optional<ReceiptId> receipt = receipts.find(event.provider(), closed.paymentId());
+        for (long itemId : receipt.map(receipts::allocatedItems).orElse(List.of())) {
+            released += pauses.releaseItemHolds(itemId, Hold.Kind.DISPUTE, event.provider(), holdReason(event, closed.disputeId()));
+        }
+        String holds = released + " dispute hold(s) released";
+        if (!closed.lost()) {
+            return closed.reason() + ": " + holds;
+        }
+        return closed.reason() + ": " + holds + "; " + undone(event, new PaymentEffect.Undone(closed.paymentId(), closed.amount(),
+                closed.reason()));
+    }
+
+    /** How a dispute's holds begin, so its end releases those and no other. */
+    private static String holdReason(ProviderEvent event, String disputeId) {
+        return event.provider() + " dispute " + disputeId + ": ";
     }
 }

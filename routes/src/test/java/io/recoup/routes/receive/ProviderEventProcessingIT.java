@@ -15,6 +15,7 @@ import io.recoup.store.receipt.ReceiptRepository;
 import io.recoup.store.MutableClock;
 import io.recoup.store.TestDatabase;
 import io.recoup.store.receive.ProviderEvents;
+import io.recoup.store.receive.ProviderObjects;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,8 +34,8 @@ class ProviderEventProcessingIT {
     }
 
     private PaymentEffects effects() {
-        return new PaymentEffects(new ReceiptRepository(db), new LedgerRepository(db), new PauseRepository(db), new EventLog(db),
-                db.clock());
+        return new PaymentEffects(new ReceiptRepository(db), new LedgerRepository(db), new PauseRepository(db),
+                new ProviderObjects(db), new EventLog(db), db.clock());
     }
 
     private void store(String provider, String id, String body) {

@@ -36,6 +36,13 @@ public final class PauseRepository {
         return db.jdbc().update("update hold set released_at = ? where item_id = ? and released_at is null", db.now(), itemId);
     }
 
+    /** Ends the open holds of {@code kind} on the item that {@code by} placed with a reason starting {@code reasonStart}; returns how many. */
+    public int releaseItemHolds(long itemId, Hold.Kind kind, String by, String reasonStart) {
+        return db.jdbc().update("""
+                update hold set released_at = ? where item_id = ? and kind = ? and created_by = ? and starts_with(reason, ?)
+                and released_at is null""", db.now(), itemId, kind.name(), by, reasonStart);
+    }
+
     public int releaseCustomerHolds(long customerId) {
         return db.jdbc().update("update hold set released_at = ? where customer_id = ? and item_id is null and released_at is null",
                 db.now(), customerId);

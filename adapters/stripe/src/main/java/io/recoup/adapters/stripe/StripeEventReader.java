@@ -12,16 +12,21 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads stored Stripe events into payment effects. A completed Checkout Session that is paid, or its delayed payment
- * succeeding, is {@link PaymentEffect.Paid} for the items in our metadata; a delayed payment that failed or a charge
- * refunded in full is {@link PaymentEffect.Undone}; a partial refund needs a person; a dispute holds the items. The
- * payment's identity is its payment intent (else the session), which charges and disputes name too. Amounts are what
- * the customer paid (Stripe's fees are on the balance transaction, never here).
+ * Reads stored Stripe events into payment effects. A completed Checkout Session that is paid, its delayed payment
+ * succeeding, or its payment intent succeeding is {@link PaymentEffect.Paid} for the items in our metadata (on the
+ * session and, through {@code payment_intent_data}, on the intent); a delayed payment or a payment intent that failed,
+ * or a charge refunded in full, is {@link PaymentEffect.Undone} (nothing when the payment was never recorded); a partial
+ * refund needs a person; a dispute holds the items until it is closed (lost: the payment is undone). The payment's
+ * identity is its payment intent (else the session), which charges and disputes name too, so checkout and intent
+ * events of one payment make one receipt. What tells a payment's or a dispute's state is given as of the event's
+ * {@code created} ({@link PaymentEffect.AsOf}), so an older event arriving late does not bring back a stale state.
+ * Amounts are what the customer paid (Stripe's fees are on the balance transaction, never here).
  */
 final class StripeEventReader implements ProviderEventReader {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,39 +34,80 @@ final class StripeEventReader implements ProviderEventReader {
     @Override
     public PaymentEffect read(ProviderEvent event) {
         JsonNode object = object(event);
+        String id = object.path("id").asText();
         return switch (event.type()) {
             case "checkout.session.completed" -> "paid".equals(object.path("payment_status").asText())
-                    ? paid(event, object)
-                    : new PaymentEffect.Ignored("session " + object.path("id").asText() + " is " + object.path("payment_status").asText()
+                    ? paid(event, object, "amount_total")
+                    : new PaymentEffect.Ignored("session " + id + " is " + object.path("payment_status").asText()
                             + ": its delayed payment is awaited");
-            case "checkout.session.async_payment_succeeded" -> paid(event, object);
-            case "checkout.session.async_payment_failed" -> ours(object).isEmpty() ? notOurs(object)
-                    : new PaymentEffect.Undone(paymentId(object), null, "the delayed payment of session " + object.path("id").asText() + " failed");
+            case "checkout.session.async_payment_succeeded" -> paid(event, object, "amount_total");
+            case "payment_intent.succeeded" -> paid(event, object, "amount_received");
+            case "checkout.session.async_payment_failed" -> failed(event, object, "the delayed payment of session " + id + " failed");
+            case "payment_intent.payment_failed" -> failed(event, object, "payment intent " + id + " failed"
+                    + reason(object.path("last_payment_error")));
             case "charge.refunded" -> refunded(event, object);
-            case "charge.dispute.created" -> reference(object, "payment_intent").<PaymentEffect>map(pi ->
-                    new PaymentEffect.Disputed(pi, "dispute " + object.path("id").asText() + " (" + object.path("reason").asText("no reason")
-                            + ") opened")).orElseGet(() -> new PaymentEffect.Ignored("dispute " + object.path("id").asText()
-                            + " names no payment intent, so no payment of ours"));
+            case "charge.dispute.created" -> reference(object, "payment_intent").<PaymentEffect>map(pi -> new PaymentEffect.AsOf(id,
+                    "open", event.created(), new PaymentEffect.Disputed(pi, id, "opened (" + object.path("reason").asText("no reason")
+                    + ")"))).orElseGet(() -> noPayment(object));
+            case "charge.dispute.closed" -> reference(object, "payment_intent").map(pi -> closed(event, object, pi))
+                    .orElseGet(() -> noPayment(object));
             default -> new PaymentEffect.Ignored("Stripe event type " + event.type() + " is not followed");
         };
     }
 
-    private static PaymentEffect paid(ProviderEvent event, JsonNode session) {
-        Optional<String> notice = ours(session);
+    /** A paid session or intent ({@code amountField} in minor units), as the payment's state {@code succeeded}. */
+    private static PaymentEffect paid(ProviderEvent event, JsonNode object, String amountField) {
+        Optional<String> notice = ours(object);
         if (notice.isEmpty()) {
-            return notOurs(session);
+            return notOurs(object);
         }
-        String currency = session.path("currency").asText("").toUpperCase(Locale.ROOT);
-        if (currency.length() != 3 || !session.path("amount_total").canConvertToLong()) {
-            throw invalid(event, "the paid session has no currency or amount_total");
+        String currency = object.path("currency").asText("").toUpperCase(Locale.ROOT);
+        if (currency.length() != 3 || !object.path(amountField).canConvertToLong()) {
+            throw invalid(event, "the paid " + object.path("object").asText("object") + " has no currency or " + amountField);
         }
-        Money amount = minorUnits(session.path("amount_total").asLong(), currency);
+        Money amount = minorUnits(object.path(amountField).asLong(), currency);
         try {
-            return new PaymentEffect.Paid(paymentId(session), amount, notice.get(), StripeMetadata.items(metadata(session), currency),
-                    event.created());
+            String payment = paymentId(object);
+            return new PaymentEffect.AsOf(payment, "succeeded", event.created(), new PaymentEffect.Paid(payment, amount, notice.get(),
+                    StripeMetadata.items(metadata(object), currency), event.created()));
         } catch (IllegalArgumentException | RecoupException e) {
             throw invalid(event, e.getMessage());
         }
+    }
+
+    /** A payment that did not go through, as the payment's state {@code failed}: undone only if it had been recorded. */
+    private static PaymentEffect failed(ProviderEvent event, JsonNode object, String reason) {
+        if (ours(object).isEmpty()) {
+            return notOurs(object);
+        }
+        String payment = paymentId(object);
+        return new PaymentEffect.AsOf(payment, "failed", event.created(), new PaymentEffect.Undone(payment, null, reason));
+    }
+
+    /** A closed dispute: won (or an inquiry closed without a chargeback) releases the hold, lost undoes the payment. */
+    private static PaymentEffect closed(ProviderEvent event, JsonNode dispute, String paymentIntent) {
+        String id = dispute.path("id").asText();
+        String status = dispute.path("status").asText("");
+        String currency = dispute.path("currency").asText("").toUpperCase(Locale.ROOT);
+        if (!List.of("won", "warning_closed", "lost").contains(status)) {
+            return new PaymentEffect.NeedsAPerson(paymentIntent, "dispute " + id + " closed as '" + status + "', which Recoup does not know");
+        }
+        if (currency.length() != 3 || !dispute.path("amount").canConvertToLong()) {
+            throw invalid(event, "the closed dispute has no currency or amount");
+        }
+        boolean lost = status.equals("lost");
+        return new PaymentEffect.AsOf(id, status, event.created(), new PaymentEffect.DisputeClosed(paymentIntent, id, lost,
+                minorUnits(dispute.path("amount").asLong(), currency), "dispute " + id + " closed: " + status));
+    }
+
+    private static String reason(JsonNode error) {
+        String text = error.path("code").asText("");
+        return text.isBlank() ? "" : " (" + text + ")";
+    }
+
+    private static PaymentEffect noPayment(JsonNode object) {
+        return new PaymentEffect.Ignored(object.path("object").asText("object") + " " + object.path("id").asText()
+                + " names no payment intent, so no payment of ours");
     }
 
     private static PaymentEffect refunded(ProviderEvent event, JsonNode charge) {
@@ -83,17 +129,21 @@ final class StripeEventReader implements ProviderEventReader {
         return Money.of(BigDecimal.valueOf(minor, Math.max(scale, 0)), Money.currencyOf(currency));
     }
 
-    private static PaymentEffect notOurs(JsonNode session) {
-        return new PaymentEffect.Ignored("session " + session.path("id").asText() + " carries no Recoup notice: not ours");
+    private static PaymentEffect notOurs(JsonNode object) {
+        String kind = object.path("object").asText("").equals("payment_intent") ? "payment intent " : "session ";
+        return new PaymentEffect.Ignored(kind + object.path("id").asText() + " carries no Recoup notice: not ours");
     }
 
     private static Optional<String> ours(JsonNode session) {
         return StripeMetadata.notice(metadata(session));
     }
 
-    /** The payment intent (an id, or the object when expanded), else the session's own id. */
-    private static String paymentId(JsonNode session) {
-        return reference(session, "payment_intent").orElse(session.path("id").asText());
+    /** An intent's own id; a session's payment intent (an id, or the object when expanded), else the session's own id. */
+    private static String paymentId(JsonNode object) {
+        if (object.path("object").asText("").equals("payment_intent")) {
+            return object.path("id").asText();
+        }
+        return reference(object, "payment_intent").orElse(object.path("id").asText());
     }
 
     private static Optional<String> reference(JsonNode object, String field) {

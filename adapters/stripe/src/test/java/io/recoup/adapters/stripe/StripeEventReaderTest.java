@@ -10,6 +10,7 @@ import io.recoup.core.money.Money;
 import io.recoup.core.port.PaymentEffect;
 import io.recoup.core.port.ProviderEventReader;
 import io.recoup.core.port.SourceSettings;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,10 @@ class StripeEventReaderTest {
             new PaymentEffect.ItemShare(new OpenItemKey("bc|eu", "SO|42"), Money.of("19.50", "EUR")));
     private static final Map<String, Object> OURS = Map.of("payment_status", "paid", "currency", "eur", "amount_total", 11950,
             "metadata", StripeMetadata.of("77", ITEMS));
+
+    private static final String SESSION = "cs_test_a1YS1URlnyQCN5fUUduORoQ7Pw41PJqDWkIVQCpJPqkfIhd6tVY8XB1OLY";
+    private static final String DISPUTE = "dp_1Pgc71B7WZ01zgkWMevJiAUx";
+    private static final Instant CREATED = Instant.ofEpochSecond(1_780_000_000L);
 
     private final ProviderEventReader reader = new StripePaymentProvider().events(new SourceSettings("stripe", Map.of()));
 
@@ -33,8 +38,8 @@ class StripeEventReaderTest {
     void aPaidSessionIsAPaymentForTheItemsInOurMetadataUnderItsPaymentIntent() {
         PaymentEffect effect = reader.read(StripeEvents.event("evt_1", "checkout.session.completed", "checkout.session.json", OURS));
 
-        assertThat(effect).isEqualTo(new PaymentEffect.Paid("pi_1PgafyB7WZ01zgkWSjxsAJo3", Money.of("119.50", "EUR"), "77", ITEMS,
-                java.time.Instant.ofEpochSecond(1_780_000_000L)));
+        assertThat(effect).isEqualTo(new PaymentEffect.AsOf("pi_1PgafyB7WZ01zgkWSjxsAJo3", "succeeded", CREATED,
+                new PaymentEffect.Paid("pi_1PgafyB7WZ01zgkWSjxsAJo3", Money.of("119.50", "EUR"), "77", ITEMS, CREATED)));
     }
 
     @Test
@@ -43,18 +48,18 @@ class StripeEventReaderTest {
 
         assertThat(reader.read(StripeEvents.event("evt_1", "checkout.session.completed", "checkout.session.json", unpaid)))
                 .isInstanceOf(PaymentEffect.Ignored.class);
-        assertThat(reader.read(StripeEvents.event("evt_2", "checkout.session.async_payment_succeeded", "checkout.session.json", unpaid)))
-                .isInstanceOfSatisfying(PaymentEffect.Paid.class, p -> assertThat(p.paymentId()).isEqualTo("pi_1PgafyB7WZ01zgkWSjxsAJo3"));
+        assertThat(effect(reader.read(StripeEvents.event("evt_2", "checkout.session.async_payment_succeeded", "checkout.session.json",
+                unpaid)))).isInstanceOfSatisfying(PaymentEffect.Paid.class, p -> assertThat(p.paymentId()).isEqualTo("pi_1PgafyB7WZ01zgkWSjxsAJo3"));
         assertThat(reader.read(StripeEvents.event("evt_3", "checkout.session.async_payment_failed", "checkout.session.json", unpaid)))
-                .isInstanceOfSatisfying(PaymentEffect.Undone.class, u -> assertThat(u.paymentId()).isEqualTo("pi_1PgafyB7WZ01zgkWSjxsAJo3"));
+                .isEqualTo(new PaymentEffect.AsOf("pi_1PgafyB7WZ01zgkWSjxsAJo3", "failed", CREATED, new PaymentEffect.Undone(
+                        "pi_1PgafyB7WZ01zgkWSjxsAJo3", null, "the delayed payment of session " + SESSION + " failed")));
     }
 
     @Test
     void aSessionWithoutOurMetadataIsIgnoredAsNotOurs() {
         assertThat(reader.read(StripeEvents.event("evt_1", "checkout.session.completed", "checkout.session.json",
                 with(OURS, "metadata", Map.of()))))
-                .isEqualTo(new PaymentEffect.Ignored("session cs_test_a1YS1URlnyQCN5fUUduORoQ7Pw41PJqDWkIVQCpJPqkfIhd6tVY8XB1OLY"
-                        + " carries no Recoup notice: not ours"));
+                .isEqualTo(new PaymentEffect.Ignored("session " + SESSION + " carries no Recoup notice: not ours"));
     }
 
     @Test
@@ -80,11 +85,60 @@ class StripeEventReaderTest {
     }
 
     @Test
-    void aDisputeHoldsThePaymentItNames() {
+    void aDisputeHoldsThePaymentItNamesAsTheDisputesOpenStateAtTheEventsTime() {
         assertThat(reader.read(StripeEvents.event("evt_1", "charge.dispute.created", "dispute.json", Map.of("payment_intent", "pi_9"))))
-                .isEqualTo(new PaymentEffect.Disputed("pi_9", "dispute dp_1Pgc71B7WZ01zgkWMevJiAUx (general) opened"));
+                .isEqualTo(new PaymentEffect.AsOf(DISPUTE, "open", CREATED, new PaymentEffect.Disputed("pi_9", DISPUTE, "opened (general)")));
         assertThat(reader.read(StripeEvents.event("evt_2", "charge.dispute.created", "dispute.json", Map.of())))
                 .isInstanceOf(PaymentEffect.Ignored.class);
+    }
+
+    @Test
+    void aClosedDisputeWonReleasesTheHoldLostUndoesThePaymentAndAnUnknownOutcomeNeedsAPerson() {
+        Map<String, Object> won = Map.of("payment_intent", "pi_9", "status", "won", "amount", 11950, "currency", "eur");
+
+        assertThat(reader.read(StripeEvents.event("evt_1", "charge.dispute.closed", "dispute.json", won)))
+                .isEqualTo(new PaymentEffect.AsOf(DISPUTE, "won", CREATED, new PaymentEffect.DisputeClosed("pi_9", DISPUTE, false,
+                        Money.of("119.50", "EUR"), "dispute " + DISPUTE + " closed: won")));
+        assertThat(effect(reader.read(StripeEvents.event("evt_2", "charge.dispute.closed", "dispute.json", with(won, "status", "lost")))))
+                .isEqualTo(new PaymentEffect.DisputeClosed("pi_9", DISPUTE, true, Money.of("119.50", "EUR"), "dispute " + DISPUTE
+                        + " closed: lost"));
+        assertThat(effect(reader.read(StripeEvents.event("evt_3", "charge.dispute.closed", "dispute.json",
+                with(won, "status", "warning_closed"))))).isInstanceOfSatisfying(PaymentEffect.DisputeClosed.class,
+                c -> assertThat(c.lost()).isFalse());
+        assertThat(reader.read(StripeEvents.event("evt_4", "charge.dispute.closed", "dispute.json", with(won, "status", "under_review"))))
+                .isInstanceOf(PaymentEffect.NeedsAPerson.class);
+        assertThat(reader.read(StripeEvents.event("evt_5", "charge.dispute.closed", "dispute.json", Map.of("status", "won"))))
+                .isInstanceOf(PaymentEffect.Ignored.class);
+    }
+
+    @Test
+    void aSucceededPaymentIntentIsThePaymentItsSessionTellsOfUnderTheSameId() {
+        Map<String, Object> intent = Map.of("status", "succeeded", "currency", "eur", "amount", 11950, "amount_received", 11950,
+                "metadata", StripeMetadata.of("77", ITEMS));
+
+        PaymentEffect fromIntent = reader.read(StripeEvents.event("evt_pi", "payment_intent.succeeded", "payment_intent.json", intent));
+        PaymentEffect fromSession = reader.read(StripeEvents.event("evt_cs", "checkout.session.completed", "checkout.session.json", OURS));
+
+        assertThat(fromIntent).isEqualTo(fromSession);
+        assertThat(reader.read(StripeEvents.event("evt_x", "payment_intent.succeeded", "payment_intent.json",
+                with(intent, "metadata", Map.of())))).isEqualTo(new PaymentEffect.Ignored(
+                        "payment intent pi_1PgafyB7WZ01zgkWSjxsAJo3 carries no Recoup notice: not ours"));
+    }
+
+    @Test
+    void aFailedPaymentIntentOfOursIsUndoneAsTheFailedStateAtTheEventsTime() {
+        Map<String, Object> failed = Map.of("status", "requires_payment_method", "metadata", StripeMetadata.of("77", ITEMS),
+                "last_payment_error", Map.of("code", "card_declined"));
+
+        assertThat(reader.read(StripeEvents.event("evt_f", "payment_intent.payment_failed", "payment_intent.json", failed)))
+                .isEqualTo(new PaymentEffect.AsOf("pi_1PgafyB7WZ01zgkWSjxsAJo3", "failed", CREATED, new PaymentEffect.Undone(
+                        "pi_1PgafyB7WZ01zgkWSjxsAJo3", null, "payment intent pi_1PgafyB7WZ01zgkWSjxsAJo3 failed (card_declined)")));
+        assertThat(reader.read(StripeEvents.event("evt_g", "payment_intent.payment_failed", "payment_intent.json",
+                with(failed, "metadata", Map.of())))).isInstanceOf(PaymentEffect.Ignored.class);
+    }
+
+    private static PaymentEffect effect(PaymentEffect read) {
+        return read instanceof PaymentEffect.AsOf stated ? stated.effect() : read;
     }
 
     @Test
