@@ -43,17 +43,16 @@ public final class ProviderEvents {
         if (delivered.isEmpty()) {
             return 0;
         }
-        StringBuilder sql = new StringBuilder(
-                "insert into provider_event (provider, event_id, event_type, created, payload, received_at, status) values ");
         List<Object> args = new ArrayList<>(delivered.size() * 7);
         Timestamp now = db.now();
         for (ProviderEvent event : delivered) {
-            sql.append(args.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
             args.addAll(List.of(event.provider(), event.eventId(), event.type(), Timestamp.from(event.created()), event.payload(), now,
                     rows.initial()));
         }
-        sql.append(" on conflict (provider, event_id) do nothing");
-        return db.jdbc().update(sql.toString(), args.toArray());
+        String sql = "insert into provider_event (provider, event_id, event_type, created, payload, received_at, status) "
+                + "values (?, ?, ?, ?, ?, ?, ?)" + ", (?, ?, ?, ?, ?, ?, ?)".repeat(delivered.size() - 1)
+                + " on conflict (provider, event_id) do nothing";
+        return db.jdbc().update(sql, args.toArray());
     }
 
     /** The oldest waiting event no other worker holds, locked; call inside a transaction. */
