@@ -34,7 +34,9 @@ class StripeEventFeedIT {
         stripe = new WireMockServer(options().dynamicPort());
         stripe.start();
         feed = new StripePaymentProvider().feed(new SourceSettings("stripe", Map.of("webhook-secrets", "whsec_x",
-                "api-key", "rk_test_events", "api-base", stripe.baseUrl(), "timeout", "1s"))).orElseThrow();
+                "api-key", "rk_test_events", "api-base", stripe.baseUrl(),
+                // room for WireMock's first answer on a busy machine (1s timed out under load), well below the delay below
+                "timeout", "5s"))).orElseThrow();
     }
 
     @AfterEach
@@ -68,7 +70,7 @@ class StripeEventFeedIT {
         stripe.stubFor(get(urlPathEqualTo("/v1/events")).willReturn(aResponse().withStatus(500)));
         assertThatThrownBy(() -> feed.createdSince(FROM)).isInstanceOf(FeedUnavailable.class).hasMessageContaining("500");
 
-        stripe.stubFor(get(urlPathEqualTo("/v1/events")).willReturn(okJson("{\"data\":[]}").withFixedDelay(3000)));
+        stripe.stubFor(get(urlPathEqualTo("/v1/events")).willReturn(okJson("{\"data\":[]}").withFixedDelay(12_000)));
         assertThatThrownBy(() -> feed.createdSince(FROM)).isInstanceOf(FeedUnavailable.class).hasMessageContaining("failed");
     }
 
