@@ -167,8 +167,7 @@ class RecoupConfiguration {
                                             @Value("${recoup.payments.catch-up-look-back:3d}") java.time.Duration lookBack) {
         ProviderEvents events = new ProviderEvents(db);
         return new ProviderEventRoutes(new ProviderEventProcessing(db, events, providers.readers(),
-                new PaymentEffects(new ReceiptRepository(db), new LedgerRepository(db), new PauseRepository(db), new EventLog(db),
-                        clock)), new ProviderEventCatchUp(db, events, providers.feeds(), lookBack, clock));
+                PaymentEffects.create(db, clock)), new ProviderEventCatchUp(db, events, providers.feeds(), lookBack, clock));
     }
 
     /** The exceptions queue a person works through the admin API. */
