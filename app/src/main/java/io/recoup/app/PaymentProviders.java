@@ -1,6 +1,7 @@
 package io.recoup.app;
 
 import io.recoup.core.RecoupException;
+import io.recoup.core.port.MandateCollector;
 import io.recoup.core.port.PaymentLinkIssuer;
 import io.recoup.core.port.PaymentProvider;
 import io.recoup.core.port.ProviderEventFeed;
@@ -27,13 +28,25 @@ public final class PaymentProviders {
     private final Map<String, ProviderEventReader> readers;
     private final Map<String, ProviderEventFeed> feeds;
     private final Map<String, PaymentLinkIssuer> links;
+    private final Map<String, MandateCollector> collectors;
 
     PaymentProviders(Map<String, WebhookVerifier> verifiers, Map<String, ProviderEventReader> readers,
-                     Map<String, ProviderEventFeed> feeds, Map<String, PaymentLinkIssuer> links) {
+                     Map<String, ProviderEventFeed> feeds, Map<String, PaymentLinkIssuer> links, Map<String, MandateCollector> collectors) {
         this.verifiers = Map.copyOf(verifiers);
         this.readers = Map.copyOf(readers);
         this.feeds = Map.copyOf(feeds);
         this.links = Map.copyOf(links);
+        this.collectors = Map.copyOf(collectors);
+    }
+
+    /** The makers of payment links of every provider configured with an API key. */
+    public List<PaymentLinkIssuer> allLinks() {
+        return List.copyOf(links.values());
+    }
+
+    /** The collectors against mandates at the providers that have them (GoCardless), configured with an API key. */
+    public List<MandateCollector> collectors() {
+        return List.copyOf(collectors.values());
     }
 
     /** The maker of payment links at {@code provider}, when it is configured with an API key. */
@@ -64,6 +77,7 @@ public final class PaymentProviders {
         Map<String, ProviderEventReader> readers = new LinkedHashMap<>();
         Map<String, ProviderEventFeed> feeds = new LinkedHashMap<>();
         Map<String, PaymentLinkIssuer> links = new LinkedHashMap<>();
+        Map<String, MandateCollector> collectors = new LinkedHashMap<>();
         for (Map.Entry<String, Object> block : ApiSources.plain(payments).entrySet()) {
             if (!(block.getValue() instanceof Map<?, ?> settings)) {
                 continue;
@@ -80,10 +94,11 @@ public final class PaymentProviders {
                 readers.put(provider.type(), provider.events(own));
                 provider.feed(own).ifPresent(feed -> feeds.put(provider.type(), feed));
                 provider.links(own).ifPresent(issuer -> links.put(provider.type(), issuer));
+                provider.collector(own).ifPresent(collector -> collectors.put(provider.type(), collector));
             } catch (RecoupException | IllegalArgumentException e) {
                 throw new ConfigurationRefused(key + "." + e.getMessage(), List.of(key));
             }
         }
-        return new PaymentProviders(verifiers, readers, feeds, links);
+        return new PaymentProviders(verifiers, readers, feeds, links, collectors);
     }
 }

@@ -16,6 +16,8 @@ import io.recoup.routes.dispatch.ReminderDispatch;
 import io.recoup.routes.ingest.ChangeTriggers;
 import io.recoup.routes.match.ExceptionQueue;
 import io.recoup.routes.plan.PolicyHolder;
+import io.recoup.routes.directdebit.ProviderCollecting;
+import io.recoup.routes.directdebit.ProviderCollectionRoutes;
 import io.recoup.routes.receive.PaymentEffects;
 import io.recoup.routes.receive.ProviderEventCatchUp;
 import io.recoup.routes.receive.ProviderEventProcessing;
@@ -28,10 +30,8 @@ import io.recoup.store.Installation;
 import io.recoup.store.dispatch.NoticeRepository;
 import io.recoup.store.ledger.LedgerRepository;
 import io.recoup.store.ledger.SourceReplayIds;
-import io.recoup.store.plan.PauseRepository;
 import io.recoup.store.receipt.ReceiptRepository;
 import io.recoup.store.receive.ProviderEvents;
-import io.recoup.store.receive.ProviderObjects;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -103,14 +103,15 @@ class RecoupConfiguration {
     }
 
     /**
-     * The dispatcher; with a Stripe API key, a reminder whose step offers {@code stripe} carries a Checkout link. The
+     * The dispatcher; with a Stripe API key, a reminder whose step offers {@code stripe} carries a Checkout link, with a
+     * GoCardless access token one whose step offers {@code gocardless} a mandate set-up link (customers without one). The
      * policy in force is asked per notice (lazily: the policy holder needs the dispatcher's channels first).
      */
     @Bean
     ReminderDispatch reminderDispatch(Database db, CreditorDetails creditor, ReminderChannel email, MessageTemplates templates,
                                       SettableClock clock, PaymentProviders providers, ObjectProvider<PolicyHolder> policy) {
         return new ReminderDispatch(db, new NoticeRepository(db), new EventLog(db), templates, creditor, List.of(email), clock,
-                providers.links("stripe"), step -> policy.getObject().get().policy().paymentOptions(step));
+                providers.allLinks(), step -> policy.getObject().get().policy().paymentOptions(step));
     }
 
     @Bean
@@ -168,8 +169,16 @@ class RecoupConfiguration {
                                             @Value("${recoup.payments.catch-up-look-back:3d}") java.time.Duration lookBack) {
         ProviderEvents events = new ProviderEvents(db);
         return new ProviderEventRoutes(new ProviderEventProcessing(db, events, providers.readers(),
-                new PaymentEffects(new ReceiptRepository(db), new LedgerRepository(db), new PauseRepository(db), new ProviderObjects(db),
-                        new EventLog(db), clock)), new ProviderEventCatchUp(db, events, providers.feeds(), lookBack, clock));
+                PaymentEffects.create(db, clock)), new ProviderEventCatchUp(db, events, providers.feeds(), lookBack, clock));
+    }
+
+    /**
+     * Collecting through the providers with mandates (GoCardless, with an access token) on the cycle's timer; with none
+     * configured the route has nobody to ask and does nothing.
+     */
+    @Bean
+    ProviderCollectionRoutes providerCollectionRoutes(Database db, PaymentProviders providers, SettableClock clock) {
+        return new ProviderCollectionRoutes(new ProviderCollecting(db, providers.collectors(), clock));
     }
 
     /** The exceptions queue a person works through the admin API. */

@@ -96,6 +96,26 @@ public sealed interface PaymentEffect {
         }
     }
 
+    /**
+     * A mandate the customer gave at the provider changed (set up through a link Recoup sent, then active, cancelled,
+     * failed, expired, reinstated...). {@code customer} is our key of the customer as we gave it to the provider
+     * ({@code <source>|<external id>}, percent-encoded); {@code status} is the provider's own word for the mandate's state
+     * now, {@code reason} says why, as far as the provider does.
+     */
+    record MandateChanged(String mandateId, String customer, String status, String reason) implements PaymentEffect {
+        public MandateChanged {
+            Objects.requireNonNull(mandateId, "mandateId");
+            Objects.requireNonNull(customer, "customer");
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        /** Whether payments may be collected against the mandate now. */
+        public boolean active() {
+            return status.equals("active");
+        }
+    }
+
     /** Something a person has to decide (a partial refund: which item does it reopen?), with the reason. */
     record NeedsAPerson(String paymentId, String reason) implements PaymentEffect {
         public NeedsAPerson {

@@ -18,9 +18,13 @@ public interface PaymentLinkIssuer {
 
     PaymentLink issue(LinkRequest request);
 
-    /** One notice's link: its id, the attempt (1, then 2 after the first expired), what it lists and until when. */
+    /**
+     * One notice's link: its id, the attempt (1, then 2 after the first expired), what it lists and until when, and
+     * our key of its customer ({@code <source>|<external id>}, percent-encoded; null when the caller has none), which a
+     * mandate set up through the link carries back.
+     */
     record LinkRequest(String notice, int attempt, Money amount, List<PaymentEffect.ItemShare> items, Instant expiresAt,
-                       String description) {
+                       String description, String customer) {
         public LinkRequest {
             Objects.requireNonNull(notice, "notice");
             if (attempt < 1) {
@@ -30,6 +34,12 @@ public interface PaymentLinkIssuer {
             items = List.copyOf(items);
             Objects.requireNonNull(expiresAt, "expiresAt");
             Objects.requireNonNull(description, "description");
+        }
+
+        /** A request that names no customer. */
+        public LinkRequest(String notice, int attempt, Money amount, List<PaymentEffect.ItemShare> items, Instant expiresAt,
+                           String description) {
+            this(notice, attempt, amount, items, expiresAt, description, null);
         }
 
         /** The key the provider dedupes the request by. */

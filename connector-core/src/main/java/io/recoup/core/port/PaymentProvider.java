@@ -21,4 +21,9 @@ public interface PaymentProvider {
 
     /** The maker of payment links on notices, when the settings allow it (an API key); empty otherwise. */
     java.util.Optional<PaymentLinkIssuer> links(SourceSettings settings);
+
+    /** The collector of items against the provider's mandates, when the provider has them and the settings allow it. */
+    default java.util.Optional<MandateCollector> collector(SourceSettings settings) {
+        return java.util.Optional.empty();
+    }
 }

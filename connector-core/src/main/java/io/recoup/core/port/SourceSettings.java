@@ -66,6 +66,18 @@ public record SourceSettings(String name, Map<String, Object> settings) {
         }
     }
 
+    /**
+     * A list of texts: written as a list, or as one text with the values comma-separated (as an environment variable
+     * gives them); empty when absent.
+     */
+    public java.util.List<String> texts(String key) {
+        Object value = lookup(key);
+        if (value instanceof java.util.List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return value == null || value.toString().isBlank() ? java.util.List.of() : java.util.List.of(value.toString().split("\\s*,\\s*"));
+    }
+
     /** A nested block (e.g. {@code mapping}); empty when absent. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> block(String key) {

@@ -95,11 +95,11 @@ final class NoticeRenderer {
             values.put("grace.until", g.payBy().format(dates));
             values.put("grace.days", String.valueOf(Math.max(0, ChronoUnit.DAYS.between(today, g.payBy()))));
         });
-        values.put("payment.online", offer.link().map(l -> "\n\n" + wording.payOnline(l.url().toString(),
+        values.put("payment.online", offer.links().stream().map(l -> "\n\n" + wording.payOnline(l.provider(), l.url().toString(),
                 DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(language)
-                        .format(l.expiresAt().atZone(clock.getZone())))).orElse(""));
+                        .format(l.expiresAt().atZone(clock.getZone())))).collect(java.util.stream.Collectors.joining()));
         MessageTemplates.RenderedMessage m = templates.render(template, language, values);
-        List<String> notes = new ArrayList<>(offer.note().stream().toList());
+        List<String> notes = new ArrayList<>(offer.notes());
         List<Attachment> codes = new ArrayList<>();
         StringBuilder body = new StringBuilder(m.body());
         if (notice.channel() == Channel.EMAIL) {

@@ -42,6 +42,14 @@ final class NoticeWording {
             "es", "También puede pagar en línea con tarjeta: %s (este enlace es válido hasta el %s).",
             "pt", "Também pode pagar online com cartão: %s (esta ligação é válida até %s).");
 
+    /** The GoCardless link: sets up a SEPA direct debit, so this and later invoices are collected from the account. */
+    private static final Map<String, String> SET_UP_DIRECT_DEBIT = Map.of(
+            "en", "Or pay by SEPA direct debit from now on, set up in two minutes: %s (this link works until %s).",
+            "de", "Oder zahlen Sie künftig bequem per SEPA-Lastschrift, in zwei Minuten eingerichtet: %s (dieser Link gilt bis %s).",
+            "fr", "Vous pouvez aussi payer désormais par prélèvement SEPA, mis en place en deux minutes : %s (ce lien est valable jusqu'au %s).",
+            "es", "También puede pagar a partir de ahora por adeudo directo SEPA, configurado en dos minutos: %s (este enlace es válido hasta el %s).",
+            "pt", "Também pode passar a pagar por débito direto SEPA, configurado em dois minutos: %s (esta ligação é válida até %s).");
+
     private final String language;
 
     NoticeWording(Locale language) {
@@ -69,8 +77,10 @@ final class NoticeWording {
         return days == 1 ? forms.get(0) : String.format(Locale.ROOT, forms.get(1), days);
     }
 
-    String payOnline(String url, String until) {
-        return String.format(Locale.ROOT, PAY_ONLINE.get(language), url, until);
+    /** The line of a link of {@code provider}: a direct-debit set-up for {@code gocardless}, a card payment otherwise. */
+    String payOnline(String provider, String url, String until) {
+        Map<String, String> wording = provider.equals("gocardless") ? SET_UP_DIRECT_DEBIT : PAY_ONLINE;
+        return String.format(Locale.ROOT, wording.get(language), url, until);
     }
 
     String noQrCode(String invoiceNumber) {

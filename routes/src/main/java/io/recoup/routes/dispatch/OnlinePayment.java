@@ -10,9 +10,12 @@ import io.recoup.core.port.PaymentLinkIssuer.PaymentLink;
 import io.recoup.core.port.PaymentLinkUnavailable;
 import io.recoup.store.dispatch.DueNotice;
 import io.recoup.store.dispatch.NoticePaymentLinks;
+import io.recoup.store.provider.ProviderMandates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,62 +23,78 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The online payment link a reminder offers next to bank transfer, when its step offers {@code stripe} and a Stripe
- * issuer is configured. One link per notice and attempt: a resend reuses the stored link while it lives and asks for
- * the next attempt once it expired, so the provider's idempotency key never makes a second link for one attempt. A
- * provider that cannot make the link now never holds the notice back: it goes out with bank transfer only and the
- * reason is noted on it. Without an issuer, or on a step that does not offer it, nothing changes.
+ * The online payment links a reminder offers next to bank transfer, one per provider its step offers ({@code stripe}:
+ * a Checkout Session; {@code gocardless}: a mandate set-up flow, only for customers without an active GoCardless
+ * mandate, who are collected against it instead) when that provider's issuer is configured. One link per notice,
+ * provider and attempt: a resend reuses the stored link while it lives and asks for the next attempt once it expired,
+ * so the provider's idempotency key never makes a second link for one attempt. A provider that cannot make the link
+ * now never holds the notice back: it goes out without that link and the reason is noted on it. Without an issuer, or
+ * on a step that does not offer it, nothing changes.
  */
 final class OnlinePayment {
     /** Stripe lets a Checkout Session live at most 24 hours; an hour less leaves room for the clocks. */
     static final Duration LIFETIME = Duration.ofHours(23);
 
-    private final Optional<PaymentLinkIssuer> issuer;
+    private final Map<PaymentOption, PaymentLinkIssuer> issuers = new LinkedHashMap<>();
     private final Function<String, Set<PaymentOption>> optionsOfStep;
     private final NoticePaymentLinks links;
+    private final ProviderMandates mandates;
     private final Clock clock;
 
-    OnlinePayment(Optional<PaymentLinkIssuer> issuer, Function<String, Set<PaymentOption>> optionsOfStep,
-                  NoticePaymentLinks links, Clock clock) {
-        this.issuer = issuer;
+    OnlinePayment(List<PaymentLinkIssuer> issuers, Function<String, Set<PaymentOption>> optionsOfStep, NoticePaymentLinks links,
+                  ProviderMandates mandates, Clock clock) {
+        issuers.forEach(i -> PaymentOption.parse(i.provider()).ifPresent(o -> this.issuers.put(o, i)));
         this.optionsOfStep = optionsOfStep;
         this.links = links;
+        this.mandates = mandates;
         this.clock = clock;
     }
 
-    /** The link offered, or why none is although the step offers one; both empty when none is offered. */
-    record Offer(Optional<PaymentLink> link, Optional<String> note) {
-        static final Offer NONE = new Offer(Optional.empty(), Optional.empty());
+    /** The links offered, in the policy's order of options, and why one is not although the step offers it. */
+    record Offer(List<PaymentLink> links, List<String> notes) {
+        static final Offer NONE = new Offer(List.of(), List.of());
+
+        Offer {
+            links = List.copyOf(links);
+            notes = List.copyOf(notes);
+        }
     }
 
     Offer offer(DueNotice notice, List<DueNotice.Line> owed) {
-        if (issuer.isEmpty() || !optionsOfStep.apply(owed.get(0).stepKey()).contains(PaymentOption.STRIPE)) {
-            return Offer.NONE;
+        Set<PaymentOption> offered = optionsOfStep.apply(owed.get(0).stepKey());
+        List<PaymentLink> made = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (Map.Entry<PaymentOption, PaymentLinkIssuer> issuer : issuers.entrySet()) {
+            if (!offered.contains(issuer.getKey()) || (issuer.getKey() == PaymentOption.GOCARDLESS
+                    && mandates.hasActive(issuer.getValue().provider(), notice.customerId()))) {
+                continue;
+            }
+            try {
+                made.add(link(notice, owed, issuer.getValue()));
+            } catch (PaymentLinkUnavailable | IllegalStateException e) {
+                notes.add(unavailable(issuer.getValue(), e.getMessage()));
+            }
         }
-        PaymentLinkIssuer provider = issuer.get();
-        Optional<Money> total = singleCurrencyTotal(owed);
-        if (total.isEmpty()) {
-            return unavailable(provider, "the invoices are in several currencies");
-        }
+        return new Offer(made, notes);
+    }
+
+    private PaymentLink link(DueNotice notice, List<DueNotice.Line> owed, PaymentLinkIssuer provider) {
+        Money total = singleCurrencyTotal(owed).orElseThrow(() -> new IllegalStateException("the invoices are in several currencies"));
         Instant now = clock.instant();
         Optional<NoticePaymentLinks.Stored> stored = links.latest(notice.noticeId(), provider.provider());
         if (stored.isPresent() && stored.get().link().expiresAt().isAfter(now)) {
-            return new Offer(stored.map(NoticePaymentLinks.Stored::link), Optional.empty());
+            return stored.get().link();
         }
         int attempt = stored.map(s -> s.attempt() + 1).orElse(1);
-        try {
-            PaymentLink link = provider.issue(new LinkRequest(String.valueOf(notice.noticeId().value()), attempt, total.get(),
-                    shares(owed), now.plus(LIFETIME), "Invoices " + String.join(", ", owed.stream().map(DueNotice.Line::number).toList())));
-            links.save(notice.noticeId(), attempt, link);
-            return new Offer(Optional.of(link), Optional.empty());
-        } catch (PaymentLinkUnavailable e) {
-            return unavailable(provider, e.getMessage());
-        }
+        PaymentLink link = provider.issue(new LinkRequest(String.valueOf(notice.noticeId().value()), attempt, total, shares(owed),
+                now.plus(LIFETIME), "Invoices " + String.join(", ", owed.stream().map(DueNotice.Line::number).toList()),
+                links.customerKey(notice.customerId())));
+        links.save(notice.noticeId(), attempt, link);
+        return link;
     }
 
-    private static Offer unavailable(PaymentLinkIssuer provider, String why) {
-        return new Offer(Optional.empty(), Optional.of("no " + provider.provider() + " payment link: " + why
-                + "; sent with bank transfer only"));
+    private static String unavailable(PaymentLinkIssuer provider, String why) {
+        return "no " + provider.provider() + " payment link: " + why + "; sent with bank transfer only";
     }
 
     private List<PaymentEffect.ItemShare> shares(List<DueNotice.Line> owed) {

@@ -12,6 +12,7 @@ import io.recoup.store.Database;
 import io.recoup.store.EventLog;
 import io.recoup.store.dispatch.ClaimedNotice;
 import io.recoup.store.dispatch.NoticePaymentLinks;
+import io.recoup.store.provider.ProviderMandates;
 import io.recoup.store.dispatch.NoticeRepository;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -58,13 +59,23 @@ public final class ReminderDispatch {
     public ReminderDispatch(Database db, NoticeRepository notices, EventLog events, MessageTemplates templates,
                             CreditorDetails creditor, List<ReminderChannel> channels, Clock clock,
                             Optional<PaymentLinkIssuer> issuer, Function<String, Set<PaymentOption>> optionsOfStep) {
+        this(db, notices, events, templates, creditor, channels, clock, issuer.stream().toList(), optionsOfStep);
+    }
+
+    /**
+     * With the makers of online payment links of every configured provider ({@code issuers}, each offered where the
+     * policy's step names it) and what the policy in force offers on a step ({@code optionsOfStep}).
+     */
+    public ReminderDispatch(Database db, NoticeRepository notices, EventLog events, MessageTemplates templates,
+                            CreditorDetails creditor, List<ReminderChannel> channels, Clock clock,
+                            List<PaymentLinkIssuer> issuers, Function<String, Set<PaymentOption>> optionsOfStep) {
         this.db = db;
         this.notices = notices;
         this.clock = clock;
         channels.forEach(c -> this.channels.put(c.channel(), c));
         this.outcomes = new Outcomes(notices, events);
         this.preparation = new NoticePreparation(this.channels, new NoticeRenderer(templates, creditor, clock), notices, events, outcomes,
-                new OnlinePayment(issuer, optionsOfStep, new NoticePaymentLinks(db), clock));
+                new OnlinePayment(issuers, optionsOfStep, new NoticePaymentLinks(db), new ProviderMandates(db), clock));
         this.delivery = new NoticeDelivery(notices, events, outcomes);
     }
 

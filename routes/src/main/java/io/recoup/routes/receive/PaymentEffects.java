@@ -11,10 +11,14 @@ import io.recoup.core.lifecycle.ReceiptEvent;
 import io.recoup.core.money.Money;
 import io.recoup.core.port.PaymentEffect;
 import io.recoup.core.port.ProviderEvent;
+import io.recoup.store.Database;
 import io.recoup.store.EventLog;
+import io.recoup.store.directdebit.CollectionRepository;
 import io.recoup.store.ledger.LedgerRepository;
 import io.recoup.store.ledger.StoredItem;
 import io.recoup.store.plan.PauseRepository;
+import io.recoup.store.provider.ProviderCollections;
+import io.recoup.store.provider.ProviderMandates;
 import io.recoup.store.receipt.NewReceipt;
 import io.recoup.store.receipt.ReceiptRepository;
 import io.recoup.store.receive.ProviderObjects;
@@ -31,9 +35,11 @@ import java.util.Set;
  * allocated to the items our metadata names up to what each still has open, its postings queued in the outbox like
  * any allocation's; money an item no longer needs (paid another way meanwhile) stays on the receipt and waits in the
  * exceptions queue as an overpayment. An undone payment is reversed like a returned credit ({@link CreditReturns}); a
- * dispute holds the items it paid until it is closed (lost: undone as well); what needs a person fails with the reason,
- * so the worker parks the event. An effect told as an object's state at a time ({@link PaymentEffect.AsOf}) changes
- * nothing once a newer state of that object was applied ({@link ProviderObjects}), except a payment.
+ * dispute holds the items it paid until it is closed (lost: undone as well); a mandate at the provider changing is
+ * recorded ({@link ProviderMandateEffects}), and so is what a payment means for an item collected against one; what
+ * needs a person fails with the reason, so the worker parks the event. An effect told as an object's state at a time
+ * ({@link PaymentEffect.AsOf}) changes nothing once a newer state of that object was applied ({@link ProviderObjects}),
+ * except a payment.
  */
 public final class PaymentEffects {
     private final ReceiptRepository receipts;
@@ -43,9 +49,12 @@ public final class PaymentEffects {
     private final CreditReturns returns;
     private final EventLog events;
     private final Clock clock;
+    private final ProviderMandateEffects mandates;
 
     public PaymentEffects(ReceiptRepository receipts, LedgerRepository ledger, PauseRepository pauses, ProviderObjects objects,
-                          EventLog events, Clock clock) {
+                          EventLog events, Clock clock, ProviderMandates mandates, ProviderCollections collections,
+                          CollectionRepository holds) {
+        this.mandates = new ProviderMandateEffects(mandates, collections, holds);
         this.receipts = receipts;
         this.ledger = ledger;
         this.pauses = pauses;
@@ -55,16 +64,25 @@ public final class PaymentEffects {
         this.clock = clock;
     }
 
+    /** The effects over one database, each repository made on it. */
+    public static PaymentEffects create(Database db, Clock clock) {
+        return new PaymentEffects(new ReceiptRepository(db), new LedgerRepository(db), new PauseRepository(db), new ProviderObjects(db),
+                new EventLog(db), clock, new ProviderMandates(db), new ProviderCollections(db), new CollectionRepository(db));
+    }
+
     /** Applies {@code effect} of {@code event}; returns what was done. */
     public String apply(ProviderEvent event, PaymentEffect effect) {
         if (effect instanceof PaymentEffect.Ignored ignored) {
             return "ignored: " + ignored.reason();
         }
         if (effect instanceof PaymentEffect.Paid paid) {
-            return paid(event, paid);
+            return paid(event, paid) + mandates.paid(event, paid.paymentId());
         }
         if (effect instanceof PaymentEffect.Undone undone) {
-            return undone(event, undone);
+            return undone(event, undone) + mandates.undone(event, undone.paymentId(), undone.reason());
+        }
+        if (effect instanceof PaymentEffect.MandateChanged changed) {
+            return mandates.changed(event, changed);
         }
         if (effect instanceof PaymentEffect.Disputed disputed) {
             return disputed(event, disputed);

@@ -6,7 +6,10 @@ import io.recoup.core.port.ProviderEvent;
 import io.recoup.core.port.ProviderEventReader;
 import io.recoup.store.Database;
 import io.recoup.store.receive.ProviderEvents;
+import io.recoup.core.port.ProviderUnavailable;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * several instances share the queue), each in its own transaction. The provider's reader says what the event means,
  * {@link PaymentEffects} applies it, and the event is marked handled in the same transaction. An event that cannot be
  * read, or whose effect fails for a reason that will not go away, is parked with the reason and the rest go on; a
- * passing database failure leaves it waiting for the next run.
+ * passing database failure leaves it waiting for the next run, and so does a provider whose API cannot be asked now
+ * ({@link ProviderUnavailable}): its events are passed over for the rest of the run while the others' go on.
  */
 public final class ProviderEventProcessing {
     private static final Logger LOG = LoggerFactory.getLogger(ProviderEventProcessing.class);
@@ -45,8 +49,16 @@ public final class ProviderEventProcessing {
     public Report processWaiting(int limit) {
         int handled = 0;
         int parked = 0;
+        Set<String> unreachable = new HashSet<>();
         for (int i = 0; i < limit; i++) {
-            Optional<Boolean> outcome = db.inTransaction(this::processNext);
+            Optional<Boolean> outcome;
+            try {
+                outcome = db.inTransaction(() -> processNext(unreachable));
+            } catch (ProviderUnavailable e) {
+                LOG.warn("an event waits for its provider, asked again next run: {}", e.getMessage());
+                unreachable.add(e.provider());
+                continue;
+            }
             if (outcome.isEmpty()) {
                 break;
             }
@@ -60,8 +72,8 @@ public final class ProviderEventProcessing {
     }
 
     /** Empty when nothing waits; true when the event was handled, false when parked. */
-    private Optional<Boolean> processNext() {
-        Optional<ProviderEvents.Claimed> claimed = events.claimNext();
+    private Optional<Boolean> processNext(Set<String> unreachable) {
+        Optional<ProviderEvents.Claimed> claimed = events.claimNextSkipping(unreachable);
         if (claimed.isEmpty()) {
             return Optional.empty();
         }
@@ -76,7 +88,7 @@ public final class ProviderEventProcessing {
             events.markHandled(id, outcome);
             return Optional.of(true);
         } catch (RuntimeException e) {
-            if (Database.isPassing(e)) {
+            if (Database.isPassing(e) || e instanceof ProviderUnavailable) {
                 throw e;
             }
             String reason = e instanceof RecoupException r ? r.code() + ": " + r.getMessage() : e.toString();

@@ -9,6 +9,7 @@ import io.recoup.core.port.PaymentLinkIssuer;
 import io.recoup.core.port.PaymentLinkUnavailable;
 import io.recoup.core.port.ReminderChannel;
 import io.recoup.routes.dispatch.DispatchReport;
+import io.recoup.store.provider.ProviderMandates;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.net.URI;
@@ -43,7 +44,8 @@ class OnlinePaymentLinkIT {
     @TempDir
     Path home;
     CycleFixture recoup;
-    final FakeIssuer stripe = new FakeIssuer();
+    final FakeIssuer stripe = new FakeIssuer("stripe");
+    final FakeIssuer gocardless = new FakeIssuer("gocardless");
 
     @AfterEach
     void stop() {
@@ -114,10 +116,36 @@ class OnlinePaymentLinkIT {
         assertThat(stripe.requests).isEmpty();
     }
 
+    @Test
+    void offersTheGoCardlessMandateSetUpWithTheCustomersKeyOnlyToACustomerWithoutAnActiveMandate() throws Exception {
+        start(Optional.of(gocardless), UnaryOperator.identity(), "gocardless");
+        String ledger = LEDGER + "3,INV-3,C3,Gamma SA,ap@gamma.example,en,2026-02-01,2026-03-02,EUR,300.00,\n";
+        recoup.drop("ledger/inbox", "ledger.csv", ledger);
+        recoup.stages.ingestion().ingest("ledger.csv", new java.io.ByteArrayInputStream(ledger.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)));
+        long gamma = recoup.jdbc.queryForObject("select id from customer where external_id = 'C3'", Long.class);
+        new ProviderMandates(recoup.db).record("gocardless", "MD3", gamma, "active", "mandate MD3 active", "EV1");
+
+        recoup.runDay(DAY);
+
+        assertThat(gocardless.requests).singleElement().satisfies(r -> {
+            assertThat(r.notice()).isEqualTo(String.valueOf(noticeOf("INV-1")));
+            assertThat(r.customer()).endsWith("|C1");
+        });
+        assertThat(text("ap@acme.example")).contains(BANK_LINE_END + "\n\nOr pay by SEPA direct debit from now on, set up in two "
+                + "minutes: " + gocardless.url(noticeOf("INV-1"), 1));
+        assertThat(recoup.jdbc.queryForList("select provider || ' ' || notice_id from notice_payment_link", String.class))
+                .as("none for the customer with an active mandate").containsExactly("gocardless " + noticeOf("INV-1"));
+    }
+
     private void start(Optional<PaymentLinkIssuer> links, UnaryOperator<ReminderChannel> channel) {
+        start(links, channel, "stripe");
+    }
+
+    private void start(Optional<PaymentLinkIssuer> links, UnaryOperator<ReminderChannel> channel, String option) {
         recoup = new CycleFixture(home, DAY, mail.getSmtp().getPort(), channel, links);
         recoup.policyText = CycleFixture.resource("/recoup/policies/default.yaml").replace("template: reminder-due\n",
-                "template: reminder-due\n        payment-options: [bank-transfer, stripe]\n");
+                "template: reminder-due\n        payment-options: [bank-transfer, " + option + "]\n");
         recoup.drop("ledger/inbox", "ledger.csv", LEDGER);
     }
 
@@ -139,14 +167,19 @@ class OnlinePaymentLinkIT {
         return body.replace("\r\n", "\n");
     }
 
-    /** Stands in for Stripe: one link per notice and attempt, or unavailable while {@code down}. */
+    /** Stands in for Stripe or GoCardless: one link per notice and attempt, or unavailable while {@code down}. */
     static final class FakeIssuer implements PaymentLinkIssuer {
         final List<LinkRequest> requests = new CopyOnWriteArrayList<>();
+        final String provider;
         volatile boolean down;
+
+        FakeIssuer(String provider) {
+            this.provider = provider;
+        }
 
         @Override
         public String provider() {
-            return "stripe";
+            return provider;
         }
 
         @Override
@@ -160,7 +193,7 @@ class OnlinePaymentLinkIT {
         }
 
         String url(long notice, int attempt) {
-            return "https://checkout.stripe.test/c/pay/cs_" + notice + "_" + attempt;
+            return "https://" + provider + ".test/c/pay/cs_" + notice + "_" + attempt;
         }
     }
 }

@@ -14,15 +14,14 @@ import io.recoup.core.port.PaymentEffect;
 import io.recoup.core.port.ProviderEvent;
 import io.recoup.core.port.ProviderEventReader;
 import io.recoup.store.Database;
-import io.recoup.store.EventLog;
 import io.recoup.store.Installation;
 import io.recoup.store.MutableClock;
 import io.recoup.store.TestDatabase;
 import io.recoup.store.ledger.LedgerRepository;
-import io.recoup.store.plan.PauseRepository;
 import io.recoup.store.receipt.ReceiptRepository;
+import io.recoup.store.provider.ProviderCollections;
+import io.recoup.store.provider.ProviderMandates;
 import io.recoup.store.receive.ProviderEvents;
-import io.recoup.store.receive.ProviderObjects;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -73,10 +72,9 @@ class PaymentEffectsIT {
         new Installation(db);
         events = new ProviderEvents(db);
         ledger = new LedgerRepository(db);
-        ReceiptRepository receipts = new ReceiptRepository(db);
         ProviderEventReader reader = event -> effects.get(new String(event.payload(), StandardCharsets.UTF_8));
         worker = new ProviderEventProcessing(db, events, Map.of("stripe", reader),
-                new PaymentEffects(receipts, ledger, new PauseRepository(db), new ProviderObjects(db), new EventLog(db), db.clock()));
+                PaymentEffects.create(db, db.clock()));
         item("INV-1", "100.00");
         item("INV-2", "19.50");
     }
@@ -166,6 +164,44 @@ class PaymentEffectsIT {
 
         assertThat(count("select count(*) from receipt")).isZero();
         assertThat(count("select count(*) from unresolved_return where provider = 'stripe' and provider_id = 'pi_8'")).isOne();
+    }
+
+    @Test
+    void aMandateChangeIsRecordedForOurCustomerAndOneForACustomerWeDoNotKnowWaitsForAPerson() {
+        deliver("EV1", new PaymentEffect.MandateChanged("MD1", "csv|C1", "active", "mandate MD1 active"));
+        deliver("EV2", new PaymentEffect.MandateChanged("MD1", "csv|C1", "cancelled", "mandate MD1 cancelled (bank_account_closed)"));
+        deliver("EV3", new PaymentEffect.MandateChanged("MD9", "csv|NOBODY", "active", "mandate MD9 active"));
+
+        assertThat(worker.processWaiting(10)).isEqualTo(new ProviderEventProcessing.Report(2, 1));
+
+        assertThat(db.jdbc().queryForList("select mandate_id || ' ' || status || ' ' || event_id from provider_mandate", String.class))
+                .containsExactly("MD1 cancelled EV2");
+        assertThat(db.jdbc().queryForObject("select outcome from provider_event where event_id = 'EV1'", String.class))
+                .isEqualTo("mandate MD1 of customer C1 is active: mandate MD1 active");
+        assertThat(db.jdbc().queryForObject("select outcome from provider_event where event_id = 'EV3'", String.class))
+                .startsWith("PAYMENT_NEEDS_A_PERSON").contains("csv|NOBODY");
+    }
+
+    @Test
+    void aCollectionAgainstAProviderMandateIsPaidByItsPaymentAndAFailureGivesTheItemBackToThePolicy() {
+        long itemId = ledger.find(new OpenItemKey("csv", "INV-1")).orElseThrow().id();
+        long customer = ledger.get(itemId).customerId();
+        new ProviderMandates(db).record("stripe", "MD1", customer, "active", "active", "EV0");
+        ProviderCollections collections = new ProviderCollections(db);
+        long id = collections.insertRequested("stripe", collections.candidates("stripe", DAY).get(0), "key-1").orElseThrow();
+        collections.markSubmitted(id, "PM1", DAY);
+        new io.recoup.store.directdebit.CollectionRepository(db).holdItem(customer, itemId, "collected", DAY);
+
+        deliver("EV_paid", paid("PM1", "100.00", share("INV-1", "100.00")));
+        deliver("EV_failed", new PaymentEffect.Undone("PM1", null, "payment PM1 charged back (AM04)"));
+        worker.processWaiting(10);
+
+        assertThat(db.jdbc().queryForObject("select status || ' ' || reason from provider_collection", String.class))
+                .isEqualTo("FAILED payment PM1 charged back (AM04)");
+        assertThat(open("INV-1")).isEqualTo("EUR 100.00");
+        assertThat(count("select count(*) from hold where item_id = ? and released_at is null", itemId)).isZero();
+        assertThat(db.jdbc().queryForObject("select outcome from provider_event where event_id = 'EV_paid'", String.class))
+                .endsWith("; collection of INV-1 paid");
     }
 
     @Test

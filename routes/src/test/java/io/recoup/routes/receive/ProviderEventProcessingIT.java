@@ -7,15 +7,12 @@ import io.recoup.core.RecoupException;
 import io.recoup.core.lifecycle.ProviderEventStatus;
 import io.recoup.core.port.PaymentEffect;
 import io.recoup.core.port.ProviderEvent;
+import io.recoup.core.port.ProviderEventReader;
+import io.recoup.core.port.ProviderUnavailable;
 import io.recoup.store.Database;
-import io.recoup.store.EventLog;
-import io.recoup.store.ledger.LedgerRepository;
-import io.recoup.store.plan.PauseRepository;
-import io.recoup.store.receipt.ReceiptRepository;
 import io.recoup.store.MutableClock;
 import io.recoup.store.TestDatabase;
 import io.recoup.store.receive.ProviderEvents;
-import io.recoup.store.receive.ProviderObjects;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,8 +31,7 @@ class ProviderEventProcessingIT {
     }
 
     private PaymentEffects effects() {
-        return new PaymentEffects(new ReceiptRepository(db), new LedgerRepository(db), new PauseRepository(db),
-                new ProviderObjects(db), new EventLog(db), db.clock());
+        return PaymentEffects.create(db, db.clock());
     }
 
     private void store(String provider, String id, String body) {
@@ -79,5 +75,22 @@ class ProviderEventProcessingIT {
 
         assertThat(processing.processWaiting(3).handled()).isEqualTo(3);
         assertThat(events.counts("stripe")).isEqualTo(Map.of(ProviderEventStatus.HANDLED, 3L, ProviderEventStatus.NEW, 2L));
+    }
+
+    @Test
+    void aProviderThatCannotBeAskedNowLeavesItsEventsWaitingUnparkedWhileTheOthersAreHandled() {
+        store("gocardless", "EV1", "needs the API");
+        store("gocardless", "EV2", "needs the API");
+        store("stripe", "evt_1", "fine");
+        ProviderEventReader down = event -> {
+            throw new ProviderUnavailable("gocardless", "GET /payments/PM1 answered 503", null);
+        };
+        ProviderEventProcessing processing = new ProviderEventProcessing(db, events, Map.of("gocardless", down,
+                "stripe", event -> new PaymentEffect.Ignored("nothing to do")), effects());
+
+        assertThat(processing.processWaiting(100)).isEqualTo(new ProviderEventProcessing.Report(1, 0));
+
+        assertThat(events.counts("gocardless")).isEqualTo(Map.of(ProviderEventStatus.NEW, 2L));
+        assertThat(outcome("evt_1")).isEqualTo("HANDLED: ignored: nothing to do");
     }
 }

@@ -54,7 +54,8 @@ public final class CollectionRepository {
 
     /**
      * Open euro items due by {@code dueBy} whose customer has a usable mandate and an e-mail address for the
-     * pre-notification and that were never collected by direct debit before, with what may pause them (holds other
+     * pre-notification and that were never collected by direct debit before, with what may pause them (a customer with an
+     * active mandate at a payment provider is collected there instead, never here) (holds other
      * than direct debit's own, the latest promise, an agreed plan). Whether they may be collected is decided by the
      * caller with the core's rules ({@code Pauses}, SEPA's amount range); this only reads.
      */
@@ -66,6 +67,7 @@ public final class CollectionRepository {
                     order by m.signature_date desc, m.id desc limit 1) m on true
                 where i.status = 'OPEN' and i.currency = 'EUR' and i.due_date <= ? and c.email is not null
                     and not exists (select 1 from collection k where k.item_id = i.id)
+                    and not exists (select 1 from provider_mandate pm where pm.customer_id = i.customer_id and pm.status = 'active')
                 order by i.due_date, i.id""",
                 (rs, n) -> new DirectDebitCandidate(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
                         Money.of(rs.getBigDecimal(6), Money.currencyOf(rs.getString(5))), rs.getDate(7).toLocalDate(),

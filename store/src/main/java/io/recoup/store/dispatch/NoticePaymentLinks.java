@@ -54,4 +54,14 @@ public final class NoticePaymentLinks {
         }, (Object) itemIds.toArray(Long[]::new));
         return keys;
     }
+
+    /**
+     * Our key of the customer as given to a provider, {@code <source>|<external id>} with both percent-encoded (so a
+     * {@code |} in either cannot shift them); a mandate set up through a link carries it back.
+     */
+    public String customerKey(long customerId) {
+        return db.jdbc().queryForObject("select source, external_id from customer where id = ?", (rs, n) ->
+                java.net.URLEncoder.encode(rs.getString(1), java.nio.charset.StandardCharsets.UTF_8) + "|"
+                        + java.net.URLEncoder.encode(rs.getString(2), java.nio.charset.StandardCharsets.UTF_8), customerId);
+    }
 }

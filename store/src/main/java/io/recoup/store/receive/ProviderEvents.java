@@ -57,11 +57,16 @@ public final class ProviderEvents {
 
     /** The oldest waiting event no other worker holds, locked; call inside a transaction. */
     public Optional<Claimed> claimNext() {
+        return claimNextSkipping(java.util.Set.of());
+    }
+
+    /** As {@link #claimNext()}, passing over the events of {@code skipped} providers (unreachable in this run). */
+    public Optional<Claimed> claimNextSkipping(java.util.Set<String> skipped) {
         List<Claimed> found = db.jdbc().query("""
                 select id, provider, event_id, event_type, created, payload from provider_event
-                where status = 'NEW' order by id limit 1 for update skip locked""",
+                where status = 'NEW' and provider <> all (?) order by id limit 1 for update skip locked""",
                 (rs, n) -> new Claimed(rs.getLong(1), new ProviderEvent(rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getBytes(6))));
+                        rs.getTimestamp(5).toInstant(), rs.getBytes(6))), (Object) skipped.toArray(String[]::new));
         return found.stream().findFirst();
     }
 

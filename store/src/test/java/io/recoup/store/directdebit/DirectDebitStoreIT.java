@@ -18,6 +18,8 @@ import io.recoup.store.Database;
 import io.recoup.store.MutableClock;
 import io.recoup.store.TestDatabase;
 import io.recoup.store.ledger.LedgerRepository;
+import io.recoup.store.provider.ProviderCollections;
+import io.recoup.store.provider.ProviderMandates;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -111,6 +113,60 @@ class DirectDebitStoreIT {
         // the pause rule itself is the core's
         assertThat(candidates).filteredOn(c -> Pauses.keepsFromDirectDebit(c.open(), c.itemHolds(), c.customerHolds(),
                 c.promise(), c.planAgreed(), DAY).isEmpty()).extracting(DirectDebitCandidate::itemId).containsExactly(due);
+    }
+
+    @Test
+    void leavesACustomerWithAnActiveGoCardlessMandateToGoCardlessAndTakesThemBackOnceItEnds() {
+        long item = item("C1", "1", "a@example.com", DAY, "100");
+        mandateFor(item, "M-1", "ACTIVE");
+        ProviderMandates provider = new ProviderMandates(db);
+        long customer = ledger.get(item).customerId();
+        assertThat(provider.customer("csv", "C1")).contains(customer);
+
+        provider.record("gocardless", "MD1", customer, "active", "mandate MD1 active", "EV1");
+        assertThat(collections.candidates(DAY)).isEmpty();
+        assertThat(provider.hasActive("gocardless", customer)).isTrue();
+
+        provider.record("gocardless", "MD1", customer, "cancelled", "mandate MD1 cancelled", "EV2");
+        assertThat(collections.candidates(DAY)).extracting(DirectDebitCandidate::itemId).containsExactly(item);
+        assertThat(provider.status("gocardless", "MD1")).contains("cancelled");
+    }
+
+    @Test
+    void offersItemsOfActiveProviderMandatesOnceEachAndMovesTheirCollectionsAlongTheLifecycle() {
+        long due = item("C1", "1", "a@example.com", DAY, "100");
+        long later = item("C1", "2", "a@example.com", DAY.plusDays(30), "100");
+        long disputed = item("C1", "3", "a@example.com", DAY, "100");
+        jdbc.update("insert into hold (customer_id, item_id, kind, reason, since, created_by, created_at) "
+                + "values (?, ?, 'DISPUTE', 'damaged', ?, 'ana', now())", ledger.get(disputed).customerId(), disputed, DAY);
+        long otherCustomer = item("C2", "4", "b@example.com", DAY, "100");
+        ProviderMandates provider = new ProviderMandates(db);
+        provider.record("gocardless", "MD1", ledger.get(due).customerId(), "active", "active", "EV1");
+        provider.record("gocardless", "MD2", ledger.get(otherCustomer).customerId(), "pending_submission", "created", "EV2");
+        ProviderCollections paying = new ProviderCollections(db);
+
+        List<ProviderCollections.Candidate> candidates = paying.candidates("gocardless", DAY);
+        assertThat(candidates).singleElement().satisfies(c -> {
+            assertThat(c.itemId()).isEqualTo(due);
+            assertThat(c.mandateId()).isEqualTo("MD1");
+            assertThat(c.attempt()).isOne();
+        });
+        long id = paying.insertRequested("gocardless", candidates.get(0), "recoup-item-csv-1-1").orElseThrow();
+        assertThat(paying.insertRequested("gocardless", candidates.get(0), "recoup-item-csv-1-1b")).isEmpty();
+        assertThat(paying.candidates("gocardless", DAY)).isEmpty();
+        assertThat(paying.requested("gocardless")).extracting(ProviderCollections.Stored::idempotencyKey)
+                .containsExactly("recoup-item-csv-1-1");
+
+        assertThat(paying.markSubmitted(id, "PM1", DAY.plusDays(3))).isTrue();
+        assertThat(paying.requested("gocardless")).isEmpty();
+        ProviderCollections.Stored stored = db.inTransaction(() -> paying.byPayment("gocardless", "PM1")).orElseThrow();
+        assertThat(stored.status()).isEqualTo(io.recoup.core.lifecycle.ProviderCollectionStatus.SUBMITTED);
+        assertThat(paying.move(id, io.recoup.core.lifecycle.ProviderCollectionEvent.PAY, null)).isTrue();
+        assertThat(paying.move(id, io.recoup.core.lifecycle.ProviderCollectionEvent.PAY, null)).as("a second confirmation").isFalse();
+        assertThat(paying.move(id, io.recoup.core.lifecycle.ProviderCollectionEvent.FAIL, "charged back")).isTrue();
+        assertThat(paying.markSubmitted(id, "PM2", DAY)).as("a replayed submission of a collection that moved on").isFalse();
+        assertThat(db.inTransaction(() -> paying.byPayment("gocardless", "PM1"))).isPresent();
+        assertThat(paying.candidates("gocardless", DAY)).as("a failed collection goes back to the reminders").isEmpty();
     }
 
     @Test
