@@ -13,6 +13,7 @@ import io.recoup.routes.cycle.CycleRoutes;
 import io.recoup.routes.cycle.CycleRunner;
 import io.recoup.routes.cycle.Stages;
 import io.recoup.routes.dispatch.ReminderDispatch;
+import io.recoup.routes.dispatch.TemplateCheck;
 import io.recoup.routes.ingest.ChangeTriggers;
 import io.recoup.routes.match.ExceptionQueue;
 import io.recoup.routes.plan.PolicyHolder;
@@ -113,8 +114,10 @@ class RecoupConfiguration {
     }
 
     @Bean
-    PolicyHolder policyHolder(RecoupProperties props, ReminderDispatch dispatch) {
-        return new PolicyHolder(PolicyLoader.withBundledSchema(), dispatch.configuredChannels(), new PolicySource(props.policy()));
+    PolicyHolder policyHolder(RecoupProperties props, ReminderDispatch dispatch, MessageTemplates templates) {
+        // a policy whose templates are missing or name an unknown variable is refused as it loads
+        return new PolicyHolder(PolicyLoader.withBundledSchema(), dispatch.configuredChannels(), new PolicySource(props.policy()),
+                new TemplateCheck(templates, TemplateCheck.BUNDLED_LANGUAGES)::problems);
     }
 
     @Bean

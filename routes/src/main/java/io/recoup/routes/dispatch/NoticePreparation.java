@@ -101,7 +101,7 @@ final class NoticePreparation {
             events.append(DispatchEvent.of(notice.noticeId(), NoticeEvent.HAND_OVER, "to " + channel.channel().label()));
         }
         return new Step.HandOver(notice, owed, channel, new ReminderMessage("notice-" + notice.noticeId(), notice.customerName(),
-                address, message.subject(), message.body(), message.attachments()), notice.attempts() + (interrupted ? 1 : 0),
+                address, message.subject(), message.body(), message.attachments(), message.html(), message.inline()), notice.attempts() + (interrupted ? 1 : 0),
                 interrupted || notice.possibleDuplicate(), message);
     }
 
