@@ -3,6 +3,7 @@ package io.recoup.app;
 import io.recoup.adapters.csv.CsvLedgerPoster;
 import io.recoup.adapters.csv.CsvOpenItemSource;
 import io.recoup.adapters.email.SmtpReminderChannel;
+import io.recoup.adapters.pdf.PdfLetterPrinter;
 import io.recoup.adapters.email.SmtpSettings;
 import io.recoup.core.message.MessageTemplates;
 import io.recoup.core.policy.PolicyLoader;
@@ -103,14 +104,16 @@ class RecoupConfiguration {
     }
 
     /**
-     * The dispatcher; with a Stripe API key, a reminder whose step offers {@code stripe} carries a Checkout link. The
+     * The dispatcher; with a Stripe API key, a reminder whose step offers {@code stripe} carries a Checkout link; one
+     * whose step asks for {@code letter: pdf} carries the letter as a PDF. The
      * policy in force is asked per notice (lazily: the policy holder needs the dispatcher's channels first).
      */
     @Bean
     ReminderDispatch reminderDispatch(Database db, CreditorDetails creditor, ReminderChannel email, MessageTemplates templates,
                                       SettableClock clock, PaymentProviders providers, ObjectProvider<PolicyHolder> policy) {
         return new ReminderDispatch(db, new NoticeRepository(db), new EventLog(db), templates, creditor, List.of(email), clock,
-                providers.links("stripe"), step -> policy.getObject().get().policy().paymentOptions(step));
+                providers.links("stripe"), step -> policy.getObject().get().policy().paymentOptions(step),
+                Optional.of(new PdfLetterPrinter()), step -> policy.getObject().get().policy().letter(step));
     }
 
     @Bean

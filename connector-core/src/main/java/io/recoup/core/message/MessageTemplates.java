@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
 public final class MessageTemplates {
     /** The shared HTML frame around every HTML message: it gets {@code subject}, {@code language} and {@code content}. */
     public static final String LAYOUT = "layout.html";
+    /** The frame of a printed letter (A4, sender and recipient, the late charges itemised), with the same values. */
+    public static final String LETTER_LAYOUT = "letter.html";
     static final Set<String> LAYOUT_VALUES = Set.of("subject", "language", "content");
 
     private final Function<String, Optional<String>> loader;
@@ -72,7 +74,12 @@ public final class MessageTemplates {
 
     /** The HTML version of {@link #render}: the body as paragraphs inside the shared layout; empty without a layout. */
     public Optional<String> renderHtml(String template, Locale language, Map<String, ?> values) {
-        Optional<String> layoutSource = loader.apply(LAYOUT);
+        return renderHtml(template, language, values, LAYOUT);
+    }
+
+    /** As {@link #renderHtml(String, Locale, Map)} inside {@code layout} (e.g. {@link #LETTER_LAYOUT}); empty without it. */
+    public Optional<String> renderHtml(String template, Locale language, Map<String, ?> values, String layout) {
+        Optional<String> layoutSource = loader.apply(layout);
         if (layoutSource.isEmpty()) {
             return Optional.empty();
         }
@@ -84,7 +91,7 @@ public final class MessageTemplates {
         frame.put("subject", render(template, language, values).subject());
         frame.put("language", language.getLanguage());
         frame.put("content", TemplateEngine.execute(body, scope));
-        return Optional.of(TemplateEngine.execute(html.compile(LAYOUT, layoutSource.get(), false), frame));
+        return Optional.of(TemplateEngine.execute(html.compile(layout, layoutSource.get(), false), frame));
     }
 
     /**
@@ -104,12 +111,16 @@ public final class MessageTemplates {
             List<String> unknown = new ArrayList<>(TemplateChecker.unknownNames(compiled(text, source, "subject", source.subject(), false).getCodes(), vocabulary));
             TemplateChecker.unknownNames(compiled(text, source, "body", source.body(), true).getCodes(), vocabulary).stream()
                     .filter(n -> !unknown.contains(n)).forEach(unknown::add);
-            Optional<String> layout = loader.apply(LAYOUT);
-            if (layout.isPresent()) {
+            if (loader.apply(LAYOUT).isPresent()) {
                 TemplateChecker.unknownNames(compiled(html, source, "body", source.body(), true).getCodes(), vocabulary).stream()
                         .filter(n -> !unknown.contains(n)).forEach(unknown::add);
-                TemplateChecker.unknownNames(html.compile(LAYOUT, layout.get(), false).getCodes(), vocabulary.plus(LAYOUT_VALUES))
-                        .forEach(n -> problems.add("template " + LAYOUT + ": unknown variable {{" + n + "}}"));
+            }
+            for (String name : List.of(LAYOUT, LETTER_LAYOUT)) {
+                Optional<String> layout = loader.apply(name);
+                if (layout.isPresent()) {
+                    TemplateChecker.unknownNames(html.compile(name, layout.get(), false).getCodes(), vocabulary.plus(LAYOUT_VALUES))
+                            .forEach(n -> problems.add("template " + name + ": unknown variable {{" + n + "}}"));
+                }
             }
             unknown.forEach(n -> problems.add("template " + path + " (language " + language.getLanguage()
                     + "): unknown variable {{" + n + "}}"));

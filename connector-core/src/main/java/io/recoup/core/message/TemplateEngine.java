@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * Mustache (mustache.java) in one of two modes over the same template files. TEXT writes values as they are; HTML
  * escapes every {@code {{value}}} and reads a text template's body as paragraphs ({@code <p>}, a line break
- * {@code <br>}), its literal text escaped, so one wording per language serves both parts of an e-mail. A partial
+ * {@code <br/>}, well-formed for a PDF renderer too), its literal text escaped, so one wording per language serves
+ * the text, the HTML and the letter. A partial
  * {@code {{> name}}} is {@code partials/name.txt} or {@code partials/name.html} by mode. Compiled templates are kept:
  * the bundled ones do not change while Recoup runs.
  */
@@ -82,7 +83,7 @@ final class TemplateEngine {
             if (LONE_PARTIAL.matcher(p).matches()) {
                 out.append(p).append('\n');
             } else {
-                out.append("<p>").append(escapeLiterals(p).replace("\n", "<br>\n")).append("</p>\n");
+                out.append("<p>").append(escapeLiterals(p).replace("\n", "<br/>\n")).append("</p>\n");
             }
         }
         return out.toString();
