@@ -3,6 +3,7 @@ package io.recoup.app;
 import io.recoup.adapters.csv.CsvLedgerPoster;
 import io.recoup.adapters.csv.CsvOpenItemSource;
 import io.recoup.adapters.email.SmtpReminderChannel;
+import io.recoup.adapters.pdf.PdfLetterPrinter;
 import io.recoup.adapters.email.SmtpSettings;
 import io.recoup.core.message.MessageTemplates;
 import io.recoup.core.policy.PolicyLoader;
@@ -13,6 +14,7 @@ import io.recoup.routes.cycle.CycleRoutes;
 import io.recoup.routes.cycle.CycleRunner;
 import io.recoup.routes.cycle.Stages;
 import io.recoup.routes.dispatch.ReminderDispatch;
+import io.recoup.routes.dispatch.TemplateCheck;
 import io.recoup.routes.ingest.ChangeTriggers;
 import io.recoup.routes.match.ExceptionQueue;
 import io.recoup.routes.plan.PolicyHolder;
@@ -104,19 +106,23 @@ class RecoupConfiguration {
 
     /**
      * The dispatcher; with a Stripe API key, a reminder whose step offers {@code stripe} carries a Checkout link, with a
-     * GoCardless access token one whose step offers {@code gocardless} a mandate set-up link (customers without one). The
+     * GoCardless access token one whose step offers {@code gocardless} a mandate set-up link (customers without one); one
+     * whose step asks for {@code letter: pdf} carries the letter as a PDF. The
      * policy in force is asked per notice (lazily: the policy holder needs the dispatcher's channels first).
      */
     @Bean
     ReminderDispatch reminderDispatch(Database db, CreditorDetails creditor, ReminderChannel email, MessageTemplates templates,
                                       SettableClock clock, PaymentProviders providers, ObjectProvider<PolicyHolder> policy) {
         return new ReminderDispatch(db, new NoticeRepository(db), new EventLog(db), templates, creditor, List.of(email), clock,
-                providers.allLinks(), step -> policy.getObject().get().policy().paymentOptions(step));
+                providers.allLinks(), step -> policy.getObject().get().policy().paymentOptions(step),
+                Optional.of(new PdfLetterPrinter()), step -> policy.getObject().get().policy().letter(step));
     }
 
     @Bean
-    PolicyHolder policyHolder(RecoupProperties props, ReminderDispatch dispatch) {
-        return new PolicyHolder(PolicyLoader.withBundledSchema(), dispatch.configuredChannels(), new PolicySource(props.policy()));
+    PolicyHolder policyHolder(RecoupProperties props, ReminderDispatch dispatch, MessageTemplates templates) {
+        // a policy whose templates are missing or name an unknown variable is refused as it loads
+        return new PolicyHolder(PolicyLoader.withBundledSchema(), dispatch.configuredChannels(), new PolicySource(props.policy()),
+                new TemplateCheck(templates, TemplateCheck.BUNDLED_LANGUAGES)::problems);
     }
 
     @Bean

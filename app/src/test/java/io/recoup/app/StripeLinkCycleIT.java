@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.recoup.store.TemporaryFolders;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -71,8 +70,7 @@ class StripeLinkCycleIT {
 
         List<String> bodies = new ArrayList<>();
         for (MimeMessage m : mail.local().orElseThrow().received()) {
-            Object content = m.getContent();
-            bodies.add(content instanceof MimeMultipart parts ? (String) parts.getBodyPart(0).getContent() : (String) content);
+            bodies.add(io.recoup.adapters.email.MimeParts.of(m).text());
         }
         long sent = jdbc.queryForObject("select count(*) from notice where status = 'SENT'", Long.class);
         assertThat(sent).isPositive();

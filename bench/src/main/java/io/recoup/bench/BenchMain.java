@@ -3,7 +3,7 @@ package io.recoup.bench;
 import java.io.PrintStream;
 
 /**
- * Runs every benchmark: {@code java -jar bench/target/recoup-bench.jar [planning|camt|matcher|cash [items entries]|ingest [items]|webhooks [events [unsynced]]]} (all when no name is given).
+ * Runs every benchmark: {@code java -jar bench/target/recoup-bench.jar [planning|camt|matcher|cash [items entries]|ingest [items]|webhooks [events [unsynced]]|mail [n]]} (all when no name is given).
  */
 public final class BenchMain {
     private BenchMain() {
@@ -23,6 +23,9 @@ public final class BenchMain {
         }
         if (only.equals("all") || only.equals("ingest")) {
             io.recoup.bench.ingest.SourceIngestBench.run(out, args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000);
+        }
+        if (only.equals("all") || only.equals("mail")) {
+            io.recoup.bench.mail.MailBench.run(out, args.length > 1 ? Integer.parseInt(args[1]) : 100_000);
         }
         if (only.equals("all") || only.equals("cash")) {
             int customers = args.length > 1 ? Integer.parseInt(args[1]) / 10 : 100_000;

@@ -13,13 +13,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every bundled template must open with a subject and use only placeholders that are filled: the dispatcher's for
- * reminders and letters, the direct-debit stage's for the pre-notification.
+ * Every bundled template (Mustache) must open with a subject and use only variables that are filled: the dispatcher's
+ * for reminders and letters, the direct-debit stage's for the pre-notification. (Routes' {@code TemplateCheckTest}
+ * checks the same against the renderer's own vocabulary, partials included, as a policy load does.)
  */
 class BundledTemplatesTest {
     private static final List<String> KNOWN = List.of("customer.name", "invoice.number", "invoice.numbers", "invoice.due-date",
             "amount.open", "amount.total", "count", "items", "creditor.name", "creditor.iban", "creditor.bic", "payment.reference",
-            "payment.online");
+            "label.late-charges");
     /** The facts the SDD rulebook (PT-04.02) wants in a pre-notification, and the invoice and account it is for. */
     private static final List<String> PRE_NOTIFICATION = List.of("debtor.name", "debtor.account", "collection.date",
             "collection.amount", "invoice.number", "mandate.reference", "creditor.identifier", "creditor.name");
@@ -36,18 +37,18 @@ class BundledTemplatesTest {
             for (String template : CUSTOMER_FACING) {
                 Path file = Path.of("src/main/resources/recoup/templates", language, template + ".txt");
                 assertThat(file).as(file.toString()).exists();
-                assertThat(Files.readString(file)).contains("${items}", "${creditor.iban}", "${creditor.name}");
+                assertThat(Files.readString(file)).contains("{{> items}}", "{{creditor.iban}}", "{{creditor.name}}", "{{> payment}}");
             }
         }
     }
 
     @Test
-    void everyReminderOffersTheOnlinePaymentLinkRightAfterTheBankDetailsInFiveLanguages() throws IOException {
+    void everyReminderOffersThePaymentOptionsRightAfterTheBankDetailsInFiveLanguages() throws IOException {
         for (String language : LANGUAGES) {
             for (String template : List.of("reminder-pre-due", "reminder-due", "reminder-overdue", "final-reminder")) {
                 Path file = Path.of("src/main/resources/recoup/templates", language, template + ".txt");
-                // on the bank-transfer line itself, so an empty value leaves the text exactly as it was
-                assertThat(Files.readString(file)).as(file.toString()).containsPattern("\\$\\{creditor\\.bic}[^\\n]*\\$\\{payment\\.online}\\n");
+                // the paragraph after the bank-transfer line: empty without a link, so the text stays as it was
+                assertThat(Files.readString(file)).as(file.toString()).containsPattern("\\{\\{creditor\\.bic}}[^\\n]*\\n\\n\\{\\{> payment}}\\n");
             }
         }
     }
@@ -56,7 +57,7 @@ class BundledTemplatesTest {
     void theFinalReminderStatesItsGracePeriodInFiveLanguages() throws IOException {
         for (String language : LANGUAGES) {
             Path file = Path.of("src/main/resources/recoup/templates", language, "final-reminder.txt");
-            assertThat(Files.readString(file)).as(file.toString()).contains("${grace.until}", "${grace.days}");
+            assertThat(Files.readString(file)).as(file.toString()).contains("{{grace.until}}", "{{grace.days}}");
         }
     }
 
@@ -66,7 +67,7 @@ class BundledTemplatesTest {
             Path file = Path.of("src/main/resources/recoup/templates", language, "pre-notification.txt");
             assertThat(file).as(file.toString()).exists();
             assertThat(Files.readString(file)).as(file.toString())
-                    .contains(PRE_NOTIFICATION.stream().map(p -> "${" + p + "}").toArray(String[]::new));
+                    .contains(PRE_NOTIFICATION.stream().map(p -> "{{" + p + "}}").toArray(String[]::new));
         }
     }
 
@@ -75,10 +76,11 @@ class BundledTemplatesTest {
         Path root = Path.of("src/main/resources/recoup/templates");
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(p -> p.toString().endsWith(".txt")).toList();
+            files = walk.filter(p -> p.toString().endsWith(".txt") && !p.getParent().endsWith("partials")).toList();
         }
         assertThat(files).hasSizeGreaterThanOrEqualTo(36);
-        Pattern placeholder = Pattern.compile("\\$\\{([^}]+)}");
+        // {{name}}, not partials ({{> x}}) or section ends; a section's name ({{#x}}) must be known too
+        Pattern placeholder = Pattern.compile("\\{\\{[#^]?\\s*([A-Za-z0-9_.-]+)\\s*}}");
         for (Path file : files) {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             assertThat(text).as(file.toString()).startsWith("Subject: ");
@@ -89,7 +91,7 @@ class BundledTemplatesTest {
             };
             Matcher m = placeholder.matcher(text);
             while (m.find()) {
-                assertThat(known).as(file + " uses ${" + m.group(1) + "}").contains(m.group(1));
+                assertThat(known).as(file + " uses {{" + m.group(1) + "}}").contains(m.group(1));
             }
         }
     }

@@ -73,4 +73,16 @@ public record DunningPolicy(String id, String version, Consolidation consolidati
         }
         return offered == null || offered.isEmpty() ? PolicyStep.DEFAULT_PAYMENT_OPTIONS : Set.copyOf(offered);
     }
+
+    /**
+     * The letter a reminder planned for {@code stepKey} carries, if its step asks for one; as with
+     * {@link #paymentOptions}, a step id used in several ladders carries it only when all of them ask for it.
+     */
+    public Optional<LetterFormat> letter(String stepKey) {
+        int hash = stepKey.indexOf('#');
+        String stepId = hash < 0 ? stepKey : stepKey.substring(0, hash);
+        List<Optional<LetterFormat>> asked = ladders.values().stream().flatMap(l -> l.steps().stream())
+                .filter(s -> s.id().equals(stepId)).map(PolicyStep::letter).distinct().toList();
+        return asked.size() == 1 ? asked.get(0) : Optional.empty();
+    }
 }

@@ -72,7 +72,7 @@ final class PolicyBinder {
             Optional<Integer> every = s.has("repeat-every-days") ? Optional.of(s.get("repeat-every-days").asInt()) : Optional.empty();
             Optional<Integer> until = s.has("until-offset-days") ? Optional.of(s.get("until-offset-days").asInt()) : Optional.empty();
             PolicyStep step = new PolicyStep(stepId, s.get("offset-days").asInt(), channels, s.get("template").asText(), every, until,
-                    paymentOptions(s));
+                    paymentOptions(s), s.has("letter") ? LetterFormat.parse(s.get("letter").asText()) : Optional.empty());
             if (until.isPresent() && until.get() < step.offsetDays()) {
                 problem(at, "until-offset-days", "repeats until day " + until.get() + ", before the step starts (day "
                         + step.offsetDays() + ")");

@@ -10,10 +10,10 @@ import java.util.Set;
  * the first usable of {@code channels} (the fallback order) with {@code template}. A repeating step fires again every
  * {@code repeatEveryDays} until {@code untilOffsetDays} (inclusive), each occurrence a step of its own
  * ({@code id#2}, {@code id#3}, ...). Its reminders offer {@code paymentOptions} (bank transfer only unless the
- * policy says otherwise).
+ * policy says otherwise) and, with {@code letter}, carry the formal letter as a file (e.g. a PDF on the e-mail).
  */
 public record PolicyStep(String id, int offsetDays, List<Channel> channels, String template, Optional<Integer> repeatEveryDays,
-                         Optional<Integer> untilOffsetDays, Set<PaymentOption> paymentOptions) {
+                         Optional<Integer> untilOffsetDays, Set<PaymentOption> paymentOptions, Optional<LetterFormat> letter) {
     /** What a step offers when the policy does not say. */
     public static final Set<PaymentOption> DEFAULT_PAYMENT_OPTIONS = Set.of(PaymentOption.BANK_TRANSFER);
 
@@ -30,6 +30,12 @@ public record PolicyStep(String id, int offsetDays, List<Channel> channels, Stri
         if (paymentOptions.isEmpty()) {
             throw new IllegalArgumentException("step " + id + " offers no way to pay");
         }
+        Objects.requireNonNull(letter, "letter");
+    }
+
+    public PolicyStep(String id, int offsetDays, List<Channel> channels, String template, Optional<Integer> repeatEveryDays,
+                      Optional<Integer> untilOffsetDays, Set<PaymentOption> paymentOptions) {
+        this(id, offsetDays, channels, template, repeatEveryDays, untilOffsetDays, paymentOptions, Optional.empty());
     }
 
     public PolicyStep(String id, int offsetDays, List<Channel> channels, String template, Optional<Integer> repeatEveryDays,

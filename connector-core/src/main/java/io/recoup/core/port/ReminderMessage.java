@@ -2,19 +2,32 @@ package io.recoup.core.port;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One rendered reminder for one recipient. {@code idempotencyKey} is stable for the action it comes from, so a
- * channel can let the receiving side drop a duplicate (e-mail Message-ID, provider idempotency keys).
+ * channel can let the receiving side drop a duplicate (e-mail Message-ID, provider idempotency keys). {@code body} is
+ * the plain text every channel can send; a channel that shows HTML (e-mail) may send {@code html} beside it, with its
+ * {@code inline} images. {@code attachments} are files sent with it (a PDF letter, or QR codes when there is no HTML).
  */
 public record ReminderMessage(String idempotencyKey, String recipientName, String recipientAddress, String subject,
-                              String body, List<Attachment> attachments) {
+                              String body, List<Attachment> attachments, Optional<String> html, List<InlineImage> inline) {
     public ReminderMessage {
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         Objects.requireNonNull(recipientAddress, "recipientAddress");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(body, "body");
         attachments = List.copyOf(attachments);
+        Objects.requireNonNull(html, "html");
+        inline = List.copyOf(inline);
+        if (html.isEmpty() && !inline.isEmpty()) {
+            throw new IllegalArgumentException("inline images need an HTML body to show them");
+        }
+    }
+
+    public ReminderMessage(String idempotencyKey, String recipientName, String recipientAddress, String subject, String body,
+                           List<Attachment> attachments) {
+        this(idempotencyKey, recipientName, recipientAddress, subject, body, attachments, Optional.empty(), List.of());
     }
 
     public ReminderMessage(String idempotencyKey, String recipientName, String recipientAddress, String subject, String body) {

@@ -90,7 +90,6 @@ final class NoticePreparation {
 
     private Step handOver(DueNotice notice, List<DueNotice.Line> owed, ReminderChannel channel) {
         NoticeRenderer.Rendered message = renderer.render(notice, owed, online.offer(notice, owed));
-        String address = notice.channel() == Channel.EMAIL ? notice.email().orElseThrow() : notice.phone().orElseThrow();
         boolean interrupted = notice.claim().interrupted();
         if (interrupted) {
             notices.resendingAfterInterruption(notice.noticeId());
@@ -100,8 +99,7 @@ final class NoticePreparation {
             notices.handOver(notice.noticeId());
             events.append(DispatchEvent.of(notice.noticeId(), NoticeEvent.HAND_OVER, "to " + channel.channel().label()));
         }
-        return new Step.HandOver(notice, owed, channel, new ReminderMessage("notice-" + notice.noticeId(), notice.customerName(),
-                address, message.subject(), message.body(), message.attachments()), notice.attempts() + (interrupted ? 1 : 0),
+        return new Step.HandOver(notice, owed, channel, NoticeMessages.message(notice, message), notice.attempts() + (interrupted ? 1 : 0),
                 interrupted || notice.possibleDuplicate(), message);
     }
 

@@ -1,10 +1,9 @@
 package io.recoup.routes.dispatch;
 
-import io.recoup.core.dunning.OnboardingStep;
 import io.recoup.core.message.MessageTemplates;
-import io.recoup.core.money.Money;
 import io.recoup.core.policy.Channel;
 import io.recoup.core.port.Attachment;
+import io.recoup.core.port.InlineImage;
 import io.recoup.routes.CreditorDetails;
 import io.recoup.sepa.CreditorReference;
 import io.recoup.sepa.SepaException;
@@ -13,24 +12,20 @@ import io.recoup.sepa.epc.EpcQrPayload;
 import io.recoup.store.dispatch.DueNotice;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
- * Fills a notice's template: the customer, each invoice on it with its due date, how late it is, its open amount and
- * RF reference, the total, and the company's bank details. Every fact is the one of the day of sending, whatever step
- * planned the notice: the due dates are the invoices' own, the days overdue are counted today, and the bundled
- * reminder wording follows the most overdue invoice's real state. Dates are written the way the template's language
- * writes them. An invoice whose EPC QR code cannot be made goes out without one, with a note in the text and the
- * reason in {@link Rendered#notes()}.
+ * Fills a notice's template ({@link NoticeValues}): the customer, each invoice on it with its due date, how late it
+ * is, its open amount, RF reference and late charges, the total, the company's bank details and the online payment
+ * links. The bundled reminder wording follows the most overdue invoice's real state on the day of sending. An e-mail
+ * gets the plain text and the HTML version (the shared layout, the item table, the EPC QR codes as inline images) and,
+ * when the step asks for it, the letter as a PDF. An invoice whose EPC QR code cannot be made goes out without one,
+ * with a note in the text and the reason in {@link Rendered#notes()}.
  */
 final class NoticeRenderer {
     /** More QR codes than this on one message would bury the text; the references in the body still work. */
@@ -39,19 +34,27 @@ final class NoticeRenderer {
     private final MessageTemplates templates;
     private final CreditorDetails creditor;
     private final Clock clock;
+    private final Letters letters;
 
     NoticeRenderer(MessageTemplates templates, CreditorDetails creditor, Clock clock) {
+        this(templates, creditor, clock, Letters.NONE);
+    }
+
+    NoticeRenderer(MessageTemplates templates, CreditorDetails creditor, Clock clock, Letters letters) {
         this.templates = templates;
         this.creditor = creditor;
         this.clock = clock;
+        this.letters = letters;
     }
 
     /**
-     * A subject, a body, the files to send with it, and what the text had to leave out and why (for the notice's
-     * outcome, never for the customer).
+     * A subject, a body, its HTML version with the images it shows, the files to send with it, and what the text had
+     * to leave out and why (for the notice's outcome, never for the customer).
      */
-    record Rendered(String subject, String body, List<Attachment> attachments, List<String> notes) {
+    record Rendered(String subject, String body, Optional<String> html, List<InlineImage> inline, List<Attachment> attachments,
+                    List<String> notes) {
         Rendered {
+            inline = List.copyOf(inline);
             attachments = List.copyOf(attachments);
             notes = List.copyOf(notes);
         }
@@ -67,60 +70,39 @@ final class NoticeRenderer {
         return render(notice, lines, OnlinePayment.Offer.NONE);
     }
 
-    /**
-     * As {@link #render(DueNotice, List)}, with the online payment link of {@code offer} after the bank details
-     * ({@code ${payment.online}}, empty without a link) and its note, if any, among the notes.
-     */
+    /** As {@link #render(DueNotice, List)}, with the online payment link of {@code offer} and its note, if any. */
     Rendered render(DueNotice notice, List<DueNotice.Line> lines, OnlinePayment.Offer offer) {
         LocalDate today = LocalDate.now(clock);
-        DueNotice.Line lead = lines.get(0);
-        String template = NoticeWording.reminderFor(notice.template(), ChronoUnit.DAYS.between(lead.dueDate(), today));
+        String template = NoticeWording.reminderFor(notice.template(), ChronoUnit.DAYS.between(lines.get(0).dueDate(), today));
         Locale language = templates.languageFor(template, notice.language());
         NoticeWording wording = new NoticeWording(language);
-        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(language);
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("customer.name", notice.customerName());
-        values.put("invoice.number", lead.number());
-        values.put("invoice.numbers", lines.stream().map(DueNotice.Line::number).collect(Collectors.joining(", ")));
-        values.put("invoice.due-date", lead.dueDate().format(dates));
-        values.put("amount.open", lead.open().toString());
-        values.put("amount.total", total(lines));
-        values.put("count", String.valueOf(lines.size()));
-        values.put("items", lines.stream().map(l -> item(l, today, dates, wording)).collect(Collectors.joining("\n")));
-        values.put("payment.reference", CreditorReference.parse(lead.creditorReference()).printFormat());
-        values.put("creditor.name", creditor.name());
-        values.put("creditor.iban", creditor.iban().printFormat());
-        values.put("creditor.bic", creditor.bic().value());
-        grace(lines).ifPresent(g -> {
-            values.put("grace.until", g.payBy().format(dates));
-            values.put("grace.days", String.valueOf(Math.max(0, ChronoUnit.DAYS.between(today, g.payBy()))));
-        });
-        values.put("payment.online", offer.links().stream().map(l -> "\n\n" + wording.payOnline(l.provider(), l.url().toString(),
-                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(language)
-                        .format(l.expiresAt().atZone(clock.getZone())))).collect(java.util.stream.Collectors.joining()));
-        MessageTemplates.RenderedMessage m = templates.render(template, language, values);
         List<String> notes = new ArrayList<>(offer.notes());
-        List<Attachment> codes = new ArrayList<>();
-        StringBuilder body = new StringBuilder(m.body());
+        List<InlineImage> codes = new ArrayList<>();
+        List<NoticeValues.Qr> shown = new ArrayList<>();
+        List<String> missingTexts = new ArrayList<>();
         if (notice.channel() == Channel.EMAIL) {
-            for (DueNotice.Line missing : qrCodes(lines, codes, notes)) {
-                body.append(body.toString().endsWith("\n") ? "" : "\n").append('\n').append(wording.noQrCode(shortNumber(missing.number())));
+            for (DueNotice.Line missing : qrCodes(lines, codes, shown, notes)) {
+                missingTexts.add(wording.noQrCode(shortNumber(missing.number())));
             }
         }
-        return new Rendered(oneLine(m.subject()), body.toString(), codes, notes);
-    }
-
-    /** "  INV-7   Feb 20, 2026 (10 days overdue)   EUR 1000.00   RF20 INV2 0267   (+ EUR 42.78 late-payment ...)". */
-    private static String item(DueNotice.Line l, LocalDate today, DateTimeFormatter dates, NoticeWording wording) {
-        long overdue = ChronoUnit.DAYS.between(l.dueDate(), today);
-        return "  " + l.number() + "   " + l.dueDate().format(dates) + (overdue > 0 ? " (" + wording.daysOverdue(overdue) + ")" : "")
-                + "   " + l.open() + "   " + CreditorReference.parse(l.creditorReference()).printFormat()
-                + l.lateCharges().map(c -> "   (+ " + c + " " + wording.lateCharges() + ")").orElse("");
-    }
-
-    /** The grace period an onboarding reminder on the notice states (the onboarding rule's first contact). */
-    private static Optional<OnboardingStep> grace(List<DueNotice.Line> lines) {
-        return lines.stream().map(l -> OnboardingStep.parse(l.stepKey())).flatMap(Optional::stream).findFirst();
+        Map<String, Object> values = NoticeValues.of(notice, lines, today, language, creditor, offer.links(),
+                shown, clock.getZone());
+        values.put("payment.missing", missingTexts.stream().map(t -> Map.of("text", t)).toList());
+        MessageTemplates.RenderedMessage m = templates.render(template, language, values);
+        StringBuilder body = new StringBuilder(m.body());
+        for (String text : missingTexts) {
+            body.append(body.toString().endsWith("\n") ? "" : "\n").append('\n').append(text);
+        }
+        Optional<String> html = notice.channel() == Channel.EMAIL ? templates.renderHtml(template, language, values) : Optional.empty();
+        List<Attachment> files = new ArrayList<>();
+        if (html.isEmpty()) {
+            codes.forEach(c -> files.add(c.image()));
+            codes.clear();
+        }
+        if (notice.channel() == Channel.EMAIL) {
+            letters.letterFor(notice, lines, template, language, values).ifPresent(files::add);
+        }
+        return new Rendered(oneLine(m.subject()), body.toString(), html, codes, files, notes);
     }
 
     /**
@@ -129,7 +111,8 @@ final class NoticeRenderer {
      * payload breaks a rule (an amount above the EPC limit, a number too long or with a line break) gets none: it is
      * returned, and its reason added to {@code notes}, so the reminder still goes out.
      */
-    private List<DueNotice.Line> qrCodes(List<DueNotice.Line> lines, List<Attachment> codes, List<String> notes) {
+    private List<DueNotice.Line> qrCodes(List<DueNotice.Line> lines, List<InlineImage> codes, List<NoticeValues.Qr> shown,
+                                         List<String> notes) {
         List<DueNotice.Line> missing = new ArrayList<>();
         for (DueNotice.Line line : lines) {
             if (codes.size() == MAX_QR_CODES || !line.open().currencyCode().equals("EUR")) {
@@ -139,22 +122,16 @@ final class NoticeRenderer {
                 EpcQrPayload payload = EpcQrPayload.builder().beneficiaryName(creditor.name()).iban(creditor.iban()).bic(creditor.bic())
                         .amount(line.open().amount()).reference(CreditorReference.parse(line.creditorReference()))
                         .information(line.number()).build();
-                codes.add(new Attachment("pay-" + fileName(line.number()) + ".png", "image/png", EpcQrImage.of(payload).png()));
+                String cid = "qr-" + (codes.size() + 1) + "@recoup";
+                codes.add(new InlineImage(cid, new Attachment("pay-" + fileName(line.number()) + ".png", "image/png",
+                        EpcQrImage.of(payload).png())));
+                shown.add(new NoticeValues.Qr(cid, shortNumber(line.number())));
             } catch (SepaException e) {
                 missing.add(line);
                 notes.add("no EPC QR code for invoice " + shortNumber(line.number()) + ": " + e.getMessage());
             }
         }
         return missing;
-    }
-
-    /** The sum per currency: "EUR 1640.00" or "EUR 1490.00 + USD 150.00"; currencies are never added together. */
-    private static String total(List<DueNotice.Line> lines) {
-        Map<String, Money> sums = new LinkedHashMap<>();
-        for (DueNotice.Line l : lines) {
-            sums.merge(l.open().currencyCode(), l.open(), Money::plus);
-        }
-        return sums.values().stream().map(Money::toString).collect(Collectors.joining(" + "));
     }
 
     /** A subject is one header line: a line break in an invoice number must not start another header. */

@@ -50,6 +50,22 @@ final class NoticeWording {
             "es", "También puede pagar a partir de ahora por adeudo directo SEPA, configurado en dos minutos: %s (este enlace es válido hasta el %s).",
             "pt", "Também pode passar a pagar por débito direto SEPA, configurado em dois minutos: %s (esta ligação é válida até %s).");
 
+    /** The HTML message's headings: invoice, due date, open amount, reference, QR caption, online button; then the letter's. */
+    private static final Map<String, List<String>> LABELS = Map.of(
+            "en", List.of("Invoice", "Due date", "Open", "Reference", "Scan with your banking app to pay", "Pay online",
+                    "Interest", "Compensation (EU 2011/7)", "Total"),
+            "de", List.of("Rechnung", "Fällig am", "Offen", "Referenz", "Mit der Banking-App scannen und bezahlen", "Online bezahlen",
+                    "Verzugszinsen", "Pauschale (EU 2011/7)", "Gesamt"),
+            "fr", List.of("Facture", "Échéance", "Montant dû", "Référence", "Scannez avec votre application bancaire pour payer",
+                    "Payer en ligne", "Intérêts de retard", "Indemnité forfaitaire (UE 2011/7)", "Total"),
+            "es", List.of("Factura", "Vencimiento", "Pendiente", "Referencia", "Escanee con su app bancaria para pagar", "Pagar en línea",
+                    "Intereses de demora", "Indemnización (UE 2011/7)", "Total"),
+            "pt", List.of("Fatura", "Vencimento", "Em aberto", "Referência", "Digitalize com a app do seu banco para pagar",
+                    "Pagar online", "Juros de mora", "Indemnização (UE 2011/7)", "Total"));
+    /** The names the labels above go by in a template ({@code {{label.invoice}}}), in the same order. */
+    static final List<String> LABEL_NAMES = List.of("label.invoice", "label.due-date", "label.open", "label.reference",
+            "label.scan", "label.pay-online", "label.interest", "label.compensation", "label.total");
+
     private final String language;
 
     NoticeWording(Locale language) {
@@ -81,6 +97,16 @@ final class NoticeWording {
     String payOnline(String provider, String url, String until) {
         Map<String, String> wording = provider.equals("gocardless") ? SET_UP_DIRECT_DEBIT : PAY_ONLINE;
         return String.format(Locale.ROOT, wording.get(language), url, until);
+    }
+
+    /** Every label by its template name, plus {@code label.late-charges}. */
+    Map<String, String> labels() {
+        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < LABEL_NAMES.size(); i++) {
+            labels.put(LABEL_NAMES.get(i), LABELS.get(language).get(i));
+        }
+        labels.put("label.late-charges", lateCharges());
+        return labels;
     }
 
     String noQrCode(String invoiceNumber) {

@@ -2,8 +2,10 @@ package io.recoup.routes.dispatch;
 
 import io.recoup.core.message.MessageTemplates;
 import io.recoup.core.policy.Channel;
+import io.recoup.core.policy.LetterFormat;
 import io.recoup.core.policy.PaymentOption;
 import io.recoup.core.policy.PolicyStep;
+import io.recoup.core.port.LetterPrinter;
 import io.recoup.core.port.PaymentLinkIssuer;
 import io.recoup.core.port.ReminderChannel;
 import io.recoup.routes.CreditorDetails;
@@ -69,12 +71,24 @@ public final class ReminderDispatch {
     public ReminderDispatch(Database db, NoticeRepository notices, EventLog events, MessageTemplates templates,
                             CreditorDetails creditor, List<ReminderChannel> channels, Clock clock,
                             List<PaymentLinkIssuer> issuers, Function<String, Set<PaymentOption>> optionsOfStep) {
+        this(db, notices, events, templates, creditor, channels, clock, issuers, optionsOfStep, Optional.empty(), step -> Optional.empty());
+    }
+
+    /**
+     * As above, with the printer of formal letters ({@code printer}, empty when none) and which letter the policy in
+     * force asks for on a step ({@code letterOfStep}, asked per notice with its lead step key).
+     */
+    public ReminderDispatch(Database db, NoticeRepository notices, EventLog events, MessageTemplates templates,
+                            CreditorDetails creditor, List<ReminderChannel> channels, Clock clock,
+                            List<PaymentLinkIssuer> issuers, Function<String, Set<PaymentOption>> optionsOfStep,
+                            Optional<LetterPrinter> printer, Function<String, Optional<LetterFormat>> letterOfStep) {
         this.db = db;
         this.notices = notices;
         this.clock = clock;
         channels.forEach(c -> this.channels.put(c.channel(), c));
         this.outcomes = new Outcomes(notices, events);
-        this.preparation = new NoticePreparation(this.channels, new NoticeRenderer(templates, creditor, clock), notices, events, outcomes,
+        this.preparation = new NoticePreparation(this.channels, new NoticeRenderer(templates, creditor, clock,
+                printer.<Letters>map(p -> new PdfLetters(templates, p, letterOfStep)).orElse(Letters.NONE)), notices, events, outcomes,
                 new OnlinePayment(issuers, optionsOfStep, new NoticePaymentLinks(db), new ProviderMandates(db), clock));
         this.delivery = new NoticeDelivery(notices, events, outcomes);
     }

@@ -193,11 +193,19 @@ class CollectionCycleIT {
                 .contains("INV-2026-9").contains("Total: EUR 150.50");
         assertThat(recoup.jdbc.queryForObject("select count(*) from action where notice_id is not null", Integer.class)).isEqualTo(2);
 
-        // one EPC QR code per invoice: decoded, it is a SEPA credit transfer with the amount and the RF reference
-        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) received[0].getContent();
-        assertThat(parts.getCount()).isEqualTo(3);
-        assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("pay-INV-2026-7.png");
-        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(parts.getBodyPart(1).getInputStream());
+        // text and HTML side by side, the HTML showing one EPC QR code per invoice as an inline image; decoded, the
+        // first is a SEPA credit transfer with the amount and the RF reference
+        assertThat(received[0].getContentType()).startsWith("multipart/related");
+        io.recoup.adapters.email.MimeParts parts = io.recoup.adapters.email.MimeParts.of(received[0]);
+        assertThat(parts.text()).contains("INV-2026-7   Mar 2, 2026   EUR 100.00   RF20 INV2 0267");
+        assertThat(parts.html().orElseThrow()).contains("<td>INV-2026-7</td>").contains("<img src=\"cid:qr-1@recoup\"")
+                .contains("<img src=\"cid:qr-2@recoup\"");
+        assertThat(parts.files()).hasSize(2);
+        jakarta.mail.internet.MimeBodyPart qr = (jakarta.mail.internet.MimeBodyPart) parts.files().get(0);
+        assertThat(qr.getContentID()).isEqualTo("<qr-1@recoup>");
+        assertThat(qr.getDisposition()).isEqualTo("inline");
+        assertThat(qr.getFileName()).isEqualTo("pay-INV-2026-7.png");
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(qr.getInputStream());
         String payload = new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
                 new com.google.zxing.common.HybridBinarizer(new com.google.zxing.client.j2se.BufferedImageLuminanceSource(png)))).getText();
         assertThat(payload.split("\n")).containsExactly("BCD", "002", "1", "SCT", "COBADEFFXXX", "Recoup Test GmbH",

@@ -101,7 +101,6 @@ class FirstRunIT {
 
     /** The message's text part, decoded (German text is sent quoted-printable). */
     private static String text(MimeMessage message) throws Exception {
-        Object content = message.getContent();
-        return content instanceof jakarta.mail.internet.MimeMultipart parts ? (String) parts.getBodyPart(0).getContent() : (String) content;
+        return io.recoup.adapters.email.MimeParts.of(message).text();
     }
 }

@@ -11,7 +11,6 @@ import io.recoup.core.port.ReminderChannel;
 import io.recoup.routes.dispatch.DispatchReport;
 import io.recoup.store.provider.ProviderMandates;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -162,9 +161,7 @@ class OnlinePaymentLinkIT {
             }
         }
         assertThat(to).as("mails to " + recipient).hasSize(1);
-        Object content = to.get(0).getContent();
-        String body = content instanceof MimeMultipart parts ? (String) parts.getBodyPart(0).getContent() : (String) content;
-        return body.replace("\r\n", "\n");
+        return io.recoup.adapters.email.MimeParts.of(to.get(0)).text().replace("\r\n", "\n");
     }
 
     /** Stands in for Stripe or GoCardless: one link per notice and attempt, or unavailable while {@code down}. */

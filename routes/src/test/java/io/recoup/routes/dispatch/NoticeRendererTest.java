@@ -93,7 +93,9 @@ class NoticeRendererTest {
                 line("overdue", longNumber, LocalDate.of(2026, 11, 2), "20.00"),
                 line("overdue", "INV-12\nBcc: x@evil.example", LocalDate.of(2026, 11, 3), "30.00"),
                 line("overdue", "INV-HUGE", LocalDate.of(2026, 11, 4), "1000000000.00")));
-        assertThat(r.attachments()).extracting(a -> a.fileName()).containsExactly("pay-INV-OK.png");
+        assertThat(r.inline()).extracting(i -> i.image().fileName()).containsExactly("pay-INV-OK.png");
+        assertThat(r.html().orElseThrow()).contains("<img src=\"cid:qr-1@recoup\"")
+                .contains("There is no QR code for invoice INV-HUGE; please pay it by bank transfer with the details above.");
         assertThat(r.notes()).hasSize(3).allSatisfy(n -> assertThat(n).startsWith("no EPC QR code for invoice "));
         assertThat(r.notes().get(0)).contains("INV-99999").contains("EPC069-12").hasSizeLessThan(400);
         assertThat(r.notes().get(1)).startsWith("no EPC QR code for invoice INV-12 Bcc: x@evil.example: EPC069-12");
@@ -101,6 +103,19 @@ class NoticeRendererTest {
         assertThat(r.body()).contains("There is no QR code for invoice INV-HUGE; please pay it by bank transfer with the details above.");
         assertThat(r.subject()).doesNotContain("\n").contains("INV-12 Bcc: x@evil.example");
         assertThat(r.outcome("notice-7@recoup")).startsWith("notice-7@recoup; no EPC QR code for invoice INV-99");
+    }
+
+    @Test
+    void escapesACustomerNameLikeAScriptTagInTheHtmlAndKeepsItAsWrittenInTheText() {
+        DueNotice.Line line = line("overdue", "INV-1", LocalDate.of(2026, 11, 1), "10.00");
+        DueNotice notice = new DueNotice(new ClaimedNotice(new NoticeId(7), NoticeStatus.PLANNED, Channel.EMAIL, "step", "INV"),
+                "reminder-overdue", 0, false, 1, "<script>alert('x')</script> & Co", Optional.of("ap@nordwind.example"),
+                Optional.empty(), Locale.ENGLISH, List.of(), List.of(line));
+        NoticeRenderer.Rendered r = render(notice);
+        assertThat(r.body()).contains("Dear <script>alert('x')</script> & Co,");
+        assertThat(r.html().orElseThrow()).doesNotContain("<script>")
+                .contains("Dear &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co,")
+                .contains("<td>INV-1</td>").contains("<html lang=\"en\">");
     }
 
     private static String resource(String path) {

@@ -1,5 +1,6 @@
 package io.recoup.store.dispatch;
 
+import io.recoup.core.dunning.Charges;
 import io.recoup.core.dunning.Hold;
 import io.recoup.core.dunning.PromiseToPay;
 import io.recoup.core.id.ActionId;
@@ -36,14 +37,21 @@ public record DueNotice(ClaimedNotice claim, String template, int attempts, bool
 
     /**
      * One item on the notice with the step it fulfils, its state now, the late charges the planner computed (interest
-     * plus fixed compensation) if the policy charges them, and what may pause it now: its active holds and its latest
-     * promise to pay. A line, not an item: the same item is on one line per notice, each with its own action.
+     * and fixed compensation, itemised, with how they were computed) if the policy charges them, and what may pause
+     * it now: its active holds and its latest promise to pay. A line, not an item: the same item is on one line per
+     * notice, each with its own action.
      */
     public record Line(ActionId actionId, String stepKey, long itemId, String number, LocalDate dueDate, Money open,
-                       String creditorReference, ItemStatus status, Optional<Money> lateCharges, List<Hold> holds,
+                       String creditorReference, ItemStatus status, Optional<Charges> charges, List<Hold> holds,
                        Optional<PromiseToPay> promise) {
         public Line {
+            Objects.requireNonNull(charges, "charges");
             holds = List.copyOf(holds);
+        }
+
+        /** The late charges in all (interest plus compensation), if the policy charges them. */
+        public Optional<Money> lateCharges() {
+            return charges.map(Charges::total);
         }
     }
 }

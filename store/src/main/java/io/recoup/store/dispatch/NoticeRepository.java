@@ -1,5 +1,6 @@
 package io.recoup.store.dispatch;
 
+import io.recoup.core.dunning.Charges;
 import io.recoup.core.dunning.Hold;
 import io.recoup.core.dunning.Notice;
 import io.recoup.core.dunning.NoticeLine;
@@ -150,12 +151,13 @@ public final class NoticeRepository {
     private List<DueNotice.Line> lines(ClaimedNotice claim, Map<Long, List<Hold>> holds, Map<Long, PromiseToPay> promises) {
         return db.jdbc().query("""
                 select a.id, a.step_id, i.id, i.number, i.due_date, i.currency, i.open_amount, i.creditor_reference, i.status,
-                    a.late_interest, a.late_compensation
+                    a.late_interest, a.late_compensation, a.late_basis
                 from action a join open_item i on i.id = a.item_id where a.notice_id = ? and a.status = ?
                 order by i.due_date, i.id""", (rs, k) -> {
             var currency = Money.currencyOf(rs.getString(6));
-            Optional<Money> charges = rs.getBigDecimal(10) == null ? Optional.empty()
-                    : Optional.of(Money.of(rs.getBigDecimal(10), currency).plus(Money.of(rs.getBigDecimal(11), currency)));
+            Optional<Charges> charges = rs.getBigDecimal(10) == null ? Optional.empty()
+                    : Optional.of(new Charges(Money.of(rs.getBigDecimal(10), currency), Money.of(rs.getBigDecimal(11), currency),
+                            rs.getString(12) == null ? "" : rs.getString(12)));
             long itemId = rs.getLong(3);
             return new DueNotice.Line(new ActionId(rs.getLong(1)), rs.getString(2), itemId, rs.getString(4),
                     rs.getDate(5).toLocalDate(), Money.of(rs.getBigDecimal(7), currency), rs.getString(8),

@@ -13,12 +13,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
-import jakarta.activation.DataHandler;
-import io.recoup.core.port.Attachment;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
@@ -84,21 +79,8 @@ public final class SmtpReminderChannel implements ReminderChannel {
             message.setFrom(new InternetAddress(settings.from()));
             message.setRecipient(Message.RecipientType.TO, to);
             message.setSubject(reminder.subject(), StandardCharsets.UTF_8.name());
-            if (reminder.attachments().isEmpty()) {
-                message.setText(reminder.body(), StandardCharsets.UTF_8.name());
-            } else {
-                MimeMultipart parts = new MimeMultipart();
-                MimeBodyPart text = new MimeBodyPart();
-                text.setText(reminder.body(), StandardCharsets.UTF_8.name());
-                parts.addBodyPart(text);
-                for (Attachment a : reminder.attachments()) {
-                    MimeBodyPart file = new MimeBodyPart();
-                    file.setDataHandler(new DataHandler(new ByteArrayDataSource(a.content(), a.contentType())));
-                    file.setFileName(a.fileName());
-                    parts.addBodyPart(file);
-                }
-                message.setContent(parts);
-            }
+            message.setHeader("List-Unsubscribe", unsubscribe(reminder));
+            MimeContent.fill(message, reminder);
             Transport.send(message);
             return new DeliveryResult.Sent(messageId);
         } catch (SendFailedException e) {
@@ -109,6 +91,14 @@ public final class SmtpReminderChannel implements ReminderChannel {
         } catch (MessagingException e) {
             return new DeliveryResult.Deferred("cannot send through " + settings.host() + ":" + settings.port() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * RFC 2369: a mail client's "unsubscribe" writes to our sender address with the notice's key in the subject, so a
+     * person (or a mailbox reader) can record the customer's e-mail opt-out against the notice's customer.
+     */
+    private String unsubscribe(ReminderMessage reminder) {
+        return "<mailto:" + settings.from() + "?subject=unsubscribe%20" + reminder.idempotencyKey() + ">";
     }
 
     /** A message whose Message-ID we choose, instead of the random one Jakarta Mail assigns on save. */

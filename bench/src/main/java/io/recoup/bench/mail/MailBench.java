@@ -1,0 +1,148 @@
+package io.recoup.bench.mail;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.recoup.adapters.email.SmtpReminderChannel;
+import io.recoup.adapters.email.SmtpSettings;
+import io.recoup.core.id.ActionId;
+import io.recoup.core.id.NoticeId;
+import io.recoup.core.ledger.ItemStatus;
+import io.recoup.core.lifecycle.NoticeStatus;
+import io.recoup.core.message.MessageTemplates;
+import io.recoup.core.money.Money;
+import io.recoup.core.policy.Channel;
+import io.recoup.core.port.DeliveryResult;
+import io.recoup.core.port.ReminderMessage;
+import io.recoup.routes.CreditorDetails;
+import io.recoup.routes.dispatch.NoticeMessages;
+import io.recoup.sepa.Bic;
+import io.recoup.sepa.CreditorReference;
+import io.recoup.sepa.Iban;
+import io.recoup.store.dispatch.ClaimedNotice;
+import io.recoup.store.dispatch.DueNotice;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The e-mail benchmark of issue 14: {@code n} reminder e-mails (one to three invoices each, five languages, the HTML
+ * version with one inline EPC QR code per invoice) rendered and sent through Recoup's {@link SmtpReminderChannel},
+ * against raw Jakarta Mail sends ({@link RawMail}) of the same messages, rendered beforehand and untimed, to the same
+ * local GreenMail SMTP server. Batches alternate between the two so both see the same server and JVM; the server's
+ * mailboxes are emptied between batches, untimed. Prints both rates and their ratio (goal >= 0.7).
+ */
+public final class MailBench {
+    private static final int BATCH = 1_000;
+    private static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
+    private static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.GERMAN, Locale.FRENCH, Locale.forLanguageTag("es"),
+            Locale.forLanguageTag("pt"));
+
+    private MailBench() {
+    }
+
+    public static void run(PrintStream out, int messages) {
+        GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        try {
+            int port = server.getSmtp().getPort();
+            SmtpSettings settings = new SmtpSettings("127.0.0.1", port, "ar@recoup.example", Optional.empty(), Optional.empty(), false);
+            SmtpReminderChannel channel = new SmtpReminderChannel(settings);
+            RawMail raw = new RawMail("127.0.0.1", port, "ar@recoup.example");
+            NoticeMessages render = new NoticeMessages(new MessageTemplates(MailBench::template, Locale.ENGLISH),
+                    new CreditorDetails("Recoup Bench GmbH", Iban.parse("DE89370400440532013000"), Bic.parse("COBADEFFXXX")),
+                    Clock.fixed(TODAY.atTime(9, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+            // warm-up: one batch each, not counted
+            ours(render, channel, 0, Math.min(BATCH, messages), server);
+            baseline(render, raw, 0, Math.min(BATCH, messages), server);
+            long oursNanos = 0;
+            long rawNanos = 0;
+            for (int from = 0; from < messages; from += BATCH) {
+                int to = Math.min(messages, from + BATCH);
+                oursNanos += ours(render, channel, from, to, server);
+                rawNanos += baseline(render, raw, from, to, server);
+            }
+            double oursRate = messages / (oursNanos / 1e9);
+            double rawRate = messages / (rawNanos / 1e9);
+            print(out, "messages", String.valueOf(messages), "each way, in batches of " + BATCH);
+            print(out, "recoup-render-and-send-per-s", String.format("%.0f", oursRate), "templates + QR codes + SMTP channel");
+            print(out, "raw-jakarta-mail-send-per-s", String.format("%.0f", rawRate), "the same messages, rendered untimed");
+            print(out, "ratio-recoup-to-raw", String.format("%.2f", oursRate / rawRate), "goal >= 0.7");
+        } finally {
+            server.stop();
+        }
+    }
+
+    private static long ours(NoticeMessages render, SmtpReminderChannel channel, int from, int to, GreenMail server) {
+        long started = System.nanoTime();
+        for (int i = from; i < to; i++) {
+            DeliveryResult result = channel.deliver(render.message(notice(i)));
+            if (!(result instanceof DeliveryResult.Sent)) {
+                throw new IllegalStateException("message " + i + " was not sent: " + result);
+            }
+        }
+        long took = System.nanoTime() - started;
+        received(server, to - from);
+        return took;
+    }
+
+    private static long baseline(NoticeMessages render, RawMail raw, int from, int to, GreenMail server) {
+        List<ReminderMessage> batch = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            batch.add(render.message(notice(i)));
+        }
+        long started = System.nanoTime();
+        batch.forEach(raw::send);
+        long took = System.nanoTime() - started;
+        received(server, to - from);
+        return took;
+    }
+
+    /** Every message of the batch arrived; then the server forgets them, so memory holds one batch. */
+    private static void received(GreenMail server, int expected) {
+        int got = server.getReceivedMessages().length;
+        if (got != expected) {
+            throw new IllegalStateException("the server received " + got + " messages, not " + expected);
+        }
+        try {
+            server.purgeEmailFromAllMailboxes();
+        } catch (com.icegreen.greenmail.store.FolderException e) {
+            throw new IllegalStateException("cannot empty the bench's mail server", e);
+        }
+    }
+
+    /** Notice {@code i}: one to three invoices, a language in turn, amounts and numbers that vary. */
+    static DueNotice notice(int i) {
+        List<DueNotice.Line> lines = new ArrayList<>();
+        for (int k = 0; k <= i % 3; k++) {
+            String number = "INV-2026-" + (i * 3 + k);
+            lines.add(new DueNotice.Line(new ActionId(i * 3L + k + 1), "due-email", i * 3L + k + 1, number, TODAY.minusDays(k * 7L),
+                    Money.of(String.valueOf(100 + (i * 37 + k * 11) % 9_000) + ".50", "EUR"),
+                    CreditorReference.forInvoice("INV", "csv:" + number).value(), ItemStatus.OPEN, Optional.empty(), List.of(),
+                    Optional.empty()));
+        }
+        return new DueNotice(new ClaimedNotice(new NoticeId(i + 1L), NoticeStatus.PLANNED, Channel.EMAIL, "due-email", "INV"),
+                "reminder-due", 0, false, i + 1L, "Customer " + i + " GmbH", Optional.of("ap" + i + "@customer.example"), Optional.empty(),
+                LANGUAGES.get(i % LANGUAGES.size()), List.of(), lines);
+    }
+
+    private static Optional<String> template(String path) {
+        try (InputStream in = MailBench.class.getResourceAsStream("/recoup/templates/" + path)) {
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void print(PrintStream out, String name, String value, String note) {
+        out.println("mail: " + name + " = " + value + " (" + note + ")");
+    }
+}
