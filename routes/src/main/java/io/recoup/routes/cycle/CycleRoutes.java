@@ -14,8 +14,10 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * What drives the stages in {@code serve}: a watcher on each inbox folder (a file that fails goes to {@code .failed}
- * with a {@code .reason} beside it) and a timer that runs match, post back, plan and dispatch in that order. The stages themselves are {@code direct:} routes in their own packages, so the
- * watchers, the timer and the day-by-day {@link CycleRunner} all run the same code.
+ * with a {@code .reason} beside it), a timer that runs match, post back and plan in that order, and a timer of its own
+ * for dispatch, so sending never waits behind a planner that is slow, stalled or frozen on another instance. The
+ * stages themselves are {@code direct:} routes in their own packages, so the watchers, the timers and the day-by-day
+ * {@link CycleRunner} all run the same code.
  */
 public final class CycleRoutes extends RouteBuilder {
     /** Ledger exports dropped by the ERP or a person; the watcher waits until a file stops growing. */
@@ -53,13 +55,18 @@ public final class CycleRoutes extends RouteBuilder {
                 .autoStartup("{{recoup.watch-folders:true}}")
                 .onCompletion().onFailureOnly().process(FileInbox::recordFailure).end()
                 .to(ReceiveRoutes.IMPORT_STATEMENT)
-                .to(MatchRoutes.MATCH);
+                // matched beside the file, not as part of it: once imported the statement is done, and matching failing
+                // now (another instance's work in the way, the database gone) is for the next cycle to take up again
+                .wireTap(MatchRoutes.MATCH);
         from("timer:recoup-cycle?period={{recoup.cycle.period:60000}}").routeId("cycle.schedule")
                 .routeConfigurationId(RouteErrors.ID)
                 .autoStartup("{{recoup.schedule.enabled:true}}")
                 .to(MatchRoutes.MATCH)
                 .to(PostBackRoutes.POST_BACK)
-                .to(PlanRoutes.PLAN)
+                .to(PlanRoutes.PLAN);
+        from("timer:recoup-dispatch?period={{recoup.dispatch.period:60000}}")
+                .routeId("cycle.dispatch-schedule").routeConfigurationId(RouteErrors.ID)
+                .autoStartup("{{recoup.schedule.enabled:true}}")
                 .to(DispatchRoutes.DISPATCH);
     }
 }
