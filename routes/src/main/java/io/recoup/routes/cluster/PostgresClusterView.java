@@ -34,6 +34,8 @@ final class PostgresClusterView extends AbstractCamelClusterView {
     private ScheduledExecutorService timer;
     private Connection session;
     private volatile boolean leader;
+    /** After losing its session this instance waits a lease before it tries again, so a healthy one takes the lead. */
+    private long notBefore = System.nanoTime();
 
     PostgresClusterView(PostgresClusterService service, String namespace, DataSource dataSource, Duration lease) {
         super(service, namespace);
@@ -80,13 +82,15 @@ final class PostgresClusterView extends AbstractCamelClusterView {
                 LOG.warn("{}: the session holding the lead is gone (frozen longer than the lease, or the database restarted)",
                         getNamespace());
                 giveUp();
+                notBefore = System.nanoTime() + lease.toNanos();
             }
-            if (!leader) {
+            if (!leader && System.nanoTime() - notBefore >= 0) {
                 tryLead();
             }
         } catch (SQLException e) {
             LOG.warn("{}: the lead cannot be checked and is given up: {}", getNamespace(), e.getMessage());
             giveUp();
+            notBefore = System.nanoTime() + lease.toNanos();
         }
     }
 
