@@ -60,9 +60,11 @@ class RecoupConfiguration {
         return new SettableClock(props.company().timeZone());
     }
 
+    /** With how long a stalled instance keeps a singleton lease ({@code recoup.cluster.lease-expiry}). */
     @Bean
-    Database database(DataSource dataSource, SettableClock clock, org.flywaydb.core.Flyway flyway) {
-        return new Database(dataSource, clock);
+    Database database(DataSource dataSource, SettableClock clock, org.flywaydb.core.Flyway flyway,
+                      @Value("${recoup.cluster.lease-expiry:2m}") java.time.Duration leaseExpiry) {
+        return new Database(dataSource, clock, leaseExpiry);
     }
 
     /** This installation's id, and the document prefix configured for the payments it posts from now on. */
@@ -194,8 +196,8 @@ class RecoupConfiguration {
     }
 
     @Bean
-    CycleRoutes collectionRoutes(Stages stages) {
-        return new CycleRoutes(stages);
+    CycleRoutes collectionRoutes(Stages stages, io.recoup.routes.Singletons singletons) {
+        return new CycleRoutes(stages, singletons);
     }
 
     @Bean

@@ -77,6 +77,29 @@ final class RecoupProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** Sends {@code signal} (STOP, CONT, ...) to the process: SIGSTOP freezes it as a stalled host would. */
+    void signal(String signal) throws IOException, InterruptedException {
+        if (process.isAlive()) {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Where {@code text} was last printed, as a line number from the start; -1 when never. */
+    int lastIndexOf(String text) {
+        synchronized (lines) {
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (lines.get(i).contains(text)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
     /** Everything printed so far. */
     String output() {
         synchronized (lines) {

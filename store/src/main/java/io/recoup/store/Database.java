@@ -1,6 +1,7 @@
 package io.recoup.store;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -19,12 +20,27 @@ import org.springframework.transaction.support.TransactionTemplate;
  * timestamp comes from.
  */
 public final class Database {
+    /** A singleton lease's default expiry: longer than any pause of a healthy run between two statements. */
+    public static final Duration DEFAULT_LEASE = Duration.ofMinutes(2);
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final TransactionTemplate savepoints;
     private final Clock clock;
+    private final Duration leaseExpiry;
 
     public Database(DataSource dataSource, Clock clock) {
+        this(dataSource, clock, DEFAULT_LEASE);
+    }
+
+    /**
+     * With {@code leaseExpiry}: how long an instance holding a singleton lease ({@link Leases}) may stall (frozen, hung
+     * on a lock) before the server ends its transaction and another instance takes the work over.
+     */
+    public Database(DataSource dataSource, Clock clock, Duration leaseExpiry) {
+        if (leaseExpiry.isNegative() || leaseExpiry.isZero()) {
+            throw new IllegalArgumentException("recoup.cluster.lease-expiry: " + leaseExpiry + " is not a positive duration");
+        }
+        this.leaseExpiry = leaseExpiry;
         this.jdbc = new JdbcTemplate(dataSource);
         // inside a transaction PostgreSQL then streams large results instead of loading them whole
         this.jdbc.setFetchSize(10_000);
@@ -75,6 +91,11 @@ public final class Database {
     /** Now on the application clock, as every row's timestamp. */
     public Timestamp now() {
         return Timestamp.from(clock.instant());
+    }
+
+    /** How long a stalled holder keeps a singleton lease ({@link Leases}). */
+    public Duration leaseExpiry() {
+        return leaseExpiry;
     }
 
     public Clock clock() {

@@ -2,6 +2,7 @@ package io.recoup.routes.cycle;
 
 import io.recoup.routes.FileInbox;
 import io.recoup.routes.RouteErrors;
+import io.recoup.routes.Singletons;
 import io.recoup.routes.dispatch.DispatchRoutes;
 import io.recoup.routes.ingest.IngestRoutes;
 import io.recoup.routes.match.MatchRoutes;
@@ -14,8 +15,10 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * What drives the stages in {@code serve}: a watcher on each inbox folder (a file that fails goes to {@code .failed}
- * with a {@code .reason} beside it) and a timer that runs match, post back, plan and dispatch in that order. The stages themselves are {@code direct:} routes in their own packages, so the
- * watchers, the timer and the day-by-day {@link CycleRunner} all run the same code.
+ * with a {@code .reason} beside it), a timer that runs match, post back and plan in that order, and a timer of its own
+ * for dispatch, so sending never waits behind a planner that is slow, stalled or frozen on another instance. The
+ * stages themselves are {@code direct:} routes in their own packages, so the watchers, the timers and the day-by-day
+ * {@link CycleRunner} all run the same code.
  */
 public final class CycleRoutes extends RouteBuilder {
     /** Ledger exports dropped by the ERP or a person; the watcher waits until a file stops growing. */
@@ -26,16 +29,26 @@ public final class CycleRoutes extends RouteBuilder {
     public static final String STATEMENTS_DRAIN = FileInbox.drain("{{recoup.statements.inbox}}", "*.xml");
 
     private final Stages stages;
+    private final Singletons singletons;
 
     public CycleRoutes(Stages stages) {
+        this(stages, Singletons.NONE);
+    }
+
+    /**
+     * With {@code singletons} saying whether the watchers, the cycle's timer and the ledger syncs run on the leader
+     * only; dispatch runs on every instance, which share the outbox with {@code SKIP LOCKED}.
+     */
+    public CycleRoutes(Stages stages, Singletons singletons) {
         this.stages = stages;
+        this.singletons = singletons;
     }
 
     /** Adds the shared error handling, each stage's own routes, then the drivers below. */
     @Override
     public void addRoutesToCamelContext(CamelContext context) throws Exception {
         new RouteErrors().addRouteConfigurationsToCamelContext(context);
-        for (RouteBuilder stage : List.of(new IngestRoutes(stages.ingestion(), stages.syncs()), new ReceiveRoutes(stages.statements()),
+        for (RouteBuilder stage : List.of(new IngestRoutes(stages.ingestion(), stages.syncs(), singletons), new ReceiveRoutes(stages.statements()),
                 new MatchRoutes(stages.reconciliation()), new PostBackRoutes(stages.postBack()),
                 new PlanRoutes(stages.planning()), new DispatchRoutes(stages.dispatch()))) {
             stage.addRoutesToCamelContext(context);
@@ -45,21 +58,26 @@ public final class CycleRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(LEDGER_INBOX_WATCH).routeId("csv.watch-ledger-inbox").routeConfigurationId(RouteErrors.ID)
+        from(singletons.from("recoup-ledger-inbox", LEDGER_INBOX_WATCH)).routeId("csv.watch-ledger-inbox").routeConfigurationId(RouteErrors.ID)
                 .autoStartup("{{recoup.watch-folders:true}}")
                 .onCompletion().onFailureOnly().process(FileInbox::recordFailure).end()
                 .to(IngestRoutes.INGEST_LEDGER);
-        from(STATEMENTS_WATCH).routeId("camt.watch-statements").routeConfigurationId(RouteErrors.ID)
+        from(singletons.from("recoup-statements-inbox", STATEMENTS_WATCH)).routeId("camt.watch-statements").routeConfigurationId(RouteErrors.ID)
                 .autoStartup("{{recoup.watch-folders:true}}")
                 .onCompletion().onFailureOnly().process(FileInbox::recordFailure).end()
                 .to(ReceiveRoutes.IMPORT_STATEMENT)
-                .to(MatchRoutes.MATCH);
-        from("timer:recoup-cycle?period={{recoup.cycle.period:60000}}").routeId("cycle.schedule")
+                // matched beside the file, not as part of it: once imported the statement is done, and matching failing
+                // now (another instance's work in the way, the database gone) is for the next cycle to take up again
+                .wireTap(MatchRoutes.MATCH);
+        from(singletons.from("recoup-cycle", "timer:recoup-cycle?period={{recoup.cycle.period:60000}}")).routeId("cycle.schedule")
                 .routeConfigurationId(RouteErrors.ID)
                 .autoStartup("{{recoup.schedule.enabled:true}}")
                 .to(MatchRoutes.MATCH)
                 .to(PostBackRoutes.POST_BACK)
-                .to(PlanRoutes.PLAN)
+                .to(PlanRoutes.PLAN);
+        from("timer:recoup-dispatch?period={{recoup.dispatch.period:60000}}")
+                .routeId("cycle.dispatch-schedule").routeConfigurationId(RouteErrors.ID)
+                .autoStartup("{{recoup.schedule.enabled:true}}")
                 .to(DispatchRoutes.DISPATCH);
     }
 }

@@ -1,6 +1,7 @@
 package io.recoup.routes.ingest;
 
 import io.recoup.routes.RouteErrors;
+import io.recoup.routes.Singletons;
 import java.util.List;
 import java.util.Objects;
 import org.apache.camel.builder.RouteBuilder;
@@ -15,10 +16,17 @@ public final class IngestRoutes extends RouteBuilder {
 
     private final LedgerIngestion ingestion;
     private final List<ScheduledSync> syncs;
+    private final Singletons singletons;
 
     public IngestRoutes(LedgerIngestion ingestion, List<ScheduledSync> syncs) {
+        this(ingestion, syncs, Singletons.NONE);
+    }
+
+    /** With {@code singletons} saying whether each source's sync runs on the leader of its namespace only. */
+    public IngestRoutes(LedgerIngestion ingestion, List<ScheduledSync> syncs, Singletons singletons) {
         this.ingestion = Objects.requireNonNull(ingestion, "ingestion");
         this.syncs = List.copyOf(syncs);
+        this.singletons = Objects.requireNonNull(singletons, "singletons");
     }
 
     @Override
@@ -26,7 +34,9 @@ public final class IngestRoutes extends RouteBuilder {
         from(INGEST_LEDGER).routeId("csv.ingest-ledger").routeConfigurationId(RouteErrors.ID)
                 .bean(ingestion, "ingest(${header.CamelFileName}, ${body})");
         for (ScheduledSync scheduled : syncs) {
-            from("timer:source-" + scheduled.sync().source() + "?delay=5000&period=" + scheduled.every().toMillis())
+            String timer = "timer:source-" + scheduled.sync().source() + "?delay=5000&period=" + scheduled.every().toMillis();
+            from(singletons.from("recoup-source-" + scheduled.sync().source().toLowerCase(java.util.Locale.ROOT)
+                    .replaceAll("[^a-z0-9]+", "-"), timer))
                     .routeId("source." + scheduled.sync().source() + ".sync").routeConfigurationId(RouteErrors.ID)
                     .autoStartup("{{recoup.schedule.enabled:true}}")
                     .bean(scheduled.sync(), "sync()");

@@ -14,6 +14,7 @@ import io.recoup.core.matching.ReceiptToMatch;
 import io.recoup.core.matching.StatementMatcher;
 import io.recoup.store.Database;
 import io.recoup.store.EventLog;
+import io.recoup.store.Leases;
 import io.recoup.store.ledger.LedgerRepository;
 import io.recoup.store.ledger.StoredItem;
 import io.recoup.store.receipt.ReceiptRepository;
@@ -30,9 +31,10 @@ import org.springframework.dao.DataAccessException;
  * Stage 5, match: runs the statement matcher of connector-core over every new receipt at once (the most certain
  * evidence first across all of them), then records the outcomes a chunk of receipts per transaction, in a few round
  * trips each. An allocation lowers the item's open amount and queues a posting; anything not allocated stays on the
- * receipt, in the exceptions queue, with the reason and the candidates. When a chunk cannot be recorded (the ledger
- * moved under us: another instance, a person), its receipts are recorded one by one, and a receipt whose own
- * transaction fails stays NEW and is matched again next run; the others go on.
+ * receipt, in the exceptions queue, with the reason and the candidates. One instance matches at a time, under the
+ * matching lease, in one transaction with a savepoint per chunk. When a chunk cannot be recorded (the ledger moved
+ * under us: a person, a webhook's payment), its receipts are recorded one by one, and a receipt that fails alone stays
+ * NEW and is matched again next run; the others go on.
  */
 public final class Reconciliation {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciliation.class);
@@ -42,15 +44,26 @@ public final class Reconciliation {
     private final ReceiptRepository receipts;
     private final LedgerRepository ledger;
     private final EventLog events;
+    private final Leases leases;
 
     public Reconciliation(Database db, ReceiptRepository receipts, LedgerRepository ledger, EventLog events) {
         this.db = db;
         this.receipts = receipts;
         this.ledger = ledger;
         this.events = events;
+        this.leases = new Leases(db);
     }
 
+    /**
+     * Matches every NEW receipt, under the matching lease: matching weighs all new receipts against all open items at
+     * once, so two instances matching side by side would allocate the same receipts twice (or one item's balance
+     * twice); an instance that finds another matching skips the run, and the receipts wait for the next.
+     */
     public MatchReport matchNewReceipts() {
+        return db.inTransaction(() -> leases.tryTake(Leases.Work.MATCHING) ? matchUnderLease() : MatchReport.skippedRun());
+    }
+
+    private MatchReport matchUnderLease() {
         List<ReceiptToMatch> waiting = receipts.toMatch();
         if (waiting.isEmpty()) {
             return new MatchReport(List.of());
@@ -65,24 +78,7 @@ public final class Reconciliation {
         List<MatchReport.Matched> results = new ArrayList<>();
         for (int from = 0; from < waiting.size(); from += CHUNK) {
             int to = Math.min(waiting.size(), from + CHUNK);
-            List<ReceiptToMatch> chunk = waiting.subList(from, to);
-            List<MatchResult> chunkOutcomes = outcomes.subList(from, to);
-            try {
-                results.addAll(db.inTransaction(() -> settle(chunk, chunkOutcomes)));
-            } catch (RecoupException | DataAccessException | IllegalStateException e) {
-                LOG.info("receipts {} to {} are recorded one by one: {}", chunk.get(0).receiptId(),
-                        chunk.get(chunk.size() - 1).receiptId(), e.getMessage());
-                for (int i = 0; i < chunk.size(); i++) {
-                    ReceiptToMatch receipt = chunk.get(i);
-                    MatchResult outcome = chunkOutcomes.get(i);
-                    try {
-                        results.addAll(db.inTransaction(() -> settle(List.of(receipt), List.of(outcome))));
-                    } catch (RecoupException | DataAccessException | IllegalStateException alone) {
-                        LOG.warn("receipt {} was not settled and is matched again next run: {}", receipt.receiptId(),
-                                alone.getMessage());
-                    }
-                }
-            }
+            results.addAll(settleChunk(waiting.subList(from, to), outcomes.subList(from, to)));
         }
         MatchReport report = new MatchReport(results);
         LOG.info("matched {} receipt(s): {} matched, {} partly allocated, {} unmatched (reading {} open items {} ms, matching {} ms,"
@@ -90,6 +86,37 @@ public final class Reconciliation {
                 report.count("UNMATCHED"), open.size(), (loaded - start) / 1_000_000, (decided - loaded) / 1_000_000,
                 (System.nanoTime() - decided) / 1_000_000);
         return report;
+    }
+
+    /**
+     * Records a chunk behind a savepoint; when it cannot be recorded (the ledger moved under us: a person, a payment
+     * applied by a webhook), its receipts are recorded one by one, and a receipt that fails alone stays NEW.
+     */
+    private List<MatchReport.Matched> settleChunk(List<ReceiptToMatch> chunk, List<MatchResult> chunkOutcomes) {
+        try {
+            return db.underSavepoint(() -> settle(chunk, chunkOutcomes));
+        } catch (RecoupException | DataAccessException | IllegalStateException e) {
+            if (Database.isPassing(e)) {
+                throw e;
+            }
+            LOG.info("receipts {} to {} are recorded one by one: {}", chunk.get(0).receiptId(),
+                    chunk.get(chunk.size() - 1).receiptId(), e.getMessage());
+            List<MatchReport.Matched> results = new ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                ReceiptToMatch receipt = chunk.get(i);
+                MatchResult outcome = chunkOutcomes.get(i);
+                try {
+                    results.addAll(db.underSavepoint(() -> settle(List.of(receipt), List.of(outcome))));
+                } catch (RecoupException | DataAccessException | IllegalStateException alone) {
+                    if (Database.isPassing(alone)) {
+                        throw alone;
+                    }
+                    LOG.warn("receipt {} was not settled and is matched again next run: {}", receipt.receiptId(),
+                            alone.getMessage());
+                }
+            }
+            return results;
+        }
     }
 
     /** Records the outcomes of the receipts: allocations, postings, the items' open amounts, the receipts' states, events. */

@@ -11,6 +11,7 @@ import io.recoup.core.event.PlannerEvent;
 import io.recoup.core.id.NoticeId;
 import io.recoup.store.Database;
 import io.recoup.store.EventLog;
+import io.recoup.store.Leases;
 import io.recoup.store.dispatch.NoticeRepository;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stage 2, plan: runs the dunning policy over every customer with open items and fills the notice outbox. One
- * planner at a time (a transaction-level advisory lock), so two instances never plan the same step twice; the unique
- * (item, step) index is the second guard.
+ * planner at a time, under the planning lease ({@link Leases}): an instance that finds another planning skips the run
+ * instead of waiting, and a planner frozen while it holds the lease loses it when it expires, so two instances never
+ * plan the same step twice and a stalled one never stops the others; the unique (item, step) index is the second guard.
  */
 public final class DunningPlanning {
     private static final Logger LOG = LoggerFactory.getLogger(DunningPlanning.class);
@@ -38,6 +40,7 @@ public final class DunningPlanning {
     private final NoticeRepository notices;
     private final EventLog events;
     private final Clock clock;
+    private final Leases leases;
 
     /** @param engine the engine with the policy in force (a supplier, so a reloaded policy takes effect at the next run) */
     public DunningPlanning(Supplier<DunningEngine> engine, Database db, ParallelDecider cases, NoticeRepository notices,
@@ -48,13 +51,17 @@ public final class DunningPlanning {
         this.notices = notices;
         this.events = events;
         this.clock = clock;
+        this.leases = new Leases(db);
     }
 
     public PlanReport plan() {
         Instant now = clock.instant();
         DunningEngine current = engine.get();
         return db.inTransaction(() -> {
-            notices.lockPlanning();
+            if (!leases.tryTake(Leases.Work.PLANNING)) {
+                LOG.info("planning skipped: another instance is planning");
+                return PlanReport.skippedRun();
+            }
             List<PlanReport.Planned> planned = new ArrayList<>();
             long[] counts = new long[3]; // held, paused, onboarded
             // the engine is pure: it decides batches of customers on every core while the next batch is read; each

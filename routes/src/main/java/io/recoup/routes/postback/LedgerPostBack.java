@@ -5,6 +5,7 @@ import io.recoup.core.port.LedgerPoster;
 import io.recoup.core.port.LedgerPosting;
 import io.recoup.store.Database;
 import io.recoup.store.EventLog;
+import io.recoup.store.Leases;
 import io.recoup.store.receipt.PendingPosting;
 import io.recoup.store.receipt.ReceiptRepository;
 import java.util.List;
@@ -16,7 +17,9 @@ import java.util.stream.Collectors;
  * Stage 6, post back: applies pending allocations in the source ledger each item came from, exactly once. Under the
  * outbox lock it first asks that ledger which document numbers it already holds (a post whose outcome was unclear
  * last time), posts only the rest, and marks all of them posted in the same transaction. One source at a time, so a
- * ledger that is down leaves its postings pending (the error goes to the route) while the others' are posted.
+ * ledger that is down leaves its postings pending (the error goes to the route) while the others' are posted. One
+ * instance posts at a time, under the post-back lease: an instance that crashed between writing to the ledger and
+ * committing has its batch taken over only by one that first reads the same ledger, never by two at once.
  */
 public final class LedgerPostBack {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LedgerPostBack.class);
@@ -26,6 +29,7 @@ public final class LedgerPostBack {
     private final ReceiptRepository receipts;
     private final Map<String, LedgerPoster> posters;
     private final EventLog events;
+    private final Leases leases;
 
     /** {@code posters}: each source's poster by its name (the CSV ledger's, and one per source read over an API). */
     public LedgerPostBack(Database db, ReceiptRepository receipts, Map<String, LedgerPoster> posters, EventLog events) {
@@ -33,6 +37,7 @@ public final class LedgerPostBack {
         this.receipts = receipts;
         this.posters = Map.copyOf(posters);
         this.events = events;
+        this.leases = new Leases(db);
     }
 
     /**
@@ -52,6 +57,10 @@ public final class LedgerPostBack {
 
     private PostReport postBatch(String source, LedgerPoster poster) {
         return db.inTransaction(() -> {
+            if (!leases.tryTake(Leases.Work.POST_BACK)) {
+                LOG.info("post-back skipped: another instance is posting");
+                return new PostReport(null, List.of(), List.of());
+            }
             List<PendingPosting> pending = receipts.claimPendingPostings(BATCH, Set.of(source));
             if (pending.isEmpty()) {
                 return new PostReport(null, List.of(), List.of());

@@ -166,13 +166,17 @@ class CollectionCycleIT {
     }
 
     @Test
-    void theScheduleRunsMatchPostPlanAndDispatchForTodayInTheCompanysZone() throws Exception {
+    void theSchedulesRunMatchPostAndPlanThenDispatchForTodayInTheCompanysZone() throws Exception {
         recoup.drop("ledger/inbox", "ledger.csv", HEADER + "1,INV-2026-7,C1,Acme Ltd,ap@acme.example,en,2026-02-01,2026-03-05,EUR,100.00,\n");
         recoup.runDay(DAY.minusDays(10));
         AdviceWith.adviceWith(recoup.camel, "cycle.schedule", a -> a.replaceFromWith("direct:tick"));
+        AdviceWith.adviceWith(recoup.camel, "cycle.dispatch-schedule", a -> a.replaceFromWith("direct:dispatch-tick"));
         recoup.camel.getRouteController().startRoute("cycle.schedule");
+        recoup.camel.getRouteController().startRoute("cycle.dispatch-schedule");
         recoup.clock.set(DAY);
         recoup.camel.createProducerTemplate().sendBody("direct:tick", null);
+        assertThat(recoup.jdbc.queryForList("select status from action", String.class)).containsExactly("PLANNED");
+        recoup.camel.createProducerTemplate().sendBody("direct:dispatch-tick", null);
         assertThat(recoup.jdbc.queryForList("select a.step_id, a.status, a.planned_on::text as day from action a"))
                 .extracting(r -> r.get("step_id") + " " + r.get("status") + " " + r.get("day"))
                 .containsExactly("pre-due-email SENT 2026-03-02");

@@ -25,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -70,12 +71,22 @@ final class CycleFixture implements AutoCloseable {
     /** {@code links} makes the online payment links of reminders whose step offers them. */
     CycleFixture(Path home, LocalDate firstDay, int smtpPort, UnaryOperator<ReminderChannel> channel,
                  Optional<PaymentLinkIssuer> links) {
+        this(home, firstDay, smtpPort, channel, links, TestDatabase.fresh(), Database.DEFAULT_LEASE);
+    }
+
+    /** Another instance on {@code shared}, the database of a first one, whose singleton leases expire after {@code lease}. */
+    CycleFixture(Path home, LocalDate firstDay, int smtpPort, DataSource shared, Duration lease) {
+        this(home, firstDay, smtpPort, UnaryOperator.identity(), Optional.empty(), shared, lease);
+    }
+
+    private CycleFixture(Path home, LocalDate firstDay, int smtpPort, UnaryOperator<ReminderChannel> channel,
+                         Optional<PaymentLinkIssuer> links, DataSource dataSource, Duration lease) {
         this.home = home;
         this.links = links;
         this.clock = new MutableClock(firstDay.atTime(9, 0).atZone(ZONE).toInstant(), ZONE);
-        this.dataSource = TestDatabase.fresh();
+        this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
-        this.db = new Database(dataSource, clock);
+        this.db = new Database(dataSource, clock, lease);
         this.smtp = new SmtpReminderChannel(new SmtpSettings("127.0.0.1", smtpPort, "ar@recoup.example",
                 Optional.empty(), Optional.empty(), false));
         ReminderDispatch dispatch = dispatchOver(channel.apply(smtp));

@@ -48,11 +48,6 @@ public final class NoticeRepository {
         this.actions = new LifecycleRows<>(db, "action", NoticeLifecycle.TABLE);
     }
 
-    /** Makes this transaction the only planner until it ends (several instances may share one database). */
-    public void lockPlanning() {
-        db.jdbc().queryForList("select pg_advisory_xact_lock(7301)");
-    }
-
     /**
      * Locks the items a customer's notices are about, in id order, before their actions are written: writing an
      * action updates its item (V7), and a dispatcher updating the items of an earlier notice locks them in id order
