@@ -3,109 +3,40 @@ package io.recoup.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.recoup.app.security.RecoupUsers;
 import io.recoup.app.security.SecuritySettings;
 import io.recoup.store.Database;
-import io.recoup.store.TemporaryFolders;
 import io.recoup.store.access.Accounts;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Roles, users, API tokens, OIDC bearer tokens and the audit log over real HTTP against the real application: one
- * configured user per role (bcrypt hashes in {@code recoup.security.users}) and an OIDC provider's public key.
+ * Roles, users, API tokens, OIDC bearer tokens and the audit log over real HTTP against the real application (see
+ * {@link SignedInApi} for the users and the OIDC provider's key).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"recoup.watch-folders=false", "recoup.schedule.enabled=false"})
-class AccessApiIT {
-    private static final Path HOME = TemporaryFolders.create("recoup-access-it");
+class AccessApiIT extends SignedInApi {
     private static final String UNKNOWN = "DEMO-ASR-20260304-0002";
-    private static final KeyPair OIDC = rsaKeys();
 
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) throws IOException {
-        registry.add("recoup.home", HOME::toString);
-        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
-        String[] roles = {"viewer", "finance", "admin"};
-        for (int i = 0; i < roles.length; i++) {
-            String role = roles[i];
-            registry.add("recoup.security.users[" + i + "].name", () -> role);
-            registry.add("recoup.security.users[" + i + "].password", () -> "{bcrypt}" + bcrypt.encode(password(role)));
-            registry.add("recoup.security.users[" + i + "].roles", () -> role);
-        }
-        Path pem = Files.createDirectories(HOME).resolve("oidc-public.pem");
-        Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(OIDC.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> pem.toUri().toString());
-    }
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    DemoJob demo;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     Database db;
     @Autowired
     PasswordEncoder encoder;
 
-    private static String password(String user) {
-        return "pw-of-" + user + "-for-tests";
-    }
-
-    private TestRestTemplate as(String user) {
-        return http.withBasicAuth(user, password(user));
-    }
-
-    private void threeSampleDays() {
-        demo.runDays(new DemoOptions(DemoOptions.SAMPLE_START, 3, true), null);
-    }
-
     private long receipt(String bankReference) {
         return jdbc.queryForObject("select id from receipt where provider_id = ?", Long.class, bankReference);
-    }
-
-    private ResponseEntity<Map> withBearer(String token, HttpMethod method, String path, Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(token);
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange(path, method, new HttpEntity<>(body, headers), Map.class);
     }
 
     @Test
@@ -236,23 +167,5 @@ class AccessApiIT {
         RecoupUsers users = RecoupUsers.from(none, "admin", "", accounts, encoder, new PrintStream(later, true, StandardCharsets.UTF_8));
         assertThat(later.size()).isZero();
         assertThat(encoder.matches(password, users.loadUserByUsername("admin").getPassword())).isTrue();
-    }
-
-    private static String jwt(String user, List<String> roles) throws JOSEException {
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), new JWTClaimsSet.Builder().subject("sub-" + user)
-                .claim("preferred_username", user).claim("roles", roles).issueTime(new Date())
-                .expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
-        jwt.sign(new RSASSASigner((RSAPrivateKey) OIDC.getPrivate()));
-        return jwt.serialize();
-    }
-
-    private static KeyPair rsaKeys() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

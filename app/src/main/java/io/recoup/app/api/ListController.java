@@ -1,8 +1,11 @@
 package io.recoup.app.api;
 
+import io.recoup.core.ledger.ItemStatus;
+import io.recoup.core.lifecycle.NoticeStatus;
 import io.recoup.store.Database;
 import io.recoup.store.listing.Listings;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,9 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api")
 public class ListController {
-    private static final List<String> ITEM_STATUSES = List.of("OPEN", "PAID");
-    private static final List<String> NOTICE_STATUSES = List.of("PLANNED", "SENDING", "SENT", "TASK_OPEN", "SKIPPED", "FAILED",
-            "CANCELLED", "PARKED");
+    private static final List<String> ITEM_STATUSES = Arrays.stream(ItemStatus.values()).map(Enum::name).toList();
+    private static final List<String> NOTICE_STATUSES = Arrays.stream(NoticeStatus.values()).map(Enum::name).toList();
 
     private final Listings listings;
 

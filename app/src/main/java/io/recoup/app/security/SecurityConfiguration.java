@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -41,11 +43,15 @@ public class SecurityConfiguration {
 
     /**
      * The health check answers whatever credentials come with it: a load balancer configured with an old password must
-     * not take a healthy instance out. Without HTTP Basic on this chain, an Authorization header is not even read.
+     * not take a healthy instance out. Basic credentials that are right show an admin each part's details; wrong ones
+     * are ignored here (the filter made with only an authentication manager does not refuse), never answered 401.
      */
     @Bean
     @Order(1)
-    SecurityFilterChain health(HttpSecurity http) throws Exception {
+    SecurityFilterChain health(HttpSecurity http, RecoupUsers users, PasswordEncoder encoder) throws Exception {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(encoder);
+        passwords.setUserDetailsService(users);
+        http.addFilter(new BasicAuthenticationFilter(new ProviderManager(passwords)));
         return open(http, "/actuator/health", "/actuator/health/**");
     }
 
