@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * in with a password (stored as a bcrypt hash), and the audit log of every change people made through the API.
  */
 @RestController
+@ConditionalOnWebApplication // its tokens and password encoder come with the web application's security
 @RequestMapping("/api/admin")
 public class AccessController {
     static final int MIN_PASSWORD = 12;
