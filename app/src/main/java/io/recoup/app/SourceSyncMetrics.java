@@ -2,6 +2,9 @@ package io.recoup.app;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.recoup.routes.ingest.SyncReport;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Each sync of a source read over an API as metrics, beside its log line: {@code recoup.source.syncs} (tags
@@ -10,12 +13,19 @@ import io.recoup.routes.ingest.SyncReport;
  */
 final class SourceSyncMetrics {
     private final MeterRegistry registry;
+    private final Map<String, SyncReport> lastRuns = new ConcurrentHashMap<>();
 
     SourceSyncMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
+    /** How the last sync of the source on this instance went, for its health. */
+    Optional<SyncReport> lastRun(String source) {
+        return Optional.ofNullable(lastRuns.get(source));
+    }
+
     void record(SyncReport report) {
+        lastRuns.put(report.source(), report);
         registry.counter("recoup.source.syncs", "source", report.source(), "kind", report.full() ? "full" : "incremental",
                 "result", report.failed() ? "stopped" : "ok").increment();
         count(report, "inserted", report.inserted());

@@ -14,6 +14,7 @@ import io.recoup.core.policy.DunningPolicy;
 import io.recoup.core.policy.Ladder;
 import io.recoup.routes.plan.PolicyHolder;
 import io.recoup.store.Database;
+import io.recoup.store.access.AuditSnapshots;
 import io.recoup.store.EventLog;
 import io.recoup.store.ledger.LedgerRepository;
 import io.recoup.store.ledger.StoredItem;
@@ -43,15 +44,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api")
 public class AdminController {
-    private final Database db;
     private final LedgerRepository ledger;
     private final PauseRepository pauses;
     private final EventLog events;
     private final Clock clock;
     private final PolicyHolder policy;
+    private final AuditTrail audit;
+    private final AuditSnapshots snapshots;
 
-    public AdminController(Database db, Clock clock, PolicyHolder policy) {
-        this.db = db;
+    public AdminController(Database db, Clock clock, PolicyHolder policy, AuditTrail audit) {
+        this.audit = audit;
+        this.snapshots = new AuditSnapshots(db);
         this.ledger = new LedgerRepository(db);
         this.pauses = new PauseRepository(db);
         this.events = new EventLog(db);
@@ -86,7 +89,7 @@ public class AdminController {
     @DeleteMapping("/items/{source}/{id}/holds")
     public Map<String, Object> release(@PathVariable String source, @PathVariable String id, Principal who) {
         StoredItem item = item(source, id);
-        int released = db.inTransaction(() -> {
+        int released = audit.change(who, "item.release-holds", target(item), () -> snapshots.item(item.id()), () -> {
             int n = pauses.releaseItemHolds(item.id());
             events.append(new PersonEvent.HoldsReleased(who.getName(), item.key(), n));
             return n;
@@ -105,7 +108,7 @@ public class AdminController {
             check.refuse("amount", amount + " is more than the " + item.open() + " open on " + item.number());
         }
         check.refuseIfAny();
-        long created = db.inTransaction(() -> {
+        long created = audit.change(who, "item.promise", target(item), () -> snapshots.item(item.id()), () -> {
             long n = pauses.promise(item.id(), by, amount, item.open(), who.getName());
             events.append(new PersonEvent.PromiseRecorded(who.getName(), item.key(), amount, by));
             return n;
@@ -139,7 +142,7 @@ public class AdminController {
         }
         check.refuseIfAny();
         PaymentPlan agreed = agreed(instalments, item);
-        long created = db.inTransaction(() -> {
+        long created = audit.change(who, "item.payment-plan", target(item), () -> snapshots.item(item.id()), () -> {
             long n = pauses.plan(item.id(), agreed.instalments(), agreed.openWhenAgreed(), who.getName());
             events.append(new PersonEvent.PaymentPlanRecorded(who.getName(), item.key(), instalments.size()));
             return n;
@@ -164,7 +167,7 @@ public class AdminController {
             }
         }
         check.refuseIfAny();
-        long created = db.inTransaction(() -> {
+        long created = audit.change(who, "item.override", target(item), () -> snapshots.item(item.id()), () -> {
             long n = pauses.override(item.id(), kind, step.strip(), today(), who.getName());
             events.append(new PersonEvent.OverrideRecorded(who.getName(), item.key(), kind, step.strip()));
             return n;
@@ -181,7 +184,7 @@ public class AdminController {
         check.refuseIfAny();
         Channel channel = Channel.parse(given).filter(Channel::reachesCustomer).orElseThrow(() -> new InvalidRequest("channel",
                 "'" + RequestChecks.shortened(given) + "' is not email, sms, whatsapp or letter"));
-        db.inTransaction(() -> {
+        audit.change(who, "customer.opt-out", "customer " + source + ":" + id, () -> snapshots.customer(customer), () -> {
             pauses.optOut(customer, channel);
             events.append(new PersonEvent.OptedOut(who.getName(), new CustomerKey(source, id), channel));
         });
@@ -193,7 +196,7 @@ public class AdminController {
                                                              @RequestBody Requests.HoldRequest body, Principal who) {
         long customer = customer(source, id);
         Hold hold = hold(Hold.Kind.BLOCK, body);
-        long created = db.inTransaction(() -> {
+        long created = audit.change(who, "customer.block", "customer " + source + ":" + id, () -> snapshots.customer(customer), () -> {
             long n = pauses.hold(customer, Optional.empty(), Hold.Kind.BLOCK, hold.reason(), today(), hold.until(), who.getName());
             events.append(new PersonEvent.CustomerBlocked(who.getName(), new CustomerKey(source, id), hold.reason()));
             return n;
@@ -204,7 +207,8 @@ public class AdminController {
     private ResponseEntity<Map<String, Object>> itemHold(String source, String id, Hold.Kind kind, Requests.HoldRequest body, Principal who) {
         StoredItem item = item(source, id);
         Hold hold = hold(kind, body);
-        long created = db.inTransaction(() -> {
+        String action = "item." + kind.name().toLowerCase(java.util.Locale.ROOT);
+        long created = audit.change(who, action, target(item), () -> snapshots.item(item.id()), () -> {
             long n = pauses.hold(item.customerId(), Optional.of(item.id()), kind, hold.reason(), today(), hold.until(), who.getName());
             events.append(new PersonEvent.ItemHeld(who.getName(), item.key(), kind, hold.reason()));
             return n;
@@ -228,6 +232,10 @@ public class AdminController {
         } catch (RecoupException e) {
             throw new InvalidRequest(List.of(RequestChecks.fromMessage("instalments", e.getMessage())));
         }
+    }
+
+    private static String target(StoredItem item) {
+        return "item " + item.key().source() + ":" + item.key().externalId();
     }
 
     private StoredItem item(String source, String id) {

@@ -12,6 +12,11 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,16 +26,19 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every refusal of the admin API as {@code application/problem+json} (RFC 9457, Spring's {@link ProblemDetail}) with
  * {@code errors: [{field, reason}]} naming what is wrong: a field that breaks a rule, a value of the wrong type, a
  * date that is not one, JSON that does not parse, a body over {@link RequestChecks#MAX_BODY_BYTES}. Spring's own
- * refusals (wrong method, wrong media type) come as problem details too.
+ * refusals (wrong method, wrong media type, no such path) come as problem details too; 409 when a request clashes
+ * with what is stored. Refusals for want of a login or a role are written by the security filters in the same shape.
  */
-@RestControllerAdvice(basePackageClasses = ApiProblems.class)
+@RestControllerAdvice
 public class ApiProblems extends ResponseEntityExceptionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiProblems.class);
 
     @ExceptionHandler(InvalidRequest.class)
     public ResponseEntity<Object> invalid(InvalidRequest e) {
@@ -50,6 +58,36 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             return notFound(new NotFound(e.getMessage()));
         }
         return problem(HttpStatus.BAD_REQUEST, "The request was refused", List.of(new InvalidRequest.FieldProblem(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(Conflict.class)
+    public ResponseEntity<Object> conflict(Conflict e) {
+        return problem(HttpStatus.CONFLICT, "Conflict", List.of(new InvalidRequest.FieldProblem("body", e.getMessage())));
+    }
+
+    /** Two requests made the same thing at once, or a unique value (a mandate reference) is taken already. */
+    @ExceptionHandler(DuplicateKeyException.class)
+    public ResponseEntity<Object> duplicate(DuplicateKeyException e) {
+        LOG.debug("refused as a duplicate", e);
+        return problem(HttpStatus.CONFLICT, "Conflict", List.of(new InvalidRequest.FieldProblem("body",
+                "clashes with what is stored already (a unique value is taken)")));
+    }
+
+    /** A failure no rule foresaw: 500 as a problem too, its detail only in the log, never in the answer. */
+    @ExceptionHandler(DataAccessException.class)
+    public ResponseEntity<Object> unexpected(DataAccessException e) {
+        LOG.error("an API call failed on the database", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "the call failed; the log says why");
+        problem.setTitle("Internal error");
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
+                                                        WebRequest request) {
+        String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : String.valueOf(e.getPropertyName());
+        return problem(HttpStatus.BAD_REQUEST, "The request was refused", List.of(new InvalidRequest.FieldProblem(field,
+                "'" + RequestChecks.shortened(String.valueOf(e.getValue())) + "' is not " + expected(e.getRequiredType()))));
     }
 
     @ExceptionHandler(NotFound.class)

@@ -5,6 +5,8 @@ import io.recoup.core.id.ReceiptId;
 import io.recoup.core.ledger.OpenItemKey;
 import io.recoup.core.matching.Payers;
 import io.recoup.routes.match.ExceptionQueue;
+import io.recoup.store.Database;
+import io.recoup.store.access.AuditSnapshots;
 import io.recoup.store.receipt.ReceiptRepository;
 import java.math.BigDecimal;
 import java.security.Principal;
@@ -34,9 +36,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class ExceptionsController {
     private final ExceptionQueue queue;
     private final Clock clock;
+    private final AuditTrail audit;
+    private final AuditSnapshots snapshots;
 
-    public ExceptionsController(ExceptionQueue queue, Clock clock) {
+    public ExceptionsController(ExceptionQueue queue, Clock clock, AuditTrail audit, Database db) {
         this.queue = queue;
+        this.audit = audit;
+        this.snapshots = new AuditSnapshots(db);
         this.clock = clock;
     }
 
@@ -49,10 +55,12 @@ public class ExceptionsController {
     record ResolutionRequest(String reason) {}
 
     @GetMapping
-    public Map<String, Object> waiting(@RequestParam(defaultValue = "100") int limit) {
-        int bounded = Math.max(1, Math.min(limit, 1_000));
+    public Map<String, Object> waiting(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        RequestChecks check = new RequestChecks(null);
+        Page p = Page.of(check, page, size);
+        check.refuseIfAny();
         List<Map<String, Object>> receipts = new ArrayList<>();
-        for (ReceiptRepository.Waiting w : queue.waiting(bounded)) {
+        for (ReceiptRepository.Waiting w : queue.waiting(p.offset(), p.limit())) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("receipt", w.id().value());
             row.put("bankReference", w.providerId());
@@ -66,7 +74,9 @@ public class ExceptionsController {
             row.put("reason", w.reason());
             receipts.add(row);
         }
-        return Map.of("receipts", receipts, "unresolvedReturns", queue.unresolvedReturns(bounded));
+        Map<String, Object> body = p.body("receipts", receipts);
+        body.put("unresolvedReturns", queue.unresolvedReturns(Page.MAX_SIZE));
+        return body;
     }
 
     @PostMapping("/{receipt}/allocations")
@@ -92,19 +102,24 @@ public class ExceptionsController {
             }
         }
         checks.refuseIfAny();
-        List<AllocationId> made = queue.allocate(new ReceiptId(receipt), shares, who.getName(), reason);
+        List<AllocationId> made = audit.change(who, "receipt.allocate", "receipt " + receipt, () -> snapshots.receipt(receipt),
+                () -> queue.allocate(new ReceiptId(receipt), shares, who.getName(), reason));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("allocations", made.stream().map(AllocationId::value).toList()));
     }
 
     @PostMapping("/{receipt}/not-ours")
     public Map<String, Object> notOurs(@PathVariable long receipt, @RequestBody ResolutionRequest body, Principal who) {
-        queue.markNotOurs(new ReceiptId(receipt), who.getName(), reason(body));
+        String reason = reason(body);
+        audit.change(who, "receipt.not-ours", "receipt " + receipt, () -> snapshots.receipt(receipt),
+                () -> queue.markNotOurs(new ReceiptId(receipt), who.getName(), reason));
         return Map.of("receipt", receipt, "status", "NOT_OURS");
     }
 
     @PostMapping("/{receipt}/refund")
     public Map<String, Object> refund(@PathVariable long receipt, @RequestBody ResolutionRequest body, Principal who) {
-        queue.requestRefund(new ReceiptId(receipt), who.getName(), reason(body));
+        String reason = reason(body);
+        audit.change(who, "receipt.refund", "receipt " + receipt, () -> snapshots.receipt(receipt),
+                () -> queue.requestRefund(new ReceiptId(receipt), who.getName(), reason));
         return Map.of("receipt", receipt, "status", "REFUND_REQUESTED");
     }
 

@@ -12,6 +12,7 @@ import io.recoup.sepa.mandate.MandateType;
 import io.recoup.sepa.pain008.PostalAddress;
 import io.recoup.store.Database;
 import io.recoup.store.EventLog;
+import io.recoup.store.access.AuditSnapshots;
 import io.recoup.store.plan.PauseRepository;
 import java.security.Principal;
 import java.time.Clock;
@@ -41,9 +42,11 @@ public class MandateController {
     private final DirectDebitStages directDebit;
     private final CreditorIdentifier creditorId;
     private final Clock clock;
+    private final AuditTrail audit;
 
     public MandateController(Database db, DirectDebitStages directDebit, @Value("${recoup.sepa.creditor-identifier}") String creditorId,
-                             Clock clock) {
+                             Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.db = db;
         this.directDebit = directDebit;
         this.creditorId = CreditorIdentifier.parse(creditorId);
@@ -66,7 +69,8 @@ public class MandateController {
         PostalAddress address = body.address() == null ? null : RequestChecks.parsed("address", () -> PostalAddress.structured(
                 body.address().street(), body.address().building(), body.address().postCode(), body.address().town(),
                 body.address().country()));
-        long mandateId = db.inTransaction(() -> {
+        long mandateId = audit.change(who, "customer.mandate", "customer " + source + ":" + id,
+                () -> new AuditSnapshots(db).customer(customer), () -> {
             long n = directDebit.mandates().register(customer, mandate, address);
             new EventLog(db).append(new PersonEvent.MandateRegistered(who.getName(), n, body.reference(), body.signedOn()));
             return n;

@@ -73,6 +73,11 @@ public final class ExceptionQueue {
         return receipts.waiting(limit);
     }
 
+    /** A page of what waits, oldest first: {@code limit} receipts after skipping {@code offset}. */
+    public List<ReceiptRepository.Waiting> waiting(long offset, int limit) {
+        return receipts.waiting(offset, limit);
+    }
+
     public List<java.util.Map<String, Object>> unresolvedReturns(int limit) {
         return receipts.unresolvedReturns(limit);
     }

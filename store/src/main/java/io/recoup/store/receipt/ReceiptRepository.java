@@ -149,8 +149,13 @@ public final class ReceiptRepository {
 
     /** The receipts waiting for a person, oldest first, at most {@code limit}. */
     public List<Waiting> waiting(int limit) {
-        return db.jdbc().query(WAITING + " where status in (?, ?) and unallocated > 0 order by id limit ?", ReceiptRepository::waiting,
-                ReceiptStatus.UNMATCHED.name(), ReceiptStatus.PARTLY_ALLOCATED.name(), limit);
+        return waiting(0, limit);
+    }
+
+    /** A page of the receipts waiting for a person, oldest first: {@code limit} after skipping {@code offset}. */
+    public List<Waiting> waiting(long offset, int limit) {
+        return db.jdbc().query(WAITING + " where status in (?, ?) and unallocated > 0 order by id offset ? limit ?",
+                ReceiptRepository::waiting, ReceiptStatus.UNMATCHED.name(), ReceiptStatus.PARTLY_ALLOCATED.name(), offset, limit);
     }
 
     /** The receipt, locked until the transaction ends, if it exists. */
