@@ -24,7 +24,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,16 +61,21 @@ class DashboardBrowserIT {
     DemoJob demo;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TestRestTemplate http;
 
     private WebDriver browser;
     private WebDriverWait waiting;
     private final Path screens = Path.of(System.getProperty("recoup.screens", "/work/screens"));
 
     @BeforeEach
-    void chromiumOnTheSampleDays() {
+    void theSampleDays() {
+        demo.runDays(new DemoOptions(DemoOptions.SAMPLE_START, 3, true), null);
+    }
+
+    private void startChromium() {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "no Chromium here (apt-get install chromium chromium-driver): the browser test needs a browser");
-        demo.runDays(new DemoOptions(DemoOptions.SAMPLE_START, 3, true), null);
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -82,7 +93,28 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void pagesAskForASignInAndAFormWithoutItsCsrfTokenChangesNothing() {
+        ResponseEntity<String> page = http.getForEntity("/ui/exceptions", String.class);
+        if (page.getStatusCode().is3xxRedirection()) {
+            assertThat(page.getHeaders().getLocation()).hasPath("/ui/login");
+        } else {
+            assertThat(page.getBody()).contains("name=\"password\"").doesNotContain(UNKNOWN);
+        }
+
+        long receipt = jdbc.queryForObject("select id from receipt where provider_id = ?", Long.class, UNKNOWN);
+        HttpHeaders form = new HttpHeaders();
+        form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        ResponseEntity<String> forged = http.withBasicAuth("admin", "s3cret-for-tests").postForEntity(
+                "/ui/exceptions/" + receipt + "/not-ours", new HttpEntity<>("reason=forged", form), String.class);
+        assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(jdbc.queryForObject("select status from receipt where id = ?", String.class, receipt)).isEqualTo("UNMATCHED");
+        // the API's own chain is untouched: HTTP Basic, no session, no form
+        assertThat(http.getForEntity("/api/dashboard", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
     void aPersonSignsInReadsTheAgingAndResolvesAnExceptionThatThenLeavesTheQueue() {
+        startChromium();
         browser.get(url("/ui/aging"));
         waiting.until(ExpectedConditions.urlContains("/ui/login"));
         screenshot("01-sign-in");
