@@ -9,10 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -148,7 +150,44 @@ class DashboardBrowserIT {
         assertThat(jdbc.queryForList("select why from event_log where actor = 'admin' and what like '%not ours%'", String.class))
                 .singleElement().isEqualTo("meant for our sister company");
 
+        disputeFromTheCustomerPage();
+        exportsTablesAsCsv();
         visitTheOtherPages();
+    }
+
+    /** A person disputes an open item from its customer's page: the hold is recorded under their name and on the timeline. */
+    private void disputeFromTheCustomerPage() {
+        browser.get(url("/ui/customers/csv/C200"));
+        WebElement item = waiting.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//table[@id='table-items']//tr[td[text()='1003']]")));
+        item.findElement(By.tagName("summary")).click();
+        item.findElement(By.cssSelector("form[action$='/dispute'] input[name=reason]")).sendKeys("the goods came damaged");
+        item.findElement(By.cssSelector("form[action$='/dispute'] button")).click();
+
+        waiting.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash.done"), "disputed"));
+        assertThat(browser.findElement(By.id("table-timeline")).getText()).contains("dispute item INV-2026-1003 ACTIVE")
+                .contains("the goods came damaged (by admin)");
+        screenshot("10-customer-dispute");
+        assertThat(jdbc.queryForList("select h.kind, h.created_by from hold h join open_item i on i.id = h.item_id "
+                + "where i.external_id = '1003'")).singleElement()
+                .satisfies(h -> assertThat(h).containsEntry("kind", "DISPUTE").containsEntry("created_by", "admin"));
+    }
+
+    /** The exports stream every row with a header line, in the page's order, to the signed-in person's session. */
+    private void exportsTablesAsCsv() {
+        assertThat(download("/ui/export/exceptions.csv")).containsExactly(
+                "receipt,provider,bank_reference,status,currency,amount,unallocated,booked_on,payer_name,payer_iban,remittance,reason");
+        List<String> needs = download("/ui/export/needs-person.csv");
+        assertThat(needs.get(0)).isEqualTo("kind,ref,source,customer,name,risk,currency,amount,reason,risk_reasons,since");
+        assertThat(needs).hasSize(3);
+        assertThat(needs.get(1)).contains(",csv,C400,Verde Instalações Lda,0,EUR,640.00,");
+        assertThat(needs.get(2)).contains(",csv,C300,Lumen Studio SARL,0,EUR,320.50,");
+    }
+
+    private List<String> download(String path) {
+        String csv = (String) ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed: ' + e));", path);
+        return csv.lines().toList();
     }
 
     /** Each main page opens for the signed-in person, with its heading, and is kept as a screenshot. */
