@@ -47,12 +47,12 @@ public class ExceptionsController {
     }
 
     /** A person's allocation: shares of the receipt to items, and why. */
-    record AllocationRequest(List<Share> allocations, String reason) {
-        record Share(String source, String id, BigDecimal amount) {}
+    public record AllocationRequest(List<Share> allocations, String reason) {
+        public record Share(String source, String id, BigDecimal amount) {}
     }
 
     /** Taking a receipt out of the queue without allocating it, and why. */
-    record ResolutionRequest(String reason) {}
+    public record ResolutionRequest(String reason) {}
 
     @GetMapping
     public Map<String, Object> waiting(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {

@@ -1,0 +1,103 @@
+package io.recoup.app.ui;
+
+import io.recoup.store.Database;
+import io.recoup.store.report.DashboardReads;
+import io.recoup.store.report.DashboardTables;
+import io.recoup.store.report.Listing;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The dashboard's read-only pages: sign-in, aging with its chart, DSO, what is scheduled for the next 14 days, failed
+ * sends and what needs a person. Tables are read one page at a time ({@code ?page=} from 0, {@code &size=} up to
+ * {@value #MAX_SIZE}); each has a CSV export of all its rows ({@link CsvExport}).
+ */
+@Controller
+@RequestMapping("/ui")
+public class DashboardPages {
+    static final int DEFAULT_SIZE = 50;
+    static final int MAX_SIZE = 500;
+    /** The scheduled page looks this many days ahead. */
+    static final int SCHEDULED_DAYS = 14;
+
+    static final List<String> SCHEDULED = List.of("on_date", "kind", "what", "source", "customer", "name", "reason");
+    static final List<String> FAILED = List.of("notice", "done_at", "planned_on", "channel", "template", "attempts", "outcome",
+            "source", "customer", "name");
+    static final List<String> NEEDS_PERSON = List.of("kind", "ref", "risk", "currency", "amount", "source", "customer", "name",
+            "reason", "risk_reasons", "since");
+
+    private final DashboardReads reads;
+    private final Clock clock;
+
+    public DashboardPages(Database db, Clock clock) {
+        this.reads = new DashboardReads(db);
+        this.clock = clock;
+    }
+
+    @GetMapping
+    public String home() {
+        return "redirect:/ui/aging";
+    }
+
+    @GetMapping("/login")
+    public String login() {
+        return "ui/login";
+    }
+
+    @GetMapping("/aging")
+    public String aging(Model model) {
+        LocalDate today = today();
+        List<DashboardReads.DueSum> sums = reads.openByDueDate();
+        model.addAttribute("today", today);
+        model.addAttribute("lines", Reports.agingLines(sums, today));
+        model.addAttribute("totals", Reports.agingTotals(sums, today));
+        return "ui/aging";
+    }
+
+    @GetMapping("/dso")
+    public String dso(Model model) {
+        model.addAttribute("today", today());
+        model.addAttribute("rows", Reports.dso(reads, today()));
+        model.addAttribute("standardDays", Reports.DSO_DAYS);
+        model.addAttribute("countbackMonths", Reports.COUNTBACK_MONTHS);
+        return "ui/dso";
+    }
+
+    @GetMapping("/scheduled")
+    public String scheduled(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, Model model) {
+        return table(model, "Scheduled for the next " + SCHEDULED_DAYS + " days", DashboardTables.scheduled(today(), SCHEDULED_DAYS),
+                SCHEDULED, page, size);
+    }
+
+    @GetMapping("/failed")
+    public String failed(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, Model model) {
+        return table(model, "Failed sends", DashboardTables.failed(), FAILED, page, size);
+    }
+
+    @GetMapping("/needs-person")
+    public String needsPerson(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, Model model) {
+        return table(model, "Needs a person", DashboardTables.needsPerson(), NEEDS_PERSON, page, size);
+    }
+
+    private String table(Model model, String title, Listing listing, List<String> columns, int page, int size) {
+        model.addAttribute("title", title);
+        model.addAttribute("table", UiTable.of(listing.name(), columns, reads.page(listing, Math.max(0, page), bounded(size)),
+                clock.getZone(), UnaryOperator.identity()));
+        return "ui/table";
+    }
+
+    static int bounded(int size) {
+        return Math.max(1, Math.min(size, MAX_SIZE));
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), clock.getZone());
+    }
+}

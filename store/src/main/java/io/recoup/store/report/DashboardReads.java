@@ -1,0 +1,110 @@
+package io.recoup.store.report;
+
+import io.recoup.store.Database;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.ResultSetExtractor;
+
+/**
+ * The dashboard's reads. Sums come back per currency (and source, due date or month) for connector-core's reporting to
+ * bucket and divide; tables come back as {@link Listing}s, read by {@link #page} or {@link #stream}. Every query is
+ * served by an index on its filter and order (V21), so a page costs the same at a thousand items and at a million.
+ */
+public final class DashboardReads {
+    private final Database db;
+
+    public DashboardReads(Database db) {
+        this.db = db;
+    }
+
+    /** Open items of one source and currency due on one day: how many, and how much is open between them. */
+    public record DueSum(String source, String currency, LocalDate dueDate, long items, BigDecimal open) {}
+
+    /** Credit sales (original amounts of items issued) of one currency in one month, or open now when month is null. */
+    public record CurrencySum(String currency, LocalDate month, BigDecimal amount) {}
+
+    public List<DueSum> openByDueDate() {
+        return db.jdbc().query("""
+                select source, currency, due_date, count(*), sum(open_amount) from open_item where status = 'OPEN'
+                group by 1, 2, 3 order by 1, 2, 3""",
+                (rs, n) -> new DueSum(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getLong(4), rs.getBigDecimal(5)));
+    }
+
+    public List<CurrencySum> openByCurrency() {
+        return db.jdbc().query("select currency, sum(open_amount) from open_item where status = 'OPEN' group by 1 order by 1",
+                (rs, n) -> new CurrencySum(rs.getString(1), null, rs.getBigDecimal(2)));
+    }
+
+    /** Credit sales per currency and calendar month, for the months from {@code since} (the first of a month) on. */
+    public List<CurrencySum> salesByMonth(LocalDate since) {
+        return db.jdbc().query("""
+                select currency, date_trunc('month', issue_date)::date, sum(original_amount) from open_item where issue_date >= ?
+                group by 1, 2 order by 1, 2""",
+                (rs, n) -> new CurrencySum(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getBigDecimal(3)), since);
+    }
+
+    /** Credit sales per currency of the items issued after {@code after}. */
+    public List<CurrencySum> salesAfter(LocalDate after) {
+        return db.jdbc().query("select currency, sum(original_amount) from open_item where issue_date > ? group by 1 order by 1",
+                (rs, n) -> new CurrencySum(rs.getString(1), null, rs.getBigDecimal(2)), after);
+    }
+
+    /** The customer's row id, name and contact language, if the source has a customer of that id. */
+    public Optional<Map<String, Object>> customer(String source, String externalId) {
+        return db.jdbc().queryForList("select id, source, external_id, name, language, segment, time_zone from customer "
+                + "where source = ? and external_id = ?", source, externalId).stream().findFirst();
+    }
+
+    /** At most {@code size} rows of page {@code number} (from 0) of the listing, and whether another page follows. */
+    public Page page(Listing listing, int number, int size) {
+        List<Object> args = new ArrayList<>(listing.args());
+        args.add(size + 1);
+        args.add((long) number * size);
+        List<Map<String, Object>> rows = db.jdbc().queryForList(listing.sql() + " limit ? offset ?", args.toArray());
+        boolean more = rows.size() > size;
+        return new Page(more ? rows.subList(0, size) : rows, number, size, more);
+    }
+
+    /**
+     * Every row of the listing, in its order, handed on one at a time (column name to value, in the query's column
+     * order) while the database streams them: a million rows never sit in memory at once.
+     */
+    public void stream(Listing listing, Consumer<List<String>> header, Consumer<Map<String, Object>> row) {
+        db.inTransaction(() -> {
+            // inside a transaction the driver reads with a cursor (the template's fetch size) instead of loading all rows
+            db.jdbc().query(listing.sql(), (ResultSetExtractor<Void>) rs -> {
+                List<String> columns = columns(rs.getMetaData());
+                header.accept(columns);
+                while (rs.next()) {
+                    row.accept(values(rs, columns));
+                }
+                return null;
+            }, listing.args().toArray());
+        });
+    }
+
+    private static List<String> columns(ResultSetMetaData meta) throws SQLException {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            names.add(meta.getColumnLabel(i));
+        }
+        return names;
+    }
+
+    private static Map<String, Object> values(ResultSet rs, List<String> columns) throws SQLException {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            values.put(columns.get(i), rs.getObject(i + 1));
+        }
+        return values;
+    }
+}

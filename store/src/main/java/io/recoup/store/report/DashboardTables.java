@@ -1,0 +1,113 @@
+package io.recoup.store.report;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The dashboard's tables as {@link Listing}s. Amounts are in the row's currency and never added across currencies;
+ * "needs a person" puts the customers the planner scored riskiest first (the score it wrote on the notice), then the
+ * largest amounts, and money the matcher could not place after them (a receipt has no customer and so no score).
+ */
+public final class DashboardTables {
+    private DashboardTables() {
+    }
+
+    /** What is planned to go out, and the promises and instalments falling due, from today for {@code days} days. */
+    public static Listing scheduled(LocalDate today, int days) {
+        LocalDate end = today.plusDays(days);
+        return new Listing("scheduled", """
+                select * from (
+                    select n.send_after::date as on_date, 'notice' as kind, n.channel || ' ' || n.template || ' (' || n.lead_step || ')' as what,
+                        c.source, c.external_id as customer, c.name, n.reason
+                    from notice n join customer c on c.id = n.customer_id where n.status = 'PLANNED' and n.send_after < ?
+                    union all
+                    select p.promised_for, 'promise due', p.currency || ' ' || round(p.amount, 2) || ' on ' || i.number,
+                        c.source, c.external_id, c.name, 'promised to ' || p.created_by
+                    from promise_to_pay p join open_item i on i.id = p.item_id join customer c on c.id = i.customer_id
+                    where p.promised_for >= ? and p.promised_for < ? and i.status = 'OPEN'
+                    union all
+                    select s.due, 'instalment due', pp.currency || ' ' || round(s.amount, 2) || ' on ' || i.number || ' (' || s.seq || ')',
+                        c.source, c.external_id, c.name, 'payment plan agreed by ' || pp.created_by
+                    from instalment s join payment_plan pp on pp.id = s.plan_id join open_item i on i.id = pp.item_id
+                        join customer c on c.id = i.customer_id
+                    where s.due >= ? and s.due < ? and i.status = 'OPEN'
+                ) x order by on_date, kind, source, customer, what""",
+                List.of(java.sql.Timestamp.valueOf(end.atStartOfDay()), today, end, today, end));
+    }
+
+    /** Notices that failed for good, newest first, with the outcome that says why. */
+    public static Listing failed() {
+        return new Listing("failed", """
+                select n.id as notice, n.done_at, n.planned_on, n.channel, n.template, n.attempts, n.outcome,
+                    c.source, c.external_id as customer, c.name
+                from notice n join customer c on c.id = n.customer_id where n.status = 'FAILED' order by n.id desc""", List.of());
+    }
+
+    /** Tasks, broken promises and parked notices by risk and amount, then the money waiting in the exceptions queue. */
+    public static Listing needsPerson() {
+        return new Listing("needs-person", """
+                select * from (
+                    select case when n.lead_step in ('promise-broken', 'plan-broken') then 'broken promise'
+                            when n.status = 'PARKED' then 'parked notice' else 'task' end as kind,
+                        n.id as ref, c.source, c.external_id as customer, c.name,
+                        nullif(split_part(n.facts ->> 'risk', ':', 1), '')::int as risk,
+                        (select min(i.currency) from action a join open_item i on i.id = a.item_id where a.notice_id = n.id) as currency,
+                        (select sum(i.open_amount) from action a join open_item i on i.id = a.item_id where a.notice_id = n.id) as amount,
+                        concat_ws(': ', n.outcome, n.reason) as reason, n.facts ->> 'risk' as risk_reasons, n.planned_on as since
+                    from notice n join customer c on c.id = n.customer_id where n.status in ('TASK_OPEN', 'PARKED')
+                    union all
+                    select 'exception', r.id, null, null, r.payer_name, null, r.currency, r.unallocated,
+                        concat_ws(': ', 'bank reference ' || r.provider_id, r.reason), null, r.booked_on
+                    from receipt r where r.status in ('UNMATCHED', 'PARTLY_ALLOCATED') and r.unallocated > 0
+                ) x order by risk desc nulls last, amount desc nulls last, kind, ref""", List.of());
+    }
+
+    /** The receipts waiting in the exceptions queue, oldest first (the payer's IBAN is for the caller to mask). */
+    public static Listing exceptions() {
+        return new Listing("exceptions", """
+                select id as receipt, provider, provider_id as bank_reference, status, currency, amount, unallocated, booked_on,
+                    payer_name, payer_iban, remittance, reason
+                from receipt where status in ('UNMATCHED', 'PARTLY_ALLOCATED') and unallocated > 0 order by id""", List.of());
+    }
+
+    /** A customer's items, open ones first, by due date. */
+    public static Listing items(long customerId) {
+        return new Listing("items", """
+                select source, external_id as item, number, issue_date, due_date, currency, original_amount, open_amount, status
+                from open_item where customer_id = ? order by status = 'OPEN' desc, due_date, id""", List.of(customerId));
+    }
+
+    /**
+     * Everything that happened with a customer, newest first: each notice with its reason and delivery status, promises,
+     * disputes and blocks, payment plans, payments with the allocation that placed them, and their postings.
+     */
+    public static Listing timeline(long customerId) {
+        return new Listing("timeline", """
+                select * from (
+                    select n.created_at as at, 'notice' as kind, n.channel || ' ' || n.template || ' (' || n.lead_step || ')' as what,
+                        n.status, concat_ws(': ', n.reason, n.outcome) as detail
+                    from notice n where n.customer_id = ?
+                    union all
+                    select p.created_at, 'promise', p.currency || ' ' || round(p.amount, 2) || ' by ' || p.promised_for || ' on ' || i.number,
+                        null, 'recorded by ' || p.created_by
+                    from promise_to_pay p join open_item i on i.id = p.item_id where i.customer_id = ?
+                    union all
+                    select h.created_at, lower(h.kind), coalesce('item ' || i.number, 'every item'),
+                        case when h.released_at is null then 'ACTIVE' else 'RELEASED' end, h.reason || ' (by ' || h.created_by || ')'
+                    from hold h left join open_item i on i.id = h.item_id where h.customer_id = ?
+                    union all
+                    select pp.created_at, 'payment plan', i.number || ': ' || (select count(*) from instalment s where s.plan_id = pp.id)
+                        || ' instalments', null, 'agreed by ' || pp.created_by
+                    from payment_plan pp join open_item i on i.id = pp.item_id where i.customer_id = ?
+                    union all
+                    select a.created_at, 'payment', a.currency || ' ' || round(a.amount, 2) || ' to ' || i.number, r.status,
+                        'from ' || r.provider || ' ' || r.provider_id || ', allocated ' || a.rule
+                    from allocation a join receipt r on r.id = a.receipt_id join open_item i on i.id = a.item_id where i.customer_id = ?
+                    union all
+                    select coalesce(ps.posted_at, ps.created_at), 'posting', ps.document_number || ' for ' || i.number, ps.status,
+                        coalesce('batch ' || ps.batch, 'not posted yet')
+                    from posting ps join allocation a on a.id = ps.allocation_id join open_item i on i.id = a.item_id
+                    where i.customer_id = ?
+                ) t order by at desc, kind, what""", List.of(customerId, customerId, customerId, customerId, customerId, customerId));
+    }
+}

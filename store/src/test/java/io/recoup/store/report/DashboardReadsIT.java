@@ -1,0 +1,171 @@
+package io.recoup.store.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.recoup.store.Database;
+import io.recoup.store.MutableClock;
+import io.recoup.store.TestDatabase;
+import io.recoup.store.plan.CaseRows;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The dashboard's reads on a real PostgreSQL: pages that never overlap, whole streams, the order of needs a person. */
+class DashboardReadsIT {
+    private static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+    private JdbcTemplate jdbc;
+    private Database db;
+    private CaseRows rows;
+    private DashboardReads reads;
+
+    @BeforeEach
+    void freshDatabase() {
+        DataSource dataSource = TestDatabase.fresh();
+        jdbc = new JdbcTemplate(dataSource);
+        db = new Database(dataSource, MutableClock.at(DAY));
+        rows = new CaseRows(jdbc);
+        reads = new DashboardReads(db);
+    }
+
+    @Test
+    void readsAListingPageByPageWithoutOverlapAndSaysWhenNoPageFollows() {
+        rows.customer(1);
+        for (int i = 0; i < 120; i++) {
+            rows.item(1, "N-" + i, DAY.plusDays(i % 7), "10", "OPEN");
+        }
+        Listing items = DashboardTables.items(1);
+        List<Object> seen = new ArrayList<>();
+        Page page = reads.page(items, 0, 50);
+        assertThat(page.rows()).hasSize(50);
+        assertThat(page.hasNext()).isTrue();
+        assertThat(page.hasPrevious()).isFalse();
+        page.rows().forEach(r -> seen.add(r.get("item")));
+        reads.page(items, 1, 50).rows().forEach(r -> seen.add(r.get("item")));
+        Page last = reads.page(items, 2, 50);
+        assertThat(last.rows()).hasSize(20);
+        assertThat(last.hasNext()).isFalse();
+        last.rows().forEach(r -> seen.add(r.get("item")));
+        assertThat(seen).hasSize(120).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void streamsEveryRowInOrderAndTheHeaderEvenWhenNothingWaits() {
+        List<List<String>> headers = new ArrayList<>();
+        List<Map<String, Object>> streamed = new ArrayList<>();
+        reads.stream(DashboardTables.exceptions(), headers::add, streamed::add);
+        assertThat(headers).singleElement().satisfies(h -> assertThat(h).startsWith("receipt", "provider", "bank_reference"));
+        assertThat(streamed).isEmpty();
+
+        receipt("R-2", "30.00");
+        receipt("R-1", "12.00");
+        reads.stream(DashboardTables.exceptions(), headers::add, streamed::add);
+        assertThat(streamed).extracting(r -> r.get("bank_reference")).containsExactly("R-2", "R-1");
+    }
+
+    @Test
+    void putsTheRiskiestCustomersFirstThenTheLargestAmountsThenMoneyNobodyPlaced() {
+        rows.customer(1);
+        rows.customer(2);
+        rows.customer(3);
+        task(1, "promise-broken", "40: +40 pays 20.0 days late on average", rows.item(1, "A-1", DAY.minusDays(20), "100", "OPEN"));
+        task(2, "overdue-call", "70: +40 pays 25.0 days late on average; +30 ...", rows.item(2, "B-1", DAY.minusDays(9), "50", "OPEN"));
+        task(3, "overdue-call", "40: +40 pays 20.0 days late on average", rows.item(3, "C-1", DAY.minusDays(9), "900", "OPEN"));
+        receipt("R-9", "5000.00");
+
+        List<Map<String, Object>> needs = reads.page(DashboardTables.needsPerson(), 0, 10).rows();
+        assertThat(needs).extracting(r -> r.get("kind") + " " + r.get("customer") + " " + r.get("risk") + " "
+                + ((BigDecimal) r.get("amount")).stripTrailingZeros().toPlainString())
+                .containsExactly("task C2 70 50", "task C3 40 900", "broken promise C1 40 100", "exception null null 5000");
+        assertThat((String) needs.get(3).get("reason")).contains("R-9").contains("no open item quotes it");
+    }
+
+    @Test
+    void servesEveryTableFromTheIndexOnItsFilterNotAScanOfTheLargeTables() {
+        Map<Listing, List<String>> indexes = Map.of(
+                DashboardTables.scheduled(DAY, 14), List.of("notice_planned", "promise_to_pay_due", "instalment_due"),
+                DashboardTables.failed(), List.of("notice_failed"),
+                DashboardTables.needsPerson(), List.of("notice_needs_person", "receipt_waiting"),
+                DashboardTables.exceptions(), List.of("receipt_waiting"),
+                DashboardTables.items(1), List.of("open_item_customer"),
+                DashboardTables.timeline(1), List.of("notice_customer", "hold_customer", "open_item_customer"));
+        ledgerOfSomeSize();
+        db.inTransaction(() -> {
+            // forbidding scans shows whether an index can answer each query
+            jdbc.execute("set local enable_seqscan = off");
+            indexes.forEach((listing, expected) -> {
+                List<Object> args = new ArrayList<>(listing.args());
+                args.addAll(List.of(51, 0L));
+                String plan = String.join("\n", db.jdbc().queryForList("explain " + listing.sql() + " limit ? offset ?", String.class,
+                        args.toArray()));
+                assertThat(Stream.of("open_item", "notice", "receipt", "action", "allocation", "posting", "promise_to_pay",
+                        "instalment", "hold")).as(listing.name() + "\n" + plan).noneMatch(t -> plan.contains("Seq Scan on " + t + " "));
+                assertThat(plan).as(listing.name()).contains(expected);
+            });
+            String aging = String.join("\n", db.jdbc().queryForList("explain select source, currency, due_date, count(*), "
+                    + "sum(open_amount) from open_item where status = 'OPEN' group by 1, 2, 3 order by 1, 2, 3", String.class));
+            assertThat(aging).contains("Index Only Scan using open_item_aging");
+        });
+    }
+
+    /**
+     * 200 customers, 20,000 open items, and of each kind of row what a busy ledger has, mostly settled and far from today,
+     * with fresh statistics: the planner then chooses as it would in production, which an empty table cannot show.
+     */
+    private void ledgerOfSomeSize() {
+        jdbc.update("""
+                insert into customer (id, source, external_id, name, language, time_zone, segment, updated_at)
+                select n, 'test', 'C' || n, 'Customer ' || n, 'en', 'Europe/Berlin', 'b2b', now() from generate_series(1, 200) n""");
+        jdbc.update("""
+                insert into open_item (source, external_id, customer_id, number, issue_date, due_date, currency, original_amount,
+                    ledger_open_amount, open_amount, status, creditor_reference, created_at, updated_at)
+                select 'test', 'I-' || n, 1 + n % 200, 'I-' || n, date '2025-01-01' + n % 400, date '2025-02-01' + n % 400, 'EUR',
+                    100, 100, 100, 'OPEN', 'RFI' || n, now(), now() from generate_series(1, 20000) n""");
+        jdbc.update("""
+                insert into notice (customer_id, channel, template, lead_step, planned_on, send_after, policy_id, policy_version, reason,
+                    facts, status, created_at)
+                select 1 + n % 200, 'EMAIL', 'reminder', 'due-email', date '2025-01-01' + n % 400, timestamp '2025-01-01' + n * interval '1 hour',
+                    'default', '1', 'test', '{}', 'SENT', now() from generate_series(1, 20000) n""");
+        jdbc.update("""
+                insert into promise_to_pay (item_id, promised_for, currency, amount, open_when_promised, created_by, created_at)
+                select id, date '2025-01-01' + (id % 300)::int, 'EUR', 10, 100, 'test', now() from open_item""");
+        jdbc.update("""
+                insert into payment_plan (item_id, currency, open_when_agreed, created_by, created_at)
+                select id, 'EUR', 100, 'test', now() from open_item where id % 4 = 0""");
+        jdbc.update("""
+                insert into instalment (plan_id, seq, due, amount)
+                select p.id, s, date '2025-01-01' + (p.id % 300)::int + s * 30, 25 from payment_plan p, generate_series(1, 4) s""");
+        jdbc.update("""
+                insert into receipt (provider, provider_id, currency, amount, unallocated, origin, status, created_at)
+                select 'camt', 'R' || n, 'EUR', 100, 0, 'test.xml', 'MATCHED', now() from generate_series(1, 20000) n""");
+        jdbc.update("""
+                insert into hold (customer_id, item_id, kind, reason, since, created_by, created_at, released_at)
+                select 1 + n % 200, null, 'BLOCK', 'test', date '2025-01-01', 'test', now(), now() from generate_series(1, 2000) n""");
+        jdbc.execute("analyze");
+    }
+
+    private void task(long customer, String step, String risk, long item) {
+        long notice = jdbc.queryForObject("""
+                insert into notice (customer_id, channel, template, lead_step, planned_on, send_after, policy_id, policy_version,
+                    reason, facts, status, created_at)
+                values (?, 'TASK', 'call', ?, ?, now(), 'default', '1', 'a person should call', jsonb_build_object('risk', ?::text),
+                    'TASK_OPEN', now()) returning id""", Long.class, customer, step, DAY, risk);
+        jdbc.update("""
+                insert into action (item_id, step_id, channel, template, scheduled_for, planned_on, policy_id, policy_version, reason,
+                    status, created_at, notice_id)
+                values (?, ?, 'TASK', 'call', ?, ?, 'default', '1', 'test', 'TASK_OPEN', now(), ?)""", item, step, DAY, DAY, notice);
+    }
+
+    private void receipt(String reference, String amount) {
+        jdbc.update("""
+                insert into receipt (provider, provider_id, currency, amount, unallocated, booked_on, origin, status, reason, created_at)
+                values ('camt', ?, 'EUR', ?, ?, ?, 'test.xml', 'UNMATCHED', 'no open item quotes it', now())""",
+                reference, new BigDecimal(amount), new BigDecimal(amount), DAY);
+    }
+}
