@@ -71,7 +71,7 @@ final class NoticePreparation {
         if (owed.isEmpty()) {
             return done(outcomes.finish(notice, notice.lines(), NoticeEvent.CANCEL, cancelled(dropped)));
         }
-        if (!notice.channel().reachesCustomer()) {
+        if (!notice.channel().reachesCustomer() && !automatedCall(notice)) {
             return done(outcomes.finish(notice, owed, NoticeEvent.OPEN_TASK, renderer.render(notice, owed).subject()));
         }
         Optional<String> unreachable = unreachable(notice);
@@ -101,8 +101,13 @@ final class NoticePreparation {
             events.append(DispatchEvent.of(notice.noticeId(), NoticeEvent.HAND_OVER, "to " + channel.channel().label()));
         }
         return new Step.HandOver(notice, owed, channel, new ReminderMessage("notice-" + notice.noticeId(), notice.customerName(),
-                address, message.subject(), message.body(), message.attachments()), notice.attempts() + (interrupted ? 1 : 0),
+                address, message.subject(), message.body(), message.attachments(), message.values()), notice.attempts() + (interrupted ? 1 : 0),
                 interrupted || notice.possibleDuplicate(), message);
+    }
+
+    /** A call step with a call channel configured: a recorded message plays instead of a person calling. */
+    private boolean automatedCall(DueNotice notice) {
+        return notice.channel() == Channel.CALL && channels.containsKey(Channel.CALL);
     }
 
     /** Why a line must come off the notice before it goes out, or empty when it is still owed and nothing pauses it. */

@@ -50,10 +50,11 @@ final class NoticeRenderer {
      * A subject, a body, the files to send with it, and what the text had to leave out and why (for the notice's
      * outcome, never for the customer).
      */
-    record Rendered(String subject, String body, List<Attachment> attachments, List<String> notes) {
+    record Rendered(String subject, String body, List<Attachment> attachments, List<String> notes, Map<String, String> values) {
         Rendered {
             attachments = List.copyOf(attachments);
             notes = List.copyOf(notes);
+            values = Map.copyOf(values);
         }
 
         /** {@code outcome} followed by the notes, as a notice's outcome records it. */
@@ -64,7 +65,7 @@ final class NoticeRenderer {
 
     /** @param lines the invoices on the notice, the most overdue (earliest due date) first */
     Rendered render(DueNotice notice, List<DueNotice.Line> lines) {
-        return render(notice, lines, OnlinePayment.Offer.NONE);
+        return render(notice, lines, OnlinePayment.Offer.NONE, false);
     }
 
     /**
@@ -72,9 +73,15 @@ final class NoticeRenderer {
      * ({@code ${payment.online}}, empty without a link) and its note, if any, among the notes.
      */
     Rendered render(DueNotice notice, List<DueNotice.Line> lines, OnlinePayment.Offer offer) {
+        return render(notice, lines, offer, true);
+    }
+
+    /** {@code toChannel}: the message goes to its channel (an SMS, a call say their short text), not into a task. */
+    private Rendered render(DueNotice notice, List<DueNotice.Line> lines, OnlinePayment.Offer offer, boolean toChannel) {
         LocalDate today = LocalDate.now(clock);
         DueNotice.Line lead = lines.get(0);
-        String template = NoticeWording.reminderFor(notice.template(), ChronoUnit.DAYS.between(lead.dueDate(), today));
+        String template = NoticeWording.shortFor(notice.channel()).filter(t -> toChannel)
+                .orElse(NoticeWording.reminderFor(notice.template(), ChronoUnit.DAYS.between(lead.dueDate(), today)));
         Locale language = templates.languageFor(template, notice.language());
         NoticeWording wording = new NoticeWording(language);
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(language);
@@ -98,6 +105,8 @@ final class NoticeRenderer {
         values.put("payment.online", offer.link().map(l -> "\n\n" + wording.payOnline(l.url().toString(),
                 DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(language)
                         .format(l.expiresAt().atZone(clock.getZone())))).orElse(""));
+        values.put("payment.link", offer.link().map(l -> l.url().toString()).orElse(""));
+        values.put("language", language.toLanguageTag());
         MessageTemplates.RenderedMessage m = templates.render(template, language, values);
         List<String> notes = new ArrayList<>(offer.note().stream().toList());
         List<Attachment> codes = new ArrayList<>();
@@ -107,7 +116,7 @@ final class NoticeRenderer {
                 body.append(body.toString().endsWith("\n") ? "" : "\n").append('\n').append(wording.noQrCode(shortNumber(missing.number())));
             }
         }
-        return new Rendered(oneLine(m.subject()), body.toString(), codes, notes);
+        return new Rendered(oneLine(m.subject()), body.toString(), codes, notes, values);
     }
 
     /** "  INV-7   Feb 20, 2026 (10 days overdue)   EUR 1000.00   RF20 INV2 0267   (+ EUR 42.78 late-payment ...)". */

@@ -11,6 +11,7 @@ import io.recoup.routes.dispatch.NoticePreparation.Step;
 import io.recoup.store.Database;
 import io.recoup.store.EventLog;
 import io.recoup.store.dispatch.ClaimedNotice;
+import io.recoup.store.dispatch.DeliveryEvents;
 import io.recoup.store.dispatch.NoticePaymentLinks;
 import io.recoup.store.dispatch.NoticeRepository;
 import java.time.Clock;
@@ -65,7 +66,7 @@ public final class ReminderDispatch {
         this.outcomes = new Outcomes(notices, events);
         this.preparation = new NoticePreparation(this.channels, new NoticeRenderer(templates, creditor, clock), notices, events, outcomes,
                 new OnlinePayment(issuer, optionsOfStep, new NoticePaymentLinks(db), clock));
-        this.delivery = new NoticeDelivery(notices, events, outcomes);
+        this.delivery = new NoticeDelivery(notices, events, outcomes, new DeliveryEvents(db), clock);
     }
 
     /** The channels messages can be sent on here; the planner falls back past the others. */

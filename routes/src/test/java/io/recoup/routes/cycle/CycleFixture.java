@@ -70,6 +70,12 @@ final class CycleFixture implements AutoCloseable {
     /** {@code links} makes the online payment links of reminders whose step offers them. */
     CycleFixture(Path home, LocalDate firstDay, int smtpPort, UnaryOperator<ReminderChannel> channel,
                  Optional<PaymentLinkIssuer> links) {
+        this(home, firstDay, smtpPort, channel, links, List.of());
+    }
+
+    /** {@code others}: the channels beside e-mail (SMS, calls, WhatsApp) the dispatcher sends on. */
+    CycleFixture(Path home, LocalDate firstDay, int smtpPort, UnaryOperator<ReminderChannel> channel,
+                 Optional<PaymentLinkIssuer> links, List<ReminderChannel> others) {
         this.home = home;
         this.links = links;
         this.clock = new MutableClock(firstDay.atTime(9, 0).atZone(ZONE).toInstant(), ZONE);
@@ -78,7 +84,8 @@ final class CycleFixture implements AutoCloseable {
         this.db = new Database(dataSource, clock);
         this.smtp = new SmtpReminderChannel(new SmtpSettings("127.0.0.1", smtpPort, "ar@recoup.example",
                 Optional.empty(), Optional.empty(), false));
-        ReminderDispatch dispatch = dispatchOver(channel.apply(smtp));
+        ReminderDispatch dispatch = dispatchOver(java.util.stream.Stream.concat(java.util.stream.Stream.of(channel.apply(smtp)),
+                others.stream()).toArray(ReminderChannel[]::new));
         this.policy = new PolicyHolder(PolicyLoader.withBundledSchema(), dispatch.configuredChannels(), new PolicyHolder.Source() {
             @Override
             public String name() {
