@@ -15,6 +15,7 @@ import io.recoup.core.policy.Ladder;
 import io.recoup.routes.plan.PolicyHolder;
 import io.recoup.store.Database;
 import io.recoup.store.EventLog;
+import io.recoup.store.dispatch.DeliveryEvents;
 import io.recoup.store.ledger.LedgerRepository;
 import io.recoup.store.ledger.StoredItem;
 import io.recoup.store.plan.PauseRepository;
@@ -38,7 +39,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Pauses and overrides recorded by people, each written to the event log with who did it, and the explanation of an
- * item: its state, what pauses it, and every notice with the reason it was (or was not) sent.
+ * item: its state, what pauses it, every notice with the reason it was (or was not) sent, and what the providers
+ * reported about each message (sent, delivered, read, bounced, failed).
  */
 @RestController
 @RequestMapping("/api")
@@ -67,6 +69,7 @@ public class AdminController {
                 "status", item.status(), "creditorReference", item.creditorReference()));
         view.put("pauses", pauses.pausesOf(item.id()));
         view.put("notices", pauses.historyOf(item.id()));
+        view.put("deliveries", new DeliveryEvents(db).ofItem(item.id()));
         view.put("events", events.forEntity("open_item", item.key()));
         return view;
     }

@@ -96,7 +96,7 @@ class DeliveryFeedbackIT {
                 "2026-03-02 due-email sms FAILED the sms provider reported it failed: undelivered (twilio error 30003)",
                 "2026-03-02 due-email email SENT");
         assertThat(mail.getReceivedMessages()).extracting(m -> m.getAllRecipients()[0].toString())
-                .containsExactly("ap@acme.example", "ap@acme.example");
+                .containsExactly("Acme Ltd <ap@acme.example>", "Acme Ltd <ap@acme.example>");
         assertThat(recoup.jdbc.queryForObject("select reason from action where step_id = 'due-email' and channel = 'EMAIL'",
                 String.class)).endsWith("sms: last message bounced on 2026-03-02; email instead");
         assertThat(recoup.jdbc.queryForList("select lower(channel) || ' ' || kind || ' ' || provider_message_id || ' ' || reason "
