@@ -120,7 +120,7 @@ public class DemoJob {
                 + "unresolved_return, customer_iban, open_item, customer restart identity cascade");
         mail.local().ifPresent(LocalMailSink::clear);
         for (Path folder : List.of(props.ledger().inbox(), props.ledger().rejected(), props.ledger().payments(),
-                props.statements().inbox(), props.home().resolve("mail"))) {
+                props.statements().inbox(), props.home().resolve("mail"), props.home().resolve("outbox"))) {
             deleteContents(folder);
         }
     }

@@ -38,6 +38,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -107,15 +108,19 @@ class RecoupConfiguration {
     }
 
     /**
-     * The dispatcher; with a Stripe API key, a reminder whose step offers {@code stripe} carries a Checkout link, with a
-     * GoCardless access token one whose step offers {@code gocardless} a mandate set-up link (customers without one); one
-     * whose step asks for {@code letter: pdf} carries the letter as a PDF. The
+     * The dispatcher, with e-mail and the other message channels ({@link ChannelConfiguration}); with a Stripe API key, a
+     * reminder whose step offers {@code stripe} carries a Checkout link, with a GoCardless access token one whose step
+     * offers {@code gocardless} a mandate set-up link (customers without one); one whose step asks for
+     * {@code letter: pdf} carries the letter as a PDF. The
      * policy in force is asked per notice (lazily: the policy holder needs the dispatcher's channels first).
      */
     @Bean
     ReminderDispatch reminderDispatch(Database db, CreditorDetails creditor, ReminderChannel email, MessageTemplates templates,
-                                      SettableClock clock, PaymentProviders providers, ObjectProvider<PolicyHolder> policy) {
-        return new ReminderDispatch(db, new NoticeRepository(db), new EventLog(db), templates, creditor, List.of(email), clock,
+                                      SettableClock clock, PaymentProviders providers, ObjectProvider<PolicyHolder> policy,
+                                      ChannelConfiguration.MessageChannels others) {
+        List<ReminderChannel> channels = new ArrayList<>(List.of(email));
+        channels.addAll(others.all());
+        return new ReminderDispatch(db, new NoticeRepository(db), new EventLog(db), templates, creditor, channels, clock,
                 providers.allLinks(), step -> policy.getObject().get().policy().paymentOptions(step),
                 Optional.of(new PdfLetterPrinter()), step -> policy.getObject().get().policy().letter(step));
     }

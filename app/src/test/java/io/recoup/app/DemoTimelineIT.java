@@ -79,7 +79,7 @@ class DemoTimelineIT {
                 Map.entry(LocalDate.of(2026, 3, 7), List.of("INV-2026-1008 overdue-call TASK_OPEN")),
                 Map.entry(LocalDate.of(2026, 3, 8), List.of("INV-2026-1005 overdue-call TASK_OPEN")),
                 Map.entry(LocalDate.of(2026, 3, 9), List.of("INV-2026-1002 overdue-whatsapp SENT",
-                        "INV-2026-1006 overdue-call TASK_OPEN")),
+                        "INV-2026-1006 overdue-call SENT")),
                 Map.entry(LocalDate.of(2026, 3, 11), List.of("INV-2026-1008 overdue-whatsapp SENT")));
 
         // GreenMail lists messages per mailbox; the notice id in the Message-ID gives the order they were sent in.
@@ -99,7 +99,16 @@ class DemoTimelineIT {
 
         assertThat(jdbc.queryForObject("select count(*) from notice where status = 'SKIPPED'", Integer.class)).isZero();
         assertThat(jdbc.queryForList("select reason from notice where lead_step = 'overdue-whatsapp' order by id", String.class))
-                .hasSize(4).allSatisfy(r -> assertThat(r).endsWith("whatsapp: not configured; email instead"));
+                .hasSize(4).allSatisfy(r -> assertThat(r).endsWith("whatsapp: no address on file; email instead"));
+        // no Twilio account is set: the call to the one customer with a phone number is written to the local outbox, in
+        // Portuguese; the customers without one get a task for a person
+        try (Stream<Path> calls = Files.list(HOME.resolve("outbox/call"))) {
+            assertThat(calls.toList()).singleElement().satisfies(call -> assertThat(Files.readString(call))
+                    .startsWith("# not sent: no call provider is configured (recoup.channels); the call that would say:\n"
+                            + "To: Verde Instalações Lda <+351210000000>\n\nOlá Verde Instalações Lda, fala Recoup Demo GmbH."));
+        }
+        assertThat(jdbc.queryForList("select outcome from notice where lead_step = 'overdue-call' and status = 'TASK_OPEN'",
+                String.class)).hasSize(4).allSatisfy(o -> assertThat(o).isEqualTo("customer has no phone number; a person contacts the customer"));
         // the customer without an e-mail address gets a task for a person at every message step
         assertThat(jdbc.queryForList("select template, reason from notice where channel = 'TASK' order by id"))
                 .extracting(r -> r.get("template") + " | " + r.get("reason")).first().asString()

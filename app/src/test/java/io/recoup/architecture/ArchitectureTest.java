@@ -49,7 +49,9 @@ class ArchitectureTest {
             "sap", List.of("com.fasterxml.jackson..", "io.github.resilience4j..", "org.slf4j..", "javax.xml..", "org.w3c.dom..",
                     "org.xml.sax.."),
             "salesforce", List.of("com.fasterxml.jackson..", "io.github.resilience4j..", "org.slf4j.."),
-            "stripe", List.of("com.fasterxml.jackson..", "javax.crypto.."));
+            "stripe", List.of("com.fasterxml.jackson..", "javax.crypto.."),
+            "twilio", List.of("com.fasterxml.jackson..", "io.github.resilience4j..", "org.slf4j..", "javax.crypto.."),
+            "whatsapp", List.of("com.fasterxml.jackson..", "io.github.resilience4j..", "org.slf4j..", "javax.crypto.."));
 
     @ArchTest
     static final ArchRule theCoreUsesNoFrameworkNoSqlAndNoHttp = noClasses().that().resideInAPackage("io.recoup.core..")

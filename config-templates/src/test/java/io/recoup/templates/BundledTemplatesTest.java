@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class BundledTemplatesTest {
     private static final List<String> KNOWN = List.of("customer.name", "invoice.number", "invoice.numbers", "invoice.due-date",
             "amount.open", "amount.total", "count", "items", "creditor.name", "creditor.iban", "creditor.bic", "payment.reference",
-            "label.late-charges");
+            "label.late-charges", "payment.link");
     /** The facts the SDD rulebook (PT-04.02) wants in a pre-notification, and the invoice and account it is for. */
     private static final List<String> PRE_NOTIFICATION = List.of("debtor.name", "debtor.account", "collection.date",
             "collection.amount", "invoice.number", "mandate.reference", "creditor.identifier", "creditor.name");
@@ -50,6 +50,19 @@ class BundledTemplatesTest {
                 // the paragraph after the bank-transfer line: empty without a link, so the text stays as it was
                 assertThat(Files.readString(file)).as(file.toString()).containsPattern("\\{\\{creditor\\.bic}}[^\\n]*\\n\\n\\{\\{> payment}}\\n");
             }
+        }
+    }
+
+    @Test
+    void theShortTextsOfSmsCallsAndWhatsAppExistInFiveLanguagesWithTheReferenceAndSmsWithThePaymentLink() throws IOException {
+        for (String language : LANGUAGES) {
+            for (String template : List.of("sms-reminder", "call-message", "whatsapp-reminder")) {
+                Path file = Path.of("src/main/resources/recoup/templates", language, template + ".txt");
+                assertThat(Files.readString(file)).as(file.toString()).contains("${payment.reference}", "${amount.total}")
+                        .doesNotContain("${items}");
+            }
+            assertThat(Files.readString(Path.of("src/main/resources/recoup/templates", language, "sms-reminder.txt")))
+                    .contains("${payment.link}");
         }
     }
 

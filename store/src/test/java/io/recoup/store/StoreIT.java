@@ -206,8 +206,13 @@ class StoreIT {
         assertThat(notices.complete(notice, NoticeEvent.SEND, "<m1@mail>")).isFalse();
         assertThat(notices.handOver(notice)).isFalse();
         assertThatThrownBy(() -> notices.deferred(notice, "try later")).isInstanceOf(IllegalTransition.class)
-                .hasMessage("notice " + notice + ": event DEFER is not allowed in state SENT (allowed there: none, the state is final)");
+                .hasMessage("notice " + notice + ": event DEFER is not allowed in state SENT (allowed there: [UNDELIVERED])");
         assertThat(new JdbcTemplate(dataSource).queryForList("select status from action", String.class)).containsExactly("SENT");
+        // the provider reports it undelivered (twice): the notice and its action fail once, with the reason
+        assertThat(notices.undelivered(notice, "undelivered (twilio error 30003)")).isTrue();
+        assertThat(notices.undelivered(notice, "undelivered (twilio error 30003)")).isFalse();
+        assertThat(new JdbcTemplate(dataSource).queryForList("select status || ' ' || outcome from action", String.class))
+                .containsExactly("FAILED undelivered (twilio error 30003)");
         assertThat(receipts.settle(receipt, ReceiptEvent.LEAVE_UNMATCHED, "no reference")).isTrue();
         assertThat(receipts.settle(receipt, ReceiptEvent.LEAVE_UNMATCHED, "no reference")).isFalse();
         assertThatThrownBy(() -> receipts.settle(receipt, ReceiptEvent.ALLOCATE_FULLY, "reference"))

@@ -16,6 +16,7 @@ import io.recoup.routes.plan.PolicyHolder;
 import io.recoup.store.Database;
 import io.recoup.store.access.AuditSnapshots;
 import io.recoup.store.EventLog;
+import io.recoup.store.dispatch.DeliveryEvents;
 import io.recoup.store.ledger.LedgerRepository;
 import io.recoup.store.ledger.StoredItem;
 import io.recoup.store.plan.PauseRepository;
@@ -39,7 +40,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Pauses and overrides recorded by people, each written to the event log with who did it, and the explanation of an
- * item: its state, what pauses it, and every notice with the reason it was (or was not) sent.
+ * item: its state, what pauses it, every notice with the reason it was (or was not) sent, and what the providers
+ * reported about each message (sent, delivered, read, bounced, failed).
  */
 @RestController
 @RequestMapping("/api")
@@ -70,6 +72,7 @@ public class AdminController {
                 "status", item.status(), "creditorReference", item.creditorReference()));
         view.put("pauses", pauses.pausesOf(item.id()));
         view.put("notices", pauses.historyOf(item.id()));
+        view.put("deliveries", new DeliveryEvents(db).ofItem(item.id()));
         view.put("events", events.forEntity("open_item", item.key()));
         return view;
     }

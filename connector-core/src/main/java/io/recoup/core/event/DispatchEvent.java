@@ -39,6 +39,7 @@ public sealed interface DispatchEvent extends RecoupEvent {
             case DEFER -> new Deferred(notice, outcome);
             case HAND_OVER -> new HandedOver(notice, outcome);
             case PARK -> new Parked(notice, outcome);
+            case UNDELIVERED -> new Undelivered(notice, outcome);
         };
     }
 
@@ -80,6 +81,11 @@ public sealed interface DispatchEvent extends RecoupEvent {
     /** Parked for a person: it could not be carried out for a reason that will not go away, which the outcome says. */
     record Parked(NoticeId notice, String outcome) implements DispatchEvent {
         @Override public String what() { return "parked"; }
+    }
+
+    /** Sent, then reported undelivered by the provider; the outcome is the provider's reason. */
+    record Undelivered(NoticeId notice, String outcome) implements DispatchEvent {
+        @Override public String what() { return "undelivered"; }
     }
 
     /**

@@ -13,5 +13,7 @@ public enum NoticeEvent {
     /** About to be handed to its channel; recorded (committed) before the hand-over. */
     HAND_OVER,
     /** Could not be carried out for a reason that will not go away: a person takes it from here. */
-    PARK
+    PARK,
+    /** Sent, then reported by the provider as never delivered (a bounce, an undelivered SMS, a call not answered). */
+    UNDELIVERED
 }

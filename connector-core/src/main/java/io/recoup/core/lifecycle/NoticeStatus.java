@@ -2,7 +2,8 @@ package io.recoup.core.lifecycle;
 
 /**
  * Where a notice of the dunning outbox stands, and with it each action (one item on one step) it carries. Every
- * state but {@code PLANNED} and {@code SENDING} is final. The moves are {@link NoticeLifecycle}.
+ * state but {@code PLANNED}, {@code SENDING} and {@code SENT} is final: a sent message still fails when its provider
+ * reports it undelivered. The moves are {@link NoticeLifecycle}.
  */
 public enum NoticeStatus {
     /** Planned and not carried out yet, also after a deferred delivery. */
@@ -30,7 +31,7 @@ public enum NoticeStatus {
     PARKED;
 
     public boolean isFinal() {
-        return this != PLANNED && this != SENDING;
+        return this != PLANNED && this != SENDING && this != SENT;
     }
 
     /**

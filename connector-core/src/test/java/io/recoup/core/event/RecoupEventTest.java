@@ -48,7 +48,8 @@ class RecoupEventTest {
         NoticeId notice = new NoticeId(9);
 
         assertThat(List.of(NoticeEvent.values())).extracting(event -> DispatchEvent.of(notice, event, "answer"))
-                .extracting(RecoupEvent::what).containsExactly("sent", "task_open", "skipped", "failed", "cancelled", "deferred", "sending", "parked");
+                .extracting(RecoupEvent::what).containsExactly("sent", "task_open", "skipped", "failed", "cancelled", "deferred", "sending", "parked",
+                        "undelivered");
         assertThat(DispatchEvent.of(notice, NoticeEvent.SEND, "<m1@mail>")).extracting(RecoupEvent::actor,
                 e -> e.subject().id(), RecoupEvent::why).containsExactly("dispatch", "9", "<m1@mail>");
     }

@@ -39,6 +39,15 @@ class NoticeLifecycleTest extends LifecycleTableContract<NoticeStatus, NoticeEve
     }
 
     @Test
+    void failsASentNoticeItsProviderReportsUndeliveredSoItsStepCanGoToTheNextChannel() {
+        assertThat(NoticeLifecycle.TABLE.next(NoticeStatus.SENT, NoticeEvent.UNDELIVERED, 1)).isEqualTo(NoticeStatus.FAILED);
+        assertThat(NoticeLifecycle.TABLE.sources(NoticeEvent.UNDELIVERED)).containsExactly(NoticeStatus.SENT);
+        assertThat(NoticeLifecycle.TABLE.alreadyApplied(NoticeStatus.FAILED, NoticeEvent.UNDELIVERED)).isTrue();
+        assertThatThrownBy(() -> NoticeLifecycle.TABLE.next(NoticeStatus.TASK_OPEN, NoticeEvent.UNDELIVERED, 1))
+                .isInstanceOf(IllegalTransition.class);
+    }
+
+    @Test
     void letsAPersonTakeOverAnInterruptedSend() {
         assertThat(NoticeLifecycle.TABLE.next(NoticeStatus.SENDING, NoticeEvent.OPEN_TASK, 1)).isEqualTo(NoticeStatus.TASK_OPEN);
     }

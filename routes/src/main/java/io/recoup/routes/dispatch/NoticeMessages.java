@@ -28,6 +28,6 @@ public final class NoticeMessages {
     static ReminderMessage message(DueNotice notice, NoticeRenderer.Rendered rendered) {
         String address = notice.channel() == Channel.EMAIL ? notice.email().orElseThrow() : notice.phone().orElseThrow();
         return new ReminderMessage("notice-" + notice.noticeId(), notice.customerName(), address, rendered.subject(),
-                rendered.body(), rendered.attachments(), rendered.html(), rendered.inline());
+                rendered.body(), rendered.attachments(), rendered.html(), rendered.inline(), rendered.values());
     }
 }

@@ -71,7 +71,7 @@ final class NoticePreparation {
         if (owed.isEmpty()) {
             return done(outcomes.finish(notice, notice.lines(), NoticeEvent.CANCEL, cancelled(dropped)));
         }
-        if (!notice.channel().reachesCustomer()) {
+        if (!notice.channel().reachesCustomer() && !automatedCall(notice)) {
             return done(outcomes.finish(notice, owed, NoticeEvent.OPEN_TASK, renderer.render(notice, owed).subject()));
         }
         Optional<String> unreachable = unreachable(notice);
@@ -101,6 +101,11 @@ final class NoticePreparation {
         }
         return new Step.HandOver(notice, owed, channel, NoticeMessages.message(notice, message), notice.attempts() + (interrupted ? 1 : 0),
                 interrupted || notice.possibleDuplicate(), message);
+    }
+
+    /** A call step with a call channel configured: a recorded message plays instead of a person calling. */
+    private boolean automatedCall(DueNotice notice) {
+        return notice.channel() == Channel.CALL && channels.containsKey(Channel.CALL);
     }
 
     /** Why a line must come off the notice before it goes out, or empty when it is still owed and nothing pauses it. */

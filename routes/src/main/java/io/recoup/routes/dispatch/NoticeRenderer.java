@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,6 +58,7 @@ final class NoticeRenderer {
             inline = List.copyOf(inline);
             attachments = List.copyOf(attachments);
             notes = List.copyOf(notes);
+            values = Map.copyOf(values);
         }
 
         /** {@code outcome} followed by the notes, as a notice's outcome records it. */
@@ -67,11 +69,16 @@ final class NoticeRenderer {
 
     /** @param lines the invoices on the notice, the most overdue (earliest due date) first */
     Rendered render(DueNotice notice, List<DueNotice.Line> lines) {
-        return render(notice, lines, OnlinePayment.Offer.NONE);
+        return render(notice, lines, OnlinePayment.Offer.NONE, false);
     }
 
     /** As {@link #render(DueNotice, List)}, with the online payment link of {@code offer} and its note, if any. */
     Rendered render(DueNotice notice, List<DueNotice.Line> lines, OnlinePayment.Offer offer) {
+        return render(notice, lines, offer, true);
+    }
+
+    /** {@code toChannel}: the message goes to its channel (an SMS, a call say their short text), not into a task. */
+    private Rendered render(DueNotice notice, List<DueNotice.Line> lines, OnlinePayment.Offer offer, boolean toChannel) {
         LocalDate today = LocalDate.now(clock);
         String template = NoticeWording.reminderFor(notice.template(), ChronoUnit.DAYS.between(lines.get(0).dueDate(), today));
         Locale language = templates.languageFor(template, notice.language());
@@ -88,6 +95,8 @@ final class NoticeRenderer {
         Map<String, Object> values = NoticeValues.of(notice, lines, today, language, creditor, offer.links(),
                 shown, clock.getZone());
         values.put("payment.missing", missingTexts.stream().map(t -> Map.of("text", t)).toList());
+        values.put("payment.link", offer.links().stream().findFirst().map(l -> l.url().toString()).orElse(""));
+        values.put("language", language.toLanguageTag());
         MessageTemplates.RenderedMessage m = templates.render(template, language, values);
         StringBuilder body = new StringBuilder(m.body());
         for (String text : missingTexts) {
@@ -102,7 +111,13 @@ final class NoticeRenderer {
         if (notice.channel() == Channel.EMAIL) {
             letters.letterFor(notice, lines, template, language, values).ifPresent(files::add);
         }
-        return new Rendered(oneLine(m.subject()), body.toString(), html, codes, files, notes);
+        Map<String, String> facts = new LinkedHashMap<>();
+        values.forEach((name, value) -> {
+            if (value instanceof String text) {
+                facts.put(name, text);
+            }
+        });
+        return new Rendered(oneLine(m.subject()), body.toString(), html, codes, files, notes, facts);
     }
 
     /**

@@ -42,7 +42,7 @@ final class NoticeValues {
     private static Set<String> names() {
         Set<String> names = new LinkedHashSet<>(List.of("customer.name", "invoice.number", "invoice.numbers", "invoice.due-date",
                 "amount.open", "amount.total", "amount.charges", "amount.due", "count", "payment.reference", "creditor.name",
-                "creditor.iban", "creditor.bic", "grace.until", "grace.days", "today", "label.late-charges"));
+                "creditor.iban", "creditor.bic", "grace.until", "grace.days", "today", "label.late-charges", "payment.link", "language"));
         names.addAll(NoticeWording.LABEL_NAMES);
         return names;
     }

@@ -1,8 +1,10 @@
 package io.recoup.routes.dispatch;
 
+import io.recoup.core.policy.Channel;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The few words the renderer adds to a template's text, in the template's language (English when a language has
@@ -66,6 +68,13 @@ final class NoticeWording {
     static final List<String> LABEL_NAMES = List.of("label.invoice", "label.due-date", "label.open", "label.reference",
             "label.scan", "label.pay-online", "label.interest", "label.compensation", "label.total");
 
+    /**
+     * The short text a channel that cannot carry a whole letter sends instead of the step's template: an SMS, the
+     * words a call says, the text a WhatsApp template stands for (written to the local outbox).
+     */
+    private static final Map<Channel, String> SHORT = Map.of(Channel.SMS, "sms-reminder", Channel.CALL, "call-message",
+            Channel.WHATSAPP, "whatsapp-reminder");
+
     private final String language;
 
     NoticeWording(Locale language) {
@@ -111,5 +120,10 @@ final class NoticeWording {
 
     String noQrCode(String invoiceNumber) {
         return String.format(Locale.ROOT, NO_QR_CODE.get(language), invoiceNumber);
+    }
+
+    /** The short template of {@code channel}, or empty when it sends the step's own template (e-mail, letter). */
+    static Optional<String> shortFor(Channel channel) {
+        return Optional.ofNullable(SHORT.get(channel));
     }
 }

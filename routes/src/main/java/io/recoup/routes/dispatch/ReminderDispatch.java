@@ -13,6 +13,7 @@ import io.recoup.routes.dispatch.NoticePreparation.Step;
 import io.recoup.store.Database;
 import io.recoup.store.EventLog;
 import io.recoup.store.dispatch.ClaimedNotice;
+import io.recoup.store.dispatch.DeliveryEvents;
 import io.recoup.store.dispatch.NoticePaymentLinks;
 import io.recoup.store.provider.ProviderMandates;
 import io.recoup.store.dispatch.NoticeRepository;
@@ -90,7 +91,7 @@ public final class ReminderDispatch {
         this.preparation = new NoticePreparation(this.channels, new NoticeRenderer(templates, creditor, clock,
                 printer.<Letters>map(p -> new PdfLetters(templates, p, letterOfStep)).orElse(Letters.NONE)), notices, events, outcomes,
                 new OnlinePayment(issuers, optionsOfStep, new NoticePaymentLinks(db), new ProviderMandates(db), clock));
-        this.delivery = new NoticeDelivery(notices, events, outcomes);
+        this.delivery = new NoticeDelivery(notices, events, outcomes, new DeliveryEvents(db), clock);
     }
 
     /** The channels messages can be sent on here; the planner falls back past the others. */

@@ -71,16 +71,22 @@ final class CycleFixture implements AutoCloseable {
     /** {@code links} makes the online payment links of reminders whose step offers them. */
     CycleFixture(Path home, LocalDate firstDay, int smtpPort, UnaryOperator<ReminderChannel> channel,
                  Optional<PaymentLinkIssuer> links) {
-        this(home, firstDay, smtpPort, channel, links, TestDatabase.fresh(), Database.DEFAULT_LEASE);
+        this(home, firstDay, smtpPort, channel, links, List.of());
+    }
+
+    /** {@code others}: the channels beside e-mail (SMS, calls, WhatsApp) the dispatcher sends on. */
+    CycleFixture(Path home, LocalDate firstDay, int smtpPort, UnaryOperator<ReminderChannel> channel,
+                 Optional<PaymentLinkIssuer> links, List<ReminderChannel> others) {
+        this(home, firstDay, smtpPort, channel, links, others, TestDatabase.fresh(), Database.DEFAULT_LEASE);
     }
 
     /** Another instance on {@code shared}, the database of a first one, whose singleton leases expire after {@code lease}. */
     CycleFixture(Path home, LocalDate firstDay, int smtpPort, DataSource shared, Duration lease) {
-        this(home, firstDay, smtpPort, UnaryOperator.identity(), Optional.empty(), shared, lease);
+        this(home, firstDay, smtpPort, UnaryOperator.identity(), Optional.empty(), List.of(), shared, lease);
     }
 
     private CycleFixture(Path home, LocalDate firstDay, int smtpPort, UnaryOperator<ReminderChannel> channel,
-                         Optional<PaymentLinkIssuer> links, DataSource dataSource, Duration lease) {
+                         Optional<PaymentLinkIssuer> links, List<ReminderChannel> others, DataSource dataSource, Duration lease) {
         this.home = home;
         this.links = links;
         this.clock = new MutableClock(firstDay.atTime(9, 0).atZone(ZONE).toInstant(), ZONE);
@@ -89,7 +95,8 @@ final class CycleFixture implements AutoCloseable {
         this.db = new Database(dataSource, clock, lease);
         this.smtp = new SmtpReminderChannel(new SmtpSettings("127.0.0.1", smtpPort, "ar@recoup.example",
                 Optional.empty(), Optional.empty(), false));
-        ReminderDispatch dispatch = dispatchOver(channel.apply(smtp));
+        ReminderDispatch dispatch = dispatchOver(java.util.stream.Stream.concat(java.util.stream.Stream.of(channel.apply(smtp)),
+                others.stream()).toArray(ReminderChannel[]::new));
         this.policy = new PolicyHolder(PolicyLoader.withBundledSchema(), dispatch.configuredChannels(), new PolicyHolder.Source() {
             @Override
             public String name() {

@@ -235,6 +235,17 @@ public final class NoticeRepository {
         return actions.move(actionId.value(), NoticeEvent.CANCEL, "outcome = ?, done_at = ?", why, db.now());
     }
 
+    /**
+     * A sent notice the provider reported as never delivered: it and its sent actions fail, with the provider's
+     * reason, so their step may be planned again on the next channel. False when it had already failed.
+     */
+    public boolean undelivered(NoticeId noticeId, String reason) {
+        String done = "outcome = ?, done_at = ?";
+        boolean moved = notices.move(noticeId.value(), NoticeEvent.UNDELIVERED, done, reason, db.now());
+        actions.moveAll("notice_id", noticeId.value(), NoticeEvent.UNDELIVERED, done, reason, db.now());
+        return moved;
+    }
+
     /** Counts a delivery the channel asked to try later; the notice and its actions are planned again. */
     public boolean deferred(NoticeId noticeId, String reason) {
         boolean moved = notices.move(noticeId.value(), NoticeEvent.DEFER, "outcome = ?, attempts = attempts + 1", reason);
