@@ -51,7 +51,8 @@ class ArchitectureTest {
             "salesforce", List.of("com.fasterxml.jackson..", "io.github.resilience4j..", "org.slf4j.."),
             "stripe", List.of("com.fasterxml.jackson..", "javax.crypto.."),
             "twilio", List.of("com.fasterxml.jackson..", "io.github.resilience4j..", "org.slf4j..", "javax.crypto.."),
-            "whatsapp", List.of("com.fasterxml.jackson..", "io.github.resilience4j..", "org.slf4j..", "javax.crypto.."));
+            "whatsapp", List.of("com.fasterxml.jackson..", "io.github.resilience4j..", "org.slf4j..", "javax.crypto.."),
+            "gocardless", List.of("com.gocardless..", "com.fasterxml.jackson..", "javax.crypto.."));
 
     @ArchTest
     static final ArchRule theCoreUsesNoFrameworkNoSqlAndNoHttp = noClasses().that().resideInAPackage("io.recoup.core..")
