@@ -14,8 +14,8 @@ import io.recoup.core.policy.DunningPolicy;
 import io.recoup.core.policy.Ladder;
 import io.recoup.routes.plan.PolicyHolder;
 import io.recoup.store.Database;
-import io.recoup.store.access.AuditSnapshots;
 import io.recoup.store.EventLog;
+import io.recoup.store.access.AuditSnapshots;
 import io.recoup.store.dispatch.DeliveryEvents;
 import io.recoup.store.ledger.LedgerRepository;
 import io.recoup.store.ledger.StoredItem;
@@ -53,10 +53,12 @@ public class AdminController {
     private final PolicyHolder policy;
     private final AuditTrail audit;
     private final AuditSnapshots snapshots;
+    private final DeliveryEvents deliveries;
 
     public AdminController(Database db, Clock clock, PolicyHolder policy, AuditTrail audit) {
         this.audit = audit;
         this.snapshots = new AuditSnapshots(db);
+        this.deliveries = new DeliveryEvents(db);
         this.ledger = new LedgerRepository(db);
         this.pauses = new PauseRepository(db);
         this.events = new EventLog(db);
@@ -72,7 +74,7 @@ public class AdminController {
                 "status", item.status(), "creditorReference", item.creditorReference()));
         view.put("pauses", pauses.pausesOf(item.id()));
         view.put("notices", pauses.historyOf(item.id()));
-        view.put("deliveries", new DeliveryEvents(db).ofItem(item.id()));
+        view.put("deliveries", deliveries.ofItem(item.id()));
         view.put("events", events.forEntity("open_item", item.key()));
         return view;
     }

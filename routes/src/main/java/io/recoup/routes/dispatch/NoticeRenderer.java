@@ -50,10 +50,11 @@ final class NoticeRenderer {
 
     /**
      * A subject, a body, its HTML version with the images it shows, the files to send with it, and what the text had
-     * to leave out and why (for the notice's outcome, never for the customer).
+     * to leave out and why (for the notice's outcome, never for the customer), and the facts the text was filled with
+     * (for channels that send a provider's template with parameters).
      */
     record Rendered(String subject, String body, Optional<String> html, List<InlineImage> inline, List<Attachment> attachments,
-                    List<String> notes) {
+                    List<String> notes, Map<String, String> values) {
         Rendered {
             inline = List.copyOf(inline);
             attachments = List.copyOf(attachments);
