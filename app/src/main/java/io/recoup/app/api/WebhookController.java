@@ -4,10 +4,16 @@ import io.recoup.app.PaymentProviders;
 import io.recoup.core.port.WebhookVerdict;
 import io.recoup.core.port.WebhookVerifier;
 import io.recoup.store.Database;
+import io.recoup.store.receive.ProviderEventWriter;
 import io.recoup.store.receive.ProviderEvents;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,19 +26,34 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The payment providers' webhooks, {@code POST /webhooks/<provider>}, open without a login (the signature is the
  * credential). The raw body is verified before anything is parsed; a verified delivery is stored once per event id and
- * answered 200 at once (a duplicate too), the worker applies it later. Malformed: 400; forged or stale: 403; a provider
- * that is not configured: 404. Refusals carry no body and change nothing; their reason goes to the DEBUG log only.
+ * answered 200 (a duplicate too) as soon as the batch it shares with concurrent deliveries has committed (group commit
+ * through {@link ProviderEventWriter}: one flush to disk for many deliveries, and 200 still means stored durably); the
+ * worker applies it later. Not stored within {@link #STORE_WAIT} or the database failed: 503, and the provider sends it
+ * again. Malformed: 400; forged or stale: 403; a provider that is not configured: 404. Refusals carry no body and change
+ * nothing; their reason goes to the DEBUG log only.
  */
 @RestController
-public class WebhookController {
+public class WebhookController implements DisposableBean {
+    /** How long a delivery waits for its batch to commit before it is answered 503. */
+    static final Duration STORE_WAIT = Duration.ofSeconds(10);
+    /** Events per INSERT: 7 parameters each stays far below PostgreSQL's 65,535. */
+    private static final int BATCH_EVENTS = 500;
+    /** Deliveries waiting for the writer beyond which a delivery is answered 503 at once. */
+    private static final int QUEUED_DELIVERIES = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(WebhookController.class);
 
     private final PaymentProviders providers;
-    private final ProviderEvents events;
+    private final ProviderEventWriter writer;
 
     public WebhookController(PaymentProviders providers, Database db) {
         this.providers = providers;
-        this.events = new ProviderEvents(db);
+        this.writer = new ProviderEventWriter(new ProviderEvents(db), BATCH_EVENTS, QUEUED_DELIVERIES);
+    }
+
+    /** The queued deliveries are written (or failed) before the database goes. */
+    @Override
+    public void destroy() throws InterruptedException {
+        writer.close();
     }
 
     @PostMapping("/webhooks/{provider}")
@@ -45,10 +66,7 @@ public class WebhookController {
         WebhookVerdict verdict = verifier.get().verify(name -> Optional.ofNullable(headers.getFirst(name)),
                 body == null ? new byte[0] : body);
         if (verdict instanceof WebhookVerdict.Accepted accepted) {
-            // one statement, no transaction around it: one round trip to PostgreSQL before the 200
-            int stored = events.recordAll(accepted.events());
-            LOG.debug("{} webhook: {} events, {} new", provider, accepted.events().size(), stored);
-            return ResponseEntity.ok().build();
+            return store(provider, accepted);
         }
         if (verdict instanceof WebhookVerdict.Malformed malformed) {
             LOG.debug("{} webhook refused as malformed: {}", provider, malformed.reason());
@@ -56,5 +74,23 @@ public class WebhookController {
         }
         LOG.debug("{} webhook refused: {}", provider, ((WebhookVerdict.Refused) verdict).reason());
         return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+    }
+
+    private ResponseEntity<Void> store(String provider, WebhookVerdict.Accepted accepted) {
+        try {
+            writer.submit(accepted.events()).get(STORE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            LOG.debug("{} webhook: {} events stored", provider, accepted.events().size());
+            return ResponseEntity.ok().build();
+        } catch (ExecutionException | TimeoutException notStored) {
+            Throwable reason = notStored instanceof ExecutionException ? notStored.getCause() : notStored;
+            // NotStored's message is the writer's own words; the database's message (which may quote the data) only at DEBUG
+            LOG.warn("{} webhook not stored, answered 503 for the provider to send it again: {}", provider,
+                    reason instanceof ProviderEventWriter.NotStored ? reason.getMessage() : "no commit within " + STORE_WAIT);
+            LOG.debug("{} webhook not stored", provider, reason);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build();
+        }
     }
 }

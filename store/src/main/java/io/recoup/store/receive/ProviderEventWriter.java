@@ -1,0 +1,133 @@
+package io.recoup.store.receive;
+
+import io.recoup.core.port.ProviderEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.springframework.dao.DataIntegrityViolationException;
+
+/**
+ * Group commit for the webhooks: requests hand their verified events to one writer thread, which stores whatever is
+ * queued (up to a cap of events) with one {@link ProviderEvents#recordAll} and so one flush of the WAL, then completes
+ * each request's future. A delivery is answered only after its batch committed, so a 200 still means stored durably;
+ * many deliveries share one flush instead of one each. The batch forms while the previous one is being flushed, with no
+ * wait added. A batch the database refuses for its data is written again one delivery at a time, so a malformed delivery
+ * fails alone; any other failure fails the waiters of that batch only, and the next batch tries afresh. {@link #close}
+ * refuses new deliveries and returns once every queued one has been written or failed.
+ */
+public final class ProviderEventWriter implements AutoCloseable {
+    private static final long IDLE_POLL_MILLIS = 50;
+
+    private final ProviderEvents events;
+    private final int maxEvents;
+    private final BlockingQueue<Delivery> queue;
+    private final Thread writer;
+    private volatile boolean closed;
+
+    /**
+     * A writer over {@code events} that stores at most {@code maxEvents} events per statement (a delivery bigger than
+     * that goes alone) and holds at most {@code capacity} deliveries waiting; beyond that a delivery is refused at once.
+     */
+    public ProviderEventWriter(ProviderEvents events, int maxEvents, int capacity) {
+        if (maxEvents < 1 || capacity < 1) {
+            throw new IllegalArgumentException("maxEvents and capacity must be positive: " + maxEvents + ", " + capacity);
+        }
+        this.events = events;
+        this.maxEvents = maxEvents;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.writer = new Thread(this::run, "provider-event-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** Why a delivery's events were not stored: the writer is closed or full, or the database failed their batch. */
+    public static final class NotStored extends RuntimeException {
+        NotStored(String reason, Throwable cause) {
+            super(reason, cause);
+        }
+    }
+
+    private record Delivery(List<ProviderEvent> events, CompletableFuture<Void> stored) {}
+
+    /**
+     * Queues {@code delivered} for the next batch; the future completes once they are committed (new or already
+     * stored), or exceptionally with {@link NotStored}.
+     */
+    public CompletableFuture<Void> submit(List<ProviderEvent> delivered) {
+        Delivery delivery = new Delivery(List.copyOf(delivered), new CompletableFuture<>());
+        // under the lock, so no delivery enters the queue after close() let the writer see it empty for the last time
+        synchronized (this) {
+            if (closed) {
+                delivery.stored().completeExceptionally(new NotStored("the event writer is closed", null));
+            } else if (!queue.offer(delivery)) {
+                delivery.stored().completeExceptionally(new NotStored("the event writer's queue is full", null));
+            }
+        }
+        return delivery.stored();
+    }
+
+    /** Refuses new deliveries, writes those queued and waits for the writer to finish. */
+    @Override
+    public void close() throws InterruptedException {
+        synchronized (this) {
+            closed = true;
+        }
+        writer.join();
+    }
+
+    private void run() {
+        try {
+            while (true) {
+                Delivery first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (closed) {
+                        return;
+                    }
+                    continue;
+                }
+                write(nextBatch(first));
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            List<Delivery> left = new ArrayList<>();
+            queue.drainTo(left);
+            fail(left, new NotStored("the event writer was interrupted", interrupted));
+        }
+    }
+
+    /** {@code first} and whatever is queued behind it, while the events stay within the cap. */
+    private List<Delivery> nextBatch(Delivery first) {
+        List<Delivery> batch = new ArrayList<>();
+        batch.add(first);
+        int size = first.events().size();
+        // one consumer: what peek sees is what poll takes
+        for (Delivery next = queue.peek(); next != null && size + next.events().size() <= maxEvents; next = queue.peek()) {
+            batch.add(queue.poll());
+            size += next.events().size();
+        }
+        return batch;
+    }
+
+    private void write(List<Delivery> batch) {
+        try {
+            events.recordAll(batch.stream().flatMap(d -> d.events().stream()).toList());
+            batch.forEach(d -> d.stored().complete(null));
+        } catch (DataIntegrityViolationException refused) {
+            if (batch.size() == 1) {
+                fail(batch, new NotStored("the database refused the delivery's events", refused));
+            } else {
+                batch.forEach(d -> write(List.of(d)));
+            }
+        } catch (RuntimeException failure) {
+            // the writer must outlive any failure: the waiters get it, the next batch tries again
+            fail(batch, new NotStored("the database failed the batch", failure));
+        }
+    }
+
+    private static void fail(List<Delivery> deliveries, NotStored reason) {
+        deliveries.forEach(d -> d.stored().completeExceptionally(reason));
+    }
+}
