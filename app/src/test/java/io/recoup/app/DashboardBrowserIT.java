@@ -41,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The finance dashboard in a real headless Chromium (Debian's chromium and chromium-driver; nothing is downloaded)
  * against the running application on the sample's first three days: a person signs in, reads the aging with its chart,
  * resolves the sample's unknown payment from the exceptions queue and sees it leave the queue. Screenshots of the main
- * pages go to /work/screens (or {@code recoup.screens}) when that folder can be written. Skipped, not failed, only
+ * pages go to target/screens (or {@code recoup.screens}) when that folder can be written. Skipped, not failed, only
  * where the machine has no Chromium; CI installs it (.ci/run).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -68,7 +68,7 @@ class DashboardBrowserIT {
 
     private WebDriver browser;
     private WebDriverWait waiting;
-    private final Path screens = Path.of(System.getProperty("recoup.screens", "/work/screens"));
+    private final Path screens = Path.of(System.getProperty("recoup.screens", "target/screens"));
 
     @BeforeEach
     void theSampleDays() {

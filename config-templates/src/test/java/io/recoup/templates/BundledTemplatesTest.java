@@ -58,11 +58,11 @@ class BundledTemplatesTest {
         for (String language : LANGUAGES) {
             for (String template : List.of("sms-reminder", "call-message", "whatsapp-reminder")) {
                 Path file = Path.of("src/main/resources/recoup/templates", language, template + ".txt");
-                assertThat(Files.readString(file)).as(file.toString()).contains("${payment.reference}", "${amount.total}")
+                assertThat(Files.readString(file)).as(file.toString()).contains("{{payment.reference}}", "{{amount.total}}")
                         .doesNotContain("${items}");
             }
             assertThat(Files.readString(Path.of("src/main/resources/recoup/templates", language, "sms-reminder.txt")))
-                    .contains("${payment.link}");
+                    .contains("{{payment.link}}");
         }
     }
 
