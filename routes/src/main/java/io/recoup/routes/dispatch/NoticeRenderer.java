@@ -81,7 +81,8 @@ final class NoticeRenderer {
     /** {@code toChannel}: the message goes to its channel (an SMS, a call say their short text), not into a task. */
     private Rendered render(DueNotice notice, List<DueNotice.Line> lines, OnlinePayment.Offer offer, boolean toChannel) {
         LocalDate today = LocalDate.now(clock);
-        String template = NoticeWording.reminderFor(notice.template(), ChronoUnit.DAYS.between(lines.get(0).dueDate(), today));
+        String template = NoticeWording.shortFor(notice.channel()).filter(t -> toChannel)
+                .orElse(NoticeWording.reminderFor(notice.template(), ChronoUnit.DAYS.between(lines.get(0).dueDate(), today)));
         Locale language = templates.languageFor(template, notice.language());
         NoticeWording wording = new NoticeWording(language);
         List<String> notes = new ArrayList<>(offer.notes());
