@@ -10,11 +10,11 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
- * Group commit for the webhooks: requests hand their verified events to one writer thread, which stores whatever is
- * queued (up to a cap of events) with one {@link ProviderEvents#recordAll} and so one flush of the WAL, then completes
- * each request's future. A delivery is answered only after its batch committed, so a 200 still means stored durably;
- * many deliveries share one flush instead of one each. The batch forms while the previous one is being flushed, with no
- * wait added. A batch the database refuses for its data is written again one delivery at a time, so a malformed delivery
+ * Group commit for the webhooks: requests hand their verified events to a few writer threads, each of which stores
+ * whatever is queued (up to a cap of events) with one {@link ProviderEvents#recordAll} and so one flush of the WAL, then
+ * completes each request's future. A delivery is answered only after its batch committed, so a 200 still means stored
+ * durably; many deliveries share one flush instead of one each. A batch forms while the other writers' batches are being
+ * flushed, with no wait added. A batch the database refuses for its data is written again one delivery at a time, so a malformed delivery
  * fails alone; any other failure fails the waiters of that batch only, and the next batch tries afresh. {@link #close}
  * refuses new deliveries and returns once every queued one has been written or failed.
  */
@@ -24,23 +24,27 @@ public final class ProviderEventWriter implements AutoCloseable {
     private final ProviderEvents events;
     private final int maxEvents;
     private final BlockingQueue<Delivery> queue;
-    private final Thread writer;
+    private final List<Thread> writers = new ArrayList<>();
     private volatile boolean closed;
 
     /**
-     * A writer over {@code events} that stores at most {@code maxEvents} events per statement (a delivery bigger than
-     * that goes alone) and holds at most {@code capacity} deliveries waiting; beyond that a delivery is refused at once.
+     * {@code threads} writers over {@code events}, each storing at most {@code maxEvents} events per statement (a
+     * delivery bigger than that goes alone); at most {@code capacity} deliveries wait, beyond that one is refused at once.
      */
-    public ProviderEventWriter(ProviderEvents events, int maxEvents, int capacity) {
-        if (maxEvents < 1 || capacity < 1) {
-            throw new IllegalArgumentException("maxEvents and capacity must be positive: " + maxEvents + ", " + capacity);
+    public ProviderEventWriter(ProviderEvents events, int threads, int maxEvents, int capacity) {
+        if (threads < 1 || maxEvents < 1 || capacity < 1) {
+            throw new IllegalArgumentException("threads, maxEvents and capacity must be positive: " + threads + ", "
+                    + maxEvents + ", " + capacity);
         }
         this.events = events;
         this.maxEvents = maxEvents;
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.writer = new Thread(this::run, "provider-event-writer");
-        writer.setDaemon(true);
-        writer.start();
+        for (int i = 0; i < threads; i++) {
+            Thread writer = new Thread(this::run, "provider-event-writer-" + i);
+            writer.setDaemon(true);
+            writers.add(writer);
+            writer.start();
+        }
     }
 
     /** Why a delivery's events were not stored: the writer is closed or full, or the database failed their batch. */
@@ -69,26 +73,31 @@ public final class ProviderEventWriter implements AutoCloseable {
         return delivery.stored();
     }
 
-    /** Refuses new deliveries, writes those queued and waits for the writer to finish. */
+    /** Refuses new deliveries, writes those queued and waits for the writers to finish. */
     @Override
     public void close() throws InterruptedException {
         synchronized (this) {
             closed = true;
         }
-        writer.join();
+        for (Thread writer : writers) {
+            writer.join();
+        }
     }
 
     private void run() {
+        Delivery carried = null;
         try {
             while (true) {
-                Delivery first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                Delivery first = carried != null ? carried : queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     if (closed) {
                         return;
                     }
                     continue;
                 }
-                write(nextBatch(first));
+                List<Delivery> batch = new ArrayList<>(List.of(first));
+                carried = fill(batch, first.events().size());
+                write(batch);
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -98,17 +107,19 @@ public final class ProviderEventWriter implements AutoCloseable {
         }
     }
 
-    /** {@code first} and whatever is queued behind it, while the events stay within the cap. */
-    private List<Delivery> nextBatch(Delivery first) {
-        List<Delivery> batch = new ArrayList<>();
-        batch.add(first);
-        int size = first.events().size();
-        // one consumer: what peek sees is what poll takes
-        for (Delivery next = queue.peek(); next != null && size + next.events().size() <= maxEvents; next = queue.peek()) {
-            batch.add(queue.poll());
+    /**
+     * Adds to {@code batch} what is queued while the events stay within the cap; returns the delivery taken that did
+     * not fit (it starts this writer's next batch), or null.
+     */
+    private Delivery fill(List<Delivery> batch, int size) {
+        for (Delivery next = queue.poll(); next != null; next = queue.poll()) {
+            if (size + next.events().size() > maxEvents) {
+                return next;
+            }
+            batch.add(next);
             size += next.events().size();
         }
-        return batch;
+        return null;
     }
 
     private void write(List<Delivery> batch) {
