@@ -2,7 +2,11 @@ package io.recoup.store.receive;
 
 import io.recoup.core.port.ProviderEvent;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -14,18 +18,27 @@ import org.springframework.dao.DataIntegrityViolationException;
  * whatever is queued (up to a cap of events) with one {@link ProviderEvents#recordAll} and so one flush of the WAL, then
  * completes each request's future. A delivery is answered only after its batch committed, so a 200 still means stored
  * durably; many deliveries share one flush instead of one each. A batch forms while the other writers' batches are being
- * flushed, with no wait added. A batch the database refuses for its data is written again one delivery at a time, so a malformed delivery
+ * flushed, with no wait added. A delivery whose events were all seen committed here lately (a provider's resend) is
+ * answered at once without a write: stored events are never deleted, so it is stored durably already. A batch the database refuses for its data is written again one delivery at a time, so a malformed delivery
  * fails alone; any other failure fails the waiters of that batch only, and the next batch tries afresh. {@link #close}
  * refuses new deliveries and returns once every queued one has been written or failed.
  */
 public final class ProviderEventWriter implements AutoCloseable {
     private static final long IDLE_POLL_MILLIS = 50;
+    /** How many committed (provider, event id) are remembered to answer resends at once: a few MB. */
+    private static final int REMEMBERED = 100_000;
 
     private final ProviderEvents events;
     private final int maxEvents;
     private final BlockingQueue<Delivery> queue;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean closed;
+    private final Set<String> committed = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
 
     /**
      * {@code threads} writers over {@code events}, each storing at most {@code maxEvents} events per statement (a
@@ -61,6 +74,9 @@ public final class ProviderEventWriter implements AutoCloseable {
      * stored), or exceptionally with {@link NotStored}.
      */
     public CompletableFuture<Void> submit(List<ProviderEvent> delivered) {
+        if (seenCommitted(delivered)) {
+            return CompletableFuture.completedFuture(null);
+        }
         Delivery delivery = new Delivery(List.copyOf(delivered), new CompletableFuture<>());
         // under the lock, so no delivery enters the queue after close() let the writer see it empty for the last time
         synchronized (this) {
@@ -124,7 +140,9 @@ public final class ProviderEventWriter implements AutoCloseable {
 
     private void write(List<Delivery> batch) {
         try {
-            events.recordAll(batch.stream().flatMap(d -> d.events().stream()).toList());
+            List<ProviderEvent> all = batch.stream().flatMap(d -> d.events().stream()).toList();
+            events.recordAll(all);
+            remember(all);
             batch.forEach(d -> d.stored().complete(null));
         } catch (DataIntegrityViolationException refused) {
             if (batch.size() == 1) {
@@ -136,6 +154,22 @@ public final class ProviderEventWriter implements AutoCloseable {
             // the writer must outlive any failure: the waiters get it, the next batch tries again
             fail(batch, new NotStored("the database failed the batch", failure));
         }
+    }
+
+    private boolean seenCommitted(List<ProviderEvent> delivered) {
+        synchronized (committed) {
+            return !delivered.isEmpty() && delivered.stream().allMatch(e -> committed.contains(key(e)));
+        }
+    }
+
+    private void remember(List<ProviderEvent> stored) {
+        synchronized (committed) {
+            stored.forEach(e -> committed.add(key(e)));
+        }
+    }
+
+    private static String key(ProviderEvent event) {
+        return event.provider() + '\n' + event.eventId();
     }
 
     private static void fail(List<Delivery> deliveries, NotStored reason) {
