@@ -2,7 +2,11 @@ package io.recoup.store.receive;
 
 import io.recoup.core.port.ProviderEvent;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -10,37 +14,50 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
- * Group commit for the webhooks: requests hand their verified events to one writer thread, which stores whatever is
- * queued (up to a cap of events) with one {@link ProviderEvents#recordAll} and so one flush of the WAL, then completes
- * each request's future. A delivery is answered only after its batch committed, so a 200 still means stored durably;
- * many deliveries share one flush instead of one each. The batch forms while the previous one is being flushed, with no
- * wait added. A batch the database refuses for its data is written again one delivery at a time, so a malformed delivery
+ * Group commit for the webhooks: requests hand their verified events to a few writer threads, each of which stores
+ * whatever is queued (up to a cap of events) with one {@link ProviderEvents#recordAll} and so one flush of the WAL, then
+ * completes each request's future. A delivery is answered only after its batch committed, so a 200 still means stored
+ * durably; many deliveries share one flush instead of one each. A batch forms while the other writers' batches are being
+ * flushed, with no wait added. A delivery whose events were all seen committed here lately (a provider's resend) is
+ * answered at once without a write: stored events are never deleted, so it is stored durably already. A batch the database refuses for its data is written again one delivery at a time, so a malformed delivery
  * fails alone; any other failure fails the waiters of that batch only, and the next batch tries afresh. {@link #close}
  * refuses new deliveries and returns once every queued one has been written or failed.
  */
 public final class ProviderEventWriter implements AutoCloseable {
     private static final long IDLE_POLL_MILLIS = 50;
+    /** How many committed (provider, event id) are remembered to answer resends at once: a few MB. */
+    private static final int REMEMBERED = 100_000;
 
     private final ProviderEvents events;
     private final int maxEvents;
     private final BlockingQueue<Delivery> queue;
-    private final Thread writer;
+    private final List<Thread> writers = new ArrayList<>();
     private volatile boolean closed;
+    private final Set<String> committed = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED;
+        }
+    });
 
     /**
-     * A writer over {@code events} that stores at most {@code maxEvents} events per statement (a delivery bigger than
-     * that goes alone) and holds at most {@code capacity} deliveries waiting; beyond that a delivery is refused at once.
+     * {@code threads} writers over {@code events}, each storing at most {@code maxEvents} events per statement (a
+     * delivery bigger than that goes alone); at most {@code capacity} deliveries wait, beyond that one is refused at once.
      */
-    public ProviderEventWriter(ProviderEvents events, int maxEvents, int capacity) {
-        if (maxEvents < 1 || capacity < 1) {
-            throw new IllegalArgumentException("maxEvents and capacity must be positive: " + maxEvents + ", " + capacity);
+    public ProviderEventWriter(ProviderEvents events, int threads, int maxEvents, int capacity) {
+        if (threads < 1 || maxEvents < 1 || capacity < 1) {
+            throw new IllegalArgumentException("threads, maxEvents and capacity must be positive: " + threads + ", "
+                    + maxEvents + ", " + capacity);
         }
         this.events = events;
         this.maxEvents = maxEvents;
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.writer = new Thread(this::run, "provider-event-writer");
-        writer.setDaemon(true);
-        writer.start();
+        for (int i = 0; i < threads; i++) {
+            Thread writer = new Thread(this::run, "provider-event-writer-" + i);
+            writer.setDaemon(true);
+            writers.add(writer);
+            writer.start();
+        }
     }
 
     /** Why a delivery's events were not stored: the writer is closed or full, or the database failed their batch. */
@@ -57,6 +74,9 @@ public final class ProviderEventWriter implements AutoCloseable {
      * stored), or exceptionally with {@link NotStored}.
      */
     public CompletableFuture<Void> submit(List<ProviderEvent> delivered) {
+        if (seenCommitted(delivered)) {
+            return CompletableFuture.completedFuture(null);
+        }
         Delivery delivery = new Delivery(List.copyOf(delivered), new CompletableFuture<>());
         // under the lock, so no delivery enters the queue after close() let the writer see it empty for the last time
         synchronized (this) {
@@ -69,26 +89,31 @@ public final class ProviderEventWriter implements AutoCloseable {
         return delivery.stored();
     }
 
-    /** Refuses new deliveries, writes those queued and waits for the writer to finish. */
+    /** Refuses new deliveries, writes those queued and waits for the writers to finish. */
     @Override
     public void close() throws InterruptedException {
         synchronized (this) {
             closed = true;
         }
-        writer.join();
+        for (Thread writer : writers) {
+            writer.join();
+        }
     }
 
     private void run() {
+        Delivery carried = null;
         try {
             while (true) {
-                Delivery first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                Delivery first = carried != null ? carried : queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     if (closed) {
                         return;
                     }
                     continue;
                 }
-                write(nextBatch(first));
+                List<Delivery> batch = new ArrayList<>(List.of(first));
+                carried = fill(batch, first.events().size());
+                write(batch);
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -98,22 +123,26 @@ public final class ProviderEventWriter implements AutoCloseable {
         }
     }
 
-    /** {@code first} and whatever is queued behind it, while the events stay within the cap. */
-    private List<Delivery> nextBatch(Delivery first) {
-        List<Delivery> batch = new ArrayList<>();
-        batch.add(first);
-        int size = first.events().size();
-        // one consumer: what peek sees is what poll takes
-        for (Delivery next = queue.peek(); next != null && size + next.events().size() <= maxEvents; next = queue.peek()) {
-            batch.add(queue.poll());
+    /**
+     * Adds to {@code batch} what is queued while the events stay within the cap; returns the delivery taken that did
+     * not fit (it starts this writer's next batch), or null.
+     */
+    private Delivery fill(List<Delivery> batch, int size) {
+        for (Delivery next = queue.poll(); next != null; next = queue.poll()) {
+            if (size + next.events().size() > maxEvents) {
+                return next;
+            }
+            batch.add(next);
             size += next.events().size();
         }
-        return batch;
+        return null;
     }
 
     private void write(List<Delivery> batch) {
         try {
-            events.recordAll(batch.stream().flatMap(d -> d.events().stream()).toList());
+            List<ProviderEvent> all = batch.stream().flatMap(d -> d.events().stream()).toList();
+            events.recordAll(all);
+            remember(all);
             batch.forEach(d -> d.stored().complete(null));
         } catch (DataIntegrityViolationException refused) {
             if (batch.size() == 1) {
@@ -125,6 +154,22 @@ public final class ProviderEventWriter implements AutoCloseable {
             // the writer must outlive any failure: the waiters get it, the next batch tries again
             fail(batch, new NotStored("the database failed the batch", failure));
         }
+    }
+
+    private boolean seenCommitted(List<ProviderEvent> delivered) {
+        synchronized (committed) {
+            return !delivered.isEmpty() && delivered.stream().allMatch(e -> committed.contains(key(e)));
+        }
+    }
+
+    private void remember(List<ProviderEvent> stored) {
+        synchronized (committed) {
+            stored.forEach(e -> committed.add(key(e)));
+        }
+    }
+
+    private static String key(ProviderEvent event) {
+        return event.provider() + '\n' + event.eventId();
     }
 
     private static void fail(List<Delivery> deliveries, NotStored reason) {
