@@ -52,7 +52,8 @@ class ArchitectureTest {
             "stripe", List.of("com.fasterxml.jackson..", "javax.crypto.."),
             "twilio", List.of("com.fasterxml.jackson..", "io.github.resilience4j..", "org.slf4j..", "javax.crypto.."),
             "whatsapp", List.of("com.fasterxml.jackson..", "io.github.resilience4j..", "org.slf4j..", "javax.crypto.."),
-            "gocardless", List.of("com.gocardless..", "com.fasterxml.jackson..", "javax.crypto.."));
+            "gocardless", List.of("com.gocardless..", "com.fasterxml.jackson..", "javax.crypto.."),
+            "pdf", List.of("com.openhtmltopdf.."));
 
     @ArchTest
     static final ArchRule theCoreUsesNoFrameworkNoSqlAndNoHttp = noClasses().that().resideInAPackage("io.recoup.core..")
