@@ -49,7 +49,8 @@ class ArchitectureTest {
             "sap", List.of("com.fasterxml.jackson..", "io.github.resilience4j..", "org.slf4j..", "javax.xml..", "org.w3c.dom..",
                     "org.xml.sax.."),
             "salesforce", List.of("com.fasterxml.jackson..", "io.github.resilience4j..", "org.slf4j.."),
-            "stripe", List.of("com.fasterxml.jackson..", "javax.crypto.."));
+            "stripe", List.of("com.fasterxml.jackson..", "javax.crypto.."),
+            "pdf", List.of("com.openhtmltopdf.."));
 
     @ArchTest
     static final ArchRule theCoreUsesNoFrameworkNoSqlAndNoHttp = noClasses().that().resideInAPackage("io.recoup.core..")
