@@ -30,7 +30,8 @@ class ApiDocumentIT extends SignedInApi {
 
         List<String> routes = new ArrayList<>();
         mappings.getHandlerMethods().forEach((info, method) -> {
-            if (method.getBeanType().getPackageName().startsWith("io.recoup.app")) {
+            // the dashboard's pages (/ui) are pages for people, not part of the API the document describes
+            if (method.getBeanType().getPackageName().startsWith("io.recoup.app") && !method.getBeanType().getPackageName().startsWith("io.recoup.app.ui")) {
                 for (String path : info.getPathPatternsCondition().getPatternValues()) {
                     for (RequestMethod verb : info.getMethodsCondition().getMethods()) {
                         routes.add(verb + " " + path);

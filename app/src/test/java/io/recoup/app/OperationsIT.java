@@ -57,7 +57,11 @@ class OperationsIT extends SignedInApi {
         assertThat(as("finance").getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         String token = (String) as("admin").postForObject("/api/admin/tokens", Map.of("name", "prometheus", "roles", List.of("metrics")),
                 Map.class).get("token");
-        assertThat(withBearer(token, HttpMethod.GET, "/actuator/prometheus", null).getStatusCode()).isEqualTo(HttpStatus.OK);
+        HttpHeaders scraper = new HttpHeaders();
+        scraper.setBearerAuth(token);
+        ResponseEntity<String> scraped = http.exchange("/actuator/prometheus", HttpMethod.GET, new HttpEntity<>(scraper), String.class);
+        assertThat(scraped.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(scraped.getBody()).contains("recoup_exceptions_open");
         assertThat(withBearer(token, HttpMethod.GET, "/api/dashboard", null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
