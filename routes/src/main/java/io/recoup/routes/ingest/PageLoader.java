@@ -11,6 +11,7 @@ import io.recoup.store.Database;
 import io.recoup.store.EventLog;
 import io.recoup.store.ledger.LedgerPages;
 import io.recoup.store.ledger.LedgerRepository;
+import io.recoup.store.ledger.WrittenCustomers;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -45,26 +46,34 @@ final class PageLoader {
         }
     }
 
+    /** Loads a batch that is a run of its own (an export). */
     Loaded load(LedgerBatch batch) {
+        return load(batch, new WrittenCustomers());
+    }
+
+    /** Loads one page of a run (a sync) that already wrote the customers in {@code written}. */
+    Loaded load(LedgerBatch batch, WrittenCustomers written) {
         Loaded total = new Loaded(0, 0, 0, List.of());
         List<LedgerBatch.Row> rows = batch.rows();
         for (int from = 0; from < rows.size(); from += CHUNK) {
             List<LedgerBatch.Row> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-            total = total.plus(loadChunk(batch.origin(), chunk));
+            total = total.plus(loadChunk(batch.origin(), chunk, written));
         }
         return total;
     }
 
-    private Loaded loadChunk(String origin, List<LedgerBatch.Row> chunk) {
+    private Loaded loadChunk(String origin, List<LedgerBatch.Row> chunk, WrittenCustomers written) {
         List<LedgerRecord> records = chunk.stream().map(LedgerBatch.Row::record).toList();
         if (LedgerPages.eachItemOnce(records)) {
             try {
                 List<LedgerRepository.Upsert> results = db.underSavepoint(() -> pages.upsert(records,
                         records.stream().map(PageLoader::readableReference).toList(),
-                        PageLoader::uniqueReference));
+                        PageLoader::uniqueReference, written));
+                written.keepChunk();
                 return logged(origin, records, results, List.of());
             } catch (DataIntegrityViolationException refusedChunk) {
                 // one of the rows is refused: find it by loading the chunk row by row
+                written.dropChunk();
             }
         }
         List<LedgerRepository.Upsert> results = new ArrayList<>();

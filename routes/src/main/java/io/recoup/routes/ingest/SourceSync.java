@@ -12,6 +12,7 @@ import io.recoup.store.EventLog;
 import io.recoup.store.ledger.LedgerPages;
 import io.recoup.store.ledger.LedgerRepository;
 import io.recoup.store.ledger.SourceSyncs;
+import io.recoup.store.ledger.WrittenCustomers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,7 +90,8 @@ public final class SourceSync {
         Tally tally = new Tally(request.isFull());
         String failure = null;
         try {
-            PageWriter writer = new PageWriter(source(), page -> db.inTransaction(() -> store(page, tally)), 2);
+            WrittenCustomers written = new WrittenCustomers();
+            PageWriter writer = new PageWriter(source(), page -> db.inTransaction(() -> store(page, tally, written)), 2);
             FeedSyncResult result;
             try {
                 result = feed.sync(request, writer);
@@ -112,8 +114,8 @@ public final class SourceSync {
         return report;
     }
 
-    private void store(FeedPage page, Tally tally) {
-        PageLoader.Loaded loaded = loader.load(page.batch());
+    private void store(FeedPage page, Tally tally, WrittenCustomers written) {
+        PageLoader.Loaded loaded = loader.load(page.batch(), written);
         page.batch().rejections().forEach(r -> ledger.quarantine(STAGE, r));
         loaded.refused().forEach(r -> ledger.quarantine(STAGE, r));
         Map<OpenItemKey, String> reasons = new HashMap<>();

@@ -182,13 +182,37 @@ class SourceSyncIT {
         assertThat(jdbc.queryForObject("select last_outcome from source_sync", String.class)).endsWith("stopped: erp: page 2 kept failing: HTTP 503");
     }
 
+    @Test
+    void aCustomerOnManyPagesOfOneSyncKeepsTheVersionItsLastPageGives() {
+        LedgerRecord first = item("1", "100.00");
+        Customer renamed = new Customer(first.customer().key(), "Customer 1 renamed", Optional.of("new@example.com"),
+                Optional.empty(), Locale.ENGLISH, ZoneId.of("Europe/Berlin"), "b2b");
+        LedgerRecord third = item("3", "300.00", renamed);
+        feed.pages(List.of(page(1, first), page(2, item("2", "200.00", first.customer())), page(3, third),
+                page(4, item("4", "400.00", first.customer()))), T1);
+
+        SyncReport report = sync.sync();
+
+        assertThat(report.inserted()).isEqualTo(4);
+        assertThat(jdbc.queryForList("select name || ' ' || email from customer", String.class))
+                .containsExactly("Customer 1 ap1@example.com");
+        assertThat(jdbc.queryForObject("select count(distinct customer_id) from open_item", Integer.class)).isEqualTo(1);
+        feed.pages(List.of(page(1, first), page(2, third)), T2);
+        sync.sync();
+        assertThat(jdbc.queryForList("select name || ' ' || email from customer", String.class))
+                .containsExactly("Customer 1 renamed new@example.com");
+    }
+
     private static OpenItemKey key(String id) {
         return new OpenItemKey("erp", id);
     }
 
     private static LedgerRecord item(String id, String open) {
-        Customer customer = new Customer(new CustomerKey("erp", "C" + id), "Customer " + id, Optional.of("ap" + id + "@example.com"),
-                Optional.empty(), Locale.ENGLISH, ZoneId.of("Europe/Berlin"), "b2b");
+        return item(id, open, new Customer(new CustomerKey("erp", "C" + id), "Customer " + id,
+                Optional.of("ap" + id + "@example.com"), Optional.empty(), Locale.ENGLISH, ZoneId.of("Europe/Berlin"), "b2b"));
+    }
+
+    private static LedgerRecord item(String id, String open, Customer customer) {
         Money amount = Money.of(new java.math.BigDecimal(open), Money.currencyOf("EUR"));
         return new LedgerRecord(customer, new OpenItem(key(id), customer.key(), "INV-" + id, DAY.minusDays(30), DAY, amount, amount));
     }

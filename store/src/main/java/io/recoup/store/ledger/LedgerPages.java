@@ -35,15 +35,16 @@ public final class LedgerPages {
     }
 
     /**
-     * Upserts the records, which must name each item once; returns what happened to each, in order. A database refusal
-     * (an amount beyond what it stores) fails the whole page: the caller takes the page record by record.
+     * Upserts the records, which must name each item once; returns what happened to each, in order. A customer the run
+     * already wrote exactly so ({@code written}) is not written again. A database refusal (an amount beyond what it
+     * stores) fails the whole page: the caller takes the page record by record.
      */
     public List<LedgerRepository.Upsert> upsert(List<LedgerRecord> records, List<String> readableReferences,
-                                                Function<LedgerRecord, String> uniqueReference) {
+                                                Function<LedgerRecord, String> uniqueReference, WrittenCustomers written) {
         if (records.isEmpty()) {
             return List.of();
         }
-        Map<CustomerKey, Long> customers = upsertCustomers(records);
+        Map<CustomerKey, Long> customers = upsertCustomers(records, written);
         Map<OpenItemKey, Known> known = known(records);
         List<String> creditorReferences = references(records, known, readableReferences, uniqueReference);
         List<Object[]> inserts = new ArrayList<>();
@@ -195,11 +196,26 @@ public final class LedgerPages {
         return grouped;
     }
 
-    /** Upserts each customer of the page once (the last record's version wins) and returns their ids. */
-    private Map<CustomerKey, Long> upsertCustomers(List<LedgerRecord> records) {
+    /**
+     * Upserts each customer of the page once (the last record's version wins), unless the run already wrote it exactly
+     * so, and returns the ids of all of them.
+     */
+    private Map<CustomerKey, Long> upsertCustomers(List<LedgerRecord> records, WrittenCustomers written) {
         Map<CustomerKey, Customer> unique = new LinkedHashMap<>();
         records.forEach(r -> unique.put(r.customer().key(), r.customer()));
-        List<Customer> all = new ArrayList<>(unique.values());
+        Map<CustomerKey, Long> ids = new HashMap<>();
+        List<Customer> all = new ArrayList<>();
+        for (Customer c : unique.values()) {
+            Long id = written.idOf(c);
+            if (id == null) {
+                all.add(c);
+            } else {
+                ids.put(c.key(), id);
+            }
+        }
+        if (all.isEmpty()) {
+            return ids;
+        }
         db.jdbc().update("""
                 insert into customer (source, external_id, name, email, phone, language, time_zone, segment, updated_at)
                 select u.*, ? from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
@@ -213,7 +229,6 @@ public final class LedgerPages {
                 texts(all, c -> c.key().source()), texts(all, c -> c.key().externalId()), texts(all, Customer::name),
                 texts(all, c -> c.email().orElse(null)), texts(all, c -> c.phone().orElse(null)),
                 texts(all, c -> c.language().toLanguageTag()), texts(all, c -> c.timeZone().getId()), texts(all, Customer::segment));
-        Map<CustomerKey, Long> ids = new HashMap<>();
         bySource(all.stream().map(c -> c.key().source()).toList(), all.stream().map(c -> c.key().externalId()).toList())
                 .forEach((source, keys) -> db.jdbc().query("select id, source, external_id from customer where source = ? "
                         + "and external_id = any(?::text[])", rs -> {
@@ -222,6 +237,7 @@ public final class LedgerPages {
         List<Long> owners = new ArrayList<>();
         List<String> ibans = new ArrayList<>();
         for (Customer c : all) {
+            written.wrote(c, ids.get(c.key()));
             c.ibans().forEach(iban -> {
                 owners.add(ids.get(c.key()));
                 ibans.add(iban);
