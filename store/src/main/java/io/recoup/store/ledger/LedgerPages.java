@@ -8,8 +8,10 @@ import io.recoup.core.ledger.OpenAmounts;
 import io.recoup.core.ledger.OpenItem;
 import io.recoup.core.ledger.OpenItemKey;
 import io.recoup.core.money.Money;
+import io.recoup.store.CopyRows;
 import io.recoup.store.Database;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,7 +25,7 @@ import java.util.function.Function;
 /**
  * Writes a page of ledger records (a chunk of an export, a page of a sync) in a few set-based statements instead of
  * several per record: the customers, their IBANs, the items Recoup already knows read once with what is allocated and
- * not posted back yet, then the new items inserted and the changed ones updated. The rules are the same as
+ * not posted back yet, then the new items written with COPY and the changed ones updated. The rules are the same as
  * {@link LedgerRepository#upsertItem}'s ({@link OpenAmounts}); an item the source had closed opens again when it is
  * listed open. Also closes the items a source no longer has open.
  */
@@ -99,15 +101,11 @@ public final class LedgerPages {
 
     private void write(List<Object[]> inserts, List<Object[]> updates) {
         if (!inserts.isEmpty()) {
-            db.jdbc().update("""
-                    insert into open_item (source, external_id, customer_id, number, issue_date, due_date, currency,
-                        original_amount, ledger_open_amount, open_amount, status, creditor_reference, created_at, updated_at)
-                    select u.source, u.external_id, u.customer_id, u.number, u.issue_date, u.due_date, u.currency,
-                        u.original_amount, u.ledger_open_amount, u.open_amount, u.status, u.creditor_reference, ?, ?
-                    from unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::date[], ?::date[], ?::text[], ?::numeric[],
-                        ?::numeric[], ?::numeric[], ?::text[], ?::text[]) u(source, external_id, customer_id, number, issue_date,
-                        due_date, currency, original_amount, ledger_open_amount, open_amount, status, creditor_reference)""",
-                    prepend(columns(inserts), db.now(), db.now()));
+            CopyRows rows = new CopyRows();
+            Timestamp now = db.now();
+            inserts.forEach(row -> rows.row(append(append(row, now), now)));
+            rows.into(db, "open_item (source, external_id, customer_id, number, issue_date, due_date, currency, original_amount,"
+                    + " ledger_open_amount, open_amount, status, creditor_reference, created_at, updated_at)");
         }
         if (!updates.isEmpty()) {
             Object[] columns = columns(updates);
