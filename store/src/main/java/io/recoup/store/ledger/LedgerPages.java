@@ -81,9 +81,10 @@ public final class LedgerPages {
      */
     private List<String> references(List<LedgerRecord> records, Map<OpenItemKey, Known> known, List<String> readable,
                                     Function<LedgerRecord, String> unique) {
-        Set<String> taken = new HashSet<>(db.jdbc().queryForList(
-                "select creditor_reference from open_item where creditor_reference = any(?)", String.class,
-                (Object) readable.toArray(String[]::new)));
+        String[] wanted = java.util.stream.IntStream.range(0, records.size())
+                .filter(i -> !known.containsKey(records.get(i).item().key())).mapToObj(readable::get).toArray(String[]::new);
+        Set<String> taken = wanted.length == 0 ? new HashSet<>() : new HashSet<>(db.jdbc().queryForList(
+                "select creditor_reference from open_item where creditor_reference = any(?)", String.class, (Object) wanted));
         List<String> chosen = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             boolean isNew = !known.containsKey(records.get(i).item().key());
