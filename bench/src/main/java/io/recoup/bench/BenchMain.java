@@ -3,7 +3,7 @@ package io.recoup.bench;
 import java.io.PrintStream;
 
 /**
- * Runs every benchmark: {@code java -jar bench/target/recoup-bench.jar [planning|camt|matcher|cash [items entries]|ingest [items]|webhooks [events [unsynced]]|mail [n]]} (all when no name is given).
+ * Runs every benchmark: {@code java -jar bench/target/recoup-bench.jar [planning|camt|matcher|cash [items entries]|ingest [items]|webhooks [events [unsynced]]|mail [n]|dashboard [items [requests]]]} (all when no name is given).
  */
 public final class BenchMain {
     private BenchMain() {
@@ -30,6 +30,10 @@ public final class BenchMain {
         if (only.equals("all") || only.equals("cash")) {
             int customers = args.length > 1 ? Integer.parseInt(args[1]) / 10 : 100_000;
             io.recoup.bench.cash.CashApplicationBench.run(out, customers, args.length > 2 ? Integer.parseInt(args[2]) : 100_000);
+        }
+        if (only.equals("all") || only.equals("dashboard")) {
+            io.recoup.bench.dashboard.DashboardLoadBench.run(out, args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 2_000);
         }
         if ((only.equals("all") || only.equals("webhooks"))
                 && !io.recoup.bench.webhook.WebhookBench.run(out, args.length > 1 ? Integer.parseInt(args[1]) : 10_000,

@@ -1,6 +1,7 @@
 package io.recoup.bench.webhook;
 
 import io.recoup.app.RecoupApplication;
+import io.recoup.bench.Load;
 import io.recoup.store.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package io.recoup.bench.webhook;
+package io.recoup.bench;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,60 +14,76 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * A bounded local load: {@code senders} threads, each with one request in flight at a time over a kept-alive HTTP/1.1
- * connection of one shared JDK HttpClient, share a list of bodies round robin. Each request's latency is taken from
- * just before it is sent (its signature already made) to its answer read; the run's time from the first send to the
- * last answer.
+ * connection of one shared JDK HttpClient (with a cookie store, so a signed-in session carries over), share a run of
+ * requests round robin. Each request's latency is taken from just before it is sent (built, signature made) to its
+ * answer read; the run's time from the first send to the last answer.
  */
-final class Load {
+public final class Load {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+            .cookieHandler(new java.net.CookieManager()).connectTimeout(Duration.ofSeconds(10)).build();
     private final int senders;
 
-    Load(int senders) {
+    public Load(int senders) {
         this.senders = senders;
     }
 
+    /** The client the load sends with: sign in through it, and the load's requests carry the session. */
+    public HttpClient client() {
+        return http;
+    }
+
     /** What one run measured. */
-    record Run(int requests, int failures, double seconds, long[] sortedNanos) {
-        double perSecond() {
+    public record Run(int requests, int failures, double seconds, long[] sortedNanos) {
+        public double perSecond() {
             return requests / seconds;
         }
 
-        double percentileMillis(double p) {
+        public double percentileMillis(double p) {
             int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(p * sortedNanos.length) - 1);
             return sortedNanos[Math.max(index, 0)] / 1e6;
         }
 
         /** This run and {@code other} as one: their requests, failures, times and latencies added up. */
-        Run plus(Run other) {
+        public Run plus(Run other) {
             long[] nanos = Arrays.copyOf(sortedNanos, sortedNanos.length + other.sortedNanos.length);
             System.arraycopy(other.sortedNanos, 0, nanos, sortedNanos.length, other.sortedNanos.length);
             Arrays.sort(nanos);
             return new Run(requests + other.requests, failures + other.failures, seconds + other.seconds, nanos);
         }
 
-        static Run none() {
+        public static Run none() {
             return new Run(0, 0, 0, new long[0]);
         }
 
-        String describe() {
+        public String describe() {
             return String.format("%,d requests in %.2f s = %,.0f/s, p50 %.2f ms, p99 %.2f ms%s", requests, seconds, perSecond(),
                     percentileMillis(0.50), percentileMillis(0.99), failures == 0 ? "" : ", " + failures + " NOT answered 200");
         }
     }
 
     /** Posts every body to {@code uri}, with the header {@code signer} makes for it (if any) just before it is sent. */
-    Run drive(URI uri, List<byte[]> bodies, Function<byte[], Optional<String>> signer) throws Exception {
+    public Run drive(URI uri, List<byte[]> bodies, Function<byte[], Optional<String>> signer) throws Exception {
+        return drive(bodies.size(), k -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(k)));
+            signer.apply(bodies.get(k)).ifPresent(signature -> request.header("Stripe-Signature", signature));
+            return request.build();
+        });
+    }
+
+    /** Sends {@code count} requests, the k-th built by {@code request} just before it is sent. */
+    public Run drive(int count, IntFunction<HttpRequest> request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         try {
             List<Future<long[]>> parts = new ArrayList<>();
             long start = System.nanoTime();
             for (int s = 0; s < senders; s++) {
                 int first = s;
-                parts.add(pool.submit(() -> send(uri, bodies, signer, first)));
+                parts.add(pool.submit(() -> send(count, request, first)));
             }
             long[] all = new long[0];
             int failures = 0;
@@ -82,24 +98,20 @@ final class Load {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long[] sorted = Arrays.stream(all).map(Math::abs).sorted().toArray();
-            return new Run(bodies.size(), failures, seconds, sorted);
+            return new Run(count, failures, seconds, sorted);
         } finally {
             pool.shutdownNow();
         }
     }
 
     /** One sender's requests: latency in nanoseconds each, negative when the answer was not 200. */
-    private long[] send(URI uri, List<byte[]> bodies, Function<byte[], Optional<String>> signer, int first)
-            throws IOException, InterruptedException {
-        long[] nanos = new long[(bodies.size() - first + senders - 1) / senders];
+    private long[] send(int count, IntFunction<HttpRequest> request, int first) throws IOException, InterruptedException {
+        long[] nanos = new long[(count - first + senders - 1) / senders];
         int n = 0;
-        for (int k = first; k < bodies.size(); k += senders) {
-            byte[] body = bodies.get(k);
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-            signer.apply(body).ifPresent(signature -> request.header("Stripe-Signature", signature));
+        for (int k = first; k < count; k += senders) {
+            HttpRequest built = request.apply(k);
             long t0 = System.nanoTime();
-            int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = http.send(built, HttpResponse.BodyHandlers.discarding()).statusCode();
             long took = Math.max(1, System.nanoTime() - t0);
             nanos[n++] = status == 200 ? took : -took;
         }
