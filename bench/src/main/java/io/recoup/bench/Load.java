@@ -26,9 +26,15 @@ public final class Load {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .cookieHandler(new java.net.CookieManager()).connectTimeout(Duration.ofSeconds(10)).build();
     private final int senders;
+    private final java.util.concurrent.atomic.AtomicReference<String> firstRefusal = new java.util.concurrent.atomic.AtomicReference<>();
 
     public Load(int senders) {
         this.senders = senders;
+    }
+
+    /** The first answer that was not 200 (status, request, redirect), if any was, to say why a run failed. */
+    public Optional<String> firstRefusal() {
+        return Optional.ofNullable(firstRefusal.get());
     }
 
     /** The client the load sends with: sign in through it, and the load's requests carry the session. */
@@ -111,8 +117,13 @@ public final class Load {
         for (int k = first; k < count; k += senders) {
             HttpRequest built = request.apply(k);
             long t0 = System.nanoTime();
-            int status = http.send(built, HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpResponse<Void> answer = http.send(built, HttpResponse.BodyHandlers.discarding());
+            int status = answer.statusCode();
             long took = Math.max(1, System.nanoTime() - t0);
+            if (status != 200) {
+                firstRefusal.compareAndSet(null, status + " for " + built.method() + " " + built.uri().getPath()
+                        + answer.headers().firstValue("Location").map(l -> " to " + l).orElse(""));
+            }
             nanos[n++] = status == 200 ? took : -took;
         }
         return nanos;

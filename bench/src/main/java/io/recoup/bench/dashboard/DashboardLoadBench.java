@@ -90,6 +90,7 @@ public final class DashboardLoadBench {
                 runs.put(name, runs.get(name).plus(load.drive(requests / ROUNDS, endpoints.get(name))));
             }
         }
+        load.firstRefusal().ifPresent(r -> out.println("dashboard: first answer that was not 200: " + r));
         Load.Run base = runs.get("static");
         for (Map.Entry<String, Load.Run> e : runs.entrySet()) {
             out.printf("dashboard: %s = %s%n", e.getKey(), e.getValue().describe());

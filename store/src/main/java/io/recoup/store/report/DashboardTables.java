@@ -50,11 +50,12 @@ public final class DashboardTables {
                     select case when n.lead_step in ('promise-broken', 'plan-broken') then 'broken promise'
                             when n.status = 'PARKED' then 'parked notice' else 'task' end as kind,
                         n.id as ref, c.source, c.external_id as customer, c.name,
-                        nullif(split_part(n.facts ->> 'risk', ':', 1), '')::int as risk,
-                        (select min(i.currency) from action a join open_item i on i.id = a.item_id where a.notice_id = n.id) as currency,
-                        (select sum(i.open_amount) from action a join open_item i on i.id = a.item_id where a.notice_id = n.id) as amount,
+                        nullif(split_part(n.facts ->> 'risk', ':', 1), '')::int as risk, s.currency, s.amount,
                         concat_ws(': ', n.outcome, n.reason) as reason, n.facts ->> 'risk' as risk_reasons, n.planned_on as since
-                    from notice n join customer c on c.id = n.customer_id where n.status in ('TASK_OPEN', 'PARKED')
+                    from notice n join customer c on c.id = n.customer_id
+                        cross join lateral (select min(i.currency) as currency, sum(i.open_amount) as amount
+                            from action a join open_item i on i.id = a.item_id where a.notice_id = n.id) s
+                    where n.status in ('TASK_OPEN', 'PARKED')
                     union all
                     select 'exception', r.id, null, null, r.payer_name, null, r.currency, r.unallocated,
                         concat_ws(': ', 'bank reference ' || r.provider_id, r.reason), null, r.booked_on
