@@ -142,6 +142,10 @@ final class NoticePreparation {
             return Optional.of("channel not configured: no " + notice.channel().label() + " account is set");
         }
         boolean email = notice.channel() == Channel.EMAIL;
+        if (notice.optedOut().contains(notice.channel())) {
+            return Optional.of((email ? "customer unsubscribed from e-mail" : "customer opted out of " + notice.channel().label())
+                    + " after the notice was planned");
+        }
         if ((email ? notice.email() : notice.phone()).isEmpty()) {
             return Optional.of("customer has no " + (email ? "e-mail address" : "phone number"));
         }

@@ -108,6 +108,24 @@ class CustomerActionsIT {
                         + "no usable channel: a person takes over");
     }
 
+    @Test
+    void aNoticePlannedBeforeTheCustomerUnsubscribedBecomesATaskInsteadOfAnEmail() throws Exception {
+        start();
+        recoup.clock.set(DAY);
+        recoup.stages.ingestion().ingest("ledger.csv", new java.io.ByteArrayInputStream(LEDGER.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(recoup.stages.planning().plan().planned()).hasSize(1);
+        long notice = noticeOf("due-email");
+
+        assertThat(visits.unsubscribe(recoup.publicLinks.orElseThrow().unsubscribe(new io.recoup.core.id.NoticeId(notice))
+                .getPath().replace("/unsubscribe/", ""))).isTrue();
+
+        assertThat(recoup.stages.dispatch().dispatch().actions()).singleElement().satisfies(a -> {
+            assertThat(a.status()).isEqualTo("TASK_OPEN");
+            assertThat(a.outcome()).isEqualTo("customer unsubscribed from e-mail after the notice was planned; a person contacts the customer");
+        });
+        assertThat(mail.getReceivedMessages()).isEmpty();
+    }
+
     private void start() {
         recoup = new CycleFixture(home, DAY, mail.getSmtp().getPort(), Optional.of(stripe), URI.create("https://recoup.test/"));
         recoup.policyText = CycleFixture.resource("/recoup/policies/default.yaml")
