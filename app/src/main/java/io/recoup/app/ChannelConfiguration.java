@@ -12,6 +12,10 @@ import io.recoup.core.policy.Channel;
 import io.recoup.core.port.ReminderChannel;
 import io.recoup.routes.dispatch.DeliveryFeedback;
 import io.recoup.routes.dispatch.DeliveryReportRoutes;
+import io.recoup.routes.dispatch.LinkVisits;
+import io.recoup.routes.dispatch.PublicLinks;
+import io.recoup.core.link.LinkTokens;
+import io.recoup.store.Installation;
 import io.recoup.store.Database;
 import java.net.URI;
 import java.nio.file.Path;
@@ -104,6 +108,11 @@ class ChannelConfiguration {
                     whatsapp.timeout()));
         }
 
+        /** The public URL, where one is set: messages then carry links back to this instance (payment redirect, unsubscribe). */
+        Optional<URI> publicUrlIfSet() {
+            return publicUrl == null || publicUrl.isBlank() ? Optional.empty() : Optional.of(URI.create(publicUrl));
+        }
+
         /** The public URL without a trailing slash; required once a provider calls back. */
         String publicBase() {
             if (publicUrl == null || publicUrl.isBlank()) {
@@ -157,6 +166,24 @@ class ChannelConfiguration {
         ChannelProperties.Bounces b = channels.bounces();
         return new DeliveryReportRoutes(new ImapBounceInbox(new ImapBounceInbox.ImapSettings(b.host(), b.port(), b.username(),
                 b.password(), b.folder(), b.tls()), clock), feedback);
+    }
+
+    /**
+     * The links back to this instance in messages, with {@code recoup.channels.public-url} set: payment links through
+     * the redirect that records a click, and the one-click unsubscribe. Signed with the installation's key (V26).
+     */
+    @Bean
+    LinkSettings linkSettings(ChannelProperties channels, Installation installation) {
+        LinkTokens tokens = new LinkTokens(installation.linkKey());
+        return new LinkSettings(tokens, channels.publicUrlIfSet().map(url -> new PublicLinks(url, tokens)));
+    }
+
+    /** The signer of the links, and the links themselves where a public URL is set. */
+    record LinkSettings(LinkTokens tokens, Optional<PublicLinks> publicLinks) {}
+
+    @Bean
+    LinkVisits linkVisits(LinkSettings links, Database db, SettableClock clock) {
+        return new LinkVisits(db, links.tokens(), clock);
     }
 
     @Bean

@@ -96,6 +96,13 @@ class DemoTimelineIT {
                 "accounts@atlanticfoods.example | Overdue: INV-2026-1002",
                 "compta@lumen.example | Impayé : INV-2026-1008");
         assertThat(mailFiles()).hasSize(8);
+        // the WhatsApp step reached by e-mail carries the formal reminder as a PDF letter (letter: pdf); the others none
+        assertThat(Arrays.stream(sink().received()).sorted(java.util.Comparator.comparingInt(DemoTimelineIT::noticeId))
+                .filter(DemoTimelineIT::hasPdfLetter).map(DemoTimelineIT::envelope).toList()).containsExactly(
+                "accounts@atlanticfoods.example | Overdue: INV-2026-1003, INV-2026-1002",
+                "compta@lumen.example | Impayé : INV-2026-1004",
+                "accounts@atlanticfoods.example | Overdue: INV-2026-1002",
+                "compta@lumen.example | Impayé : INV-2026-1008");
 
         assertThat(jdbc.queryForObject("select count(*) from notice where status = 'SKIPPED'", Integer.class)).isZero();
         assertThat(jdbc.queryForList("select reason from notice where lead_step = 'overdue-whatsapp' order by id", String.class))
@@ -112,7 +119,7 @@ class DemoTimelineIT {
         // the customer without an e-mail address gets a task for a person at every message step
         assertThat(jdbc.queryForList("select template, reason from notice where channel = 'TASK' order by id"))
                 .extracting(r -> r.get("template") + " | " + r.get("reason")).first().asString()
-                .isEqualTo("no-channel-task | policy default v2, segment everyone: step 'pre-due-email' fires at due-3; due in 3 day(s); "
+                .isEqualTo("no-channel-task | policy default v3, segment everyone: step 'pre-due-email' fires at due-3; due in 3 day(s); "
                         + "email: no address on file; no usable channel: a person takes over");
     }
 
@@ -191,6 +198,19 @@ class DemoTimelineIT {
                 lines.addAll(Files.readAllLines(file).subList(1, Files.readAllLines(file).size()));
             }
             return lines;
+        }
+    }
+
+    private static boolean hasPdfLetter(MimeMessage message) {
+        try {
+            for (jakarta.mail.Part file : io.recoup.adapters.email.MimeParts.of(message).files()) {
+                if (file.isMimeType("application/pdf") && file.getFileName().startsWith("letter-notice-")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

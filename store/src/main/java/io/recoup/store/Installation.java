@@ -21,6 +21,11 @@ public final class Installation {
         return db.jdbc().queryForObject("select id from installation", String.class);
     }
 
+    /** The random key (V26) that signs the links put into messages; never logged, never shown. */
+    public byte[] linkKey() {
+        return db.jdbc().queryForObject("select link_key from installation", String.class).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     /** The prefix of document numbers given from now on; those already given keep theirs. */
     public String documentPrefix() {
         return db.jdbc().queryForObject("select document_prefix from installation", String.class);

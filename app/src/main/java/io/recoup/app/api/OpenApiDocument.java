@@ -17,7 +17,8 @@ import org.springframework.http.HttpMethod;
 /**
  * The OpenAPI document at {@code /v3/api-docs} (Swagger UI at {@code /swagger-ui.html}): every route of the API with
  * the role it needs, taken from {@link ApiRoutes} (the table the security filters are built from) as
- * {@code x-required-role} and in its description; the webhooks are marked open, their signature being the credential.
+ * {@code x-required-role} and in its description; the webhooks and the links in customers' messages are marked open,
+ * their signature or signed token being the credential.
  */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiDocument {
@@ -42,10 +43,11 @@ public class OpenApiDocument {
     }
 
     private static void describe(String path, PathItem.HttpMethod method, Operation operation) {
-        if (path.startsWith("/webhooks/")) {
+        if (ApiRoutes.isOpen(path)) {
             operation.addExtension(ROLE_EXTENSION, "none");
             operation.setSecurity(List.of());
-            operation.setDescription(join(operation.getDescription(), "Open without a login: the provider's signature is checked."));
+            operation.setDescription(join(operation.getDescription(), path.startsWith("/webhooks/")
+                    ? "Open without a login: the provider's signature is checked." : "Open without a login: the link's signed token is checked."));
             return;
         }
         String role = ApiRoutes.roleFor(HttpMethod.valueOf(method.name()), path).label();

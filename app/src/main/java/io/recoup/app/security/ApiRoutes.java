@@ -41,6 +41,17 @@ public final class ApiRoutes {
             new Rule(HttpMethod.POST, "/api/customers/**", Role.FINANCE),
             new Rule(HttpMethod.POST, "/api/exceptions/**", Role.FINANCE));
 
+    /**
+     * The routes open without a login, each carrying its own credential: the providers' webhooks (their signature) and
+     * the links in customers' messages, {@code /pay/<token>} and {@code /unsubscribe/<token>} (a signed token).
+     */
+    public static final List<String> OPEN = List.of("/webhooks/", "/pay/", "/unsubscribe/");
+
+    /** True for a route of {@link #OPEN}. */
+    public static boolean isOpen(String path) {
+        return OPEN.stream().anyMatch(path::startsWith);
+    }
+
     /** Where no rule matches. */
     public static final Role DEFAULT = Role.ADMIN;
 

@@ -26,8 +26,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Who may call what. Open: the health check (liveness and readiness) and the providers' webhooks, which carry their own
- * signature. The API, the actuator and the OpenAPI document: stateless, signed in by HTTP Basic, an API token
+ * Who may call what. Open: the health check (liveness and readiness), the providers' webhooks, which carry their own
+ * signature, and the links in customers' messages, which carry a signed token. The API, the actuator and the OpenAPI document: stateless, signed in by HTTP Basic, an API token
  * ({@code Bearer rcp_...}) or, with {@code spring.security.oauth2.resourceserver.jwt.*} set, an OIDC provider's JWT;
  * each route needs the role {@link ApiRoutes} gives it; no CSRF, as no cookie signs anything in. Everything else (the
  * pages to come): form login with a session, CSRF on every form post, a strict Content-Security-Policy.
@@ -55,11 +55,15 @@ public class SecurityConfiguration {
         return open(http, "/actuator/health", "/actuator/health/**");
     }
 
-    /** The providers' webhooks ({@code /webhooks/stripe}, {@code /webhooks/twilio/status}): each checks its signature. */
+    /**
+     * The providers' webhooks ({@code /webhooks/stripe}, {@code /webhooks/twilio/status}), each checking its signature,
+     * and the links in customers' messages ({@code /pay/<token>}, {@code /unsubscribe/<token>}), each checking its
+     * signed token: {@link ApiRoutes#OPEN}.
+     */
     @Bean
     @Order(2)
     SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
-        return open(http, "/webhooks/**");
+        return open(http, ApiRoutes.OPEN.stream().map(prefix -> prefix + "**").toArray(String[]::new));
     }
 
     /** A chain that asks for no login, keeps no session and has no form for CSRF to guard. */

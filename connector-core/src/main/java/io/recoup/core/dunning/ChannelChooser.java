@@ -83,7 +83,8 @@ final class ChannelChooser {
             return Optional.of("not configured");
         }
         if (c.customer().optedOut().contains(channel)) {
-            return Optional.of("customer opted out");
+            // an e-mail opt-out comes from the unsubscribe link; a person reading the task should know which it was
+            return Optional.of(channel == Channel.EMAIL ? "customer unsubscribed from e-mail" : "customer opted out");
         }
         if (!c.customer().reachable().contains(channel)) {
             return Optional.of("no address on file");

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  */
 public final class Decision {
     /** The kinds of decision. */
-    public enum Outcome { PLANNED, NOTHING_DUE, PAUSED, HELD, BELOW_MINIMUM }
+    public enum Outcome { PLANNED, NOTHING_DUE, PAUSED, HELD, BELOW_MINIMUM, SKIPPED }
 
     private final long itemId;
     private final String number;

@@ -66,7 +66,7 @@ public final class DunningEngine {
         List<DueStep> due = new ArrayList<>();
         for (DunningItem item : c.items()) {
             if (item.open().isPositive()) {
-                assessor.assess(item, occurrences.get(segment.ladder()), today, due::add, decisions::add);
+                assessor.assess(item, occurrences.get(segment.ladder()), c.log().engagementWith(item.itemId()), today, due::add, decisions::add);
             }
         }
         if (due.isEmpty()) {

@@ -6,6 +6,7 @@ import io.recoup.core.policy.Channel;
 import io.recoup.core.policy.DunningPolicy;
 import io.recoup.core.policy.Ladder;
 import io.recoup.core.policy.PolicyStep;
+import io.recoup.core.policy.SkipIf;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -31,6 +32,12 @@ final class ItemAssessor {
 
     /** Adds the steps the item is due for to {@code due}, or a decision saying why none. */
     void assess(DunningItem item, List<Ladder.Occurrence> ladder, LocalDate today, Consumer<DueStep> due, Consumer<Decision> decided) {
+        assess(item, ladder, List.of(), today, due, decided);
+    }
+
+    /** As above, with what the customer did with the messages about the item ({@code engagement}, for a step's skip-if). */
+    void assess(DunningItem item, List<Ladder.Occurrence> ladder, List<Engagement> engagement, LocalDate today,
+                Consumer<DueStep> due, Consumer<Decision> decided) {
         Money minimum = policy.minimumOpen().get(item.open().currencyCode());
         if (minimum != null && item.open().compareTo(minimum) < 0) {
             decided.accept(new Decision(item.itemId(), item.number(), Outcome.BELOW_MINIMUM,
@@ -62,7 +69,7 @@ final class ItemAssessor {
         if (item.plan().isPresent() && planStillRuns(item, today, daysFromDue, due, decided)) {
             return;
         }
-        ladderStep(item, ladder, today, daysFromDue, due, decided);
+        ladderStep(item, ladder, engagement, today, daysFromDue, due, decided);
     }
 
     /** Handles an item under a payment plan; returns false once the plan is broken and the ladder takes over again. */
@@ -96,8 +103,8 @@ final class ItemAssessor {
         return true;
     }
 
-    private void ladderStep(DunningItem item, List<Ladder.Occurrence> ladder, LocalDate today, long daysFromDue,
-                            Consumer<DueStep> due, Consumer<Decision> decided) {
+    private void ladderStep(DunningItem item, List<Ladder.Occurrence> ladder, List<Engagement> engagement, LocalDate today,
+                            long daysFromDue, Consumer<DueStep> due, Consumer<Decision> decided) {
         Set<String> done = doneOrSkipped(item);
         // each occurrence looked up once: whether it is taken, and the highest one taken
         boolean[] taken = new boolean[ladder.size()];
@@ -124,6 +131,8 @@ final class ItemAssessor {
             int highest = highestDone;
             decided.accept(new Decision(item.itemId(), item.number(), Outcome.NOTHING_DUE, () -> nextStep(ladder, done, item, highest)));
             return;
+        } else if (skips(item, latest, engagement, today, decided)) {
+            return;
         } else if (onboarding.governs(latest) && onboarding.intercept(item, ladder, latest, today, daysFromDue, due, decided)) {
             return;
         }
@@ -139,6 +148,19 @@ final class ItemAssessor {
                 + String.join(", ", superseded)) + (onboarding.governs(latest) ? OnboardingRule.afterGrace(item) : "");
         boolean consolidable = latest.step().isPresent();
         due.accept(new DueStep(item, latest.key(), latest.rank(), latest.channels(), latest.template(), consolidable, daysFromDue, why));
+    }
+
+    /** True, with the decision said, when the step's skip-if leaves it out for this item (a request to send now does not). */
+    private static boolean skips(DunningItem item, Ladder.Occurrence o, List<Engagement> engagement, LocalDate today,
+                                 Consumer<Decision> decided) {
+        Optional<SkipIf> rule = o.step().flatMap(PolicyStep::skipIf);
+        if (rule.isEmpty() || engagement.isEmpty()) {
+            return false;
+        }
+        Optional<String> why = StepSkips.why(rule.get(), engagement, item.dueDate().plusDays(o.offsetDays()), today);
+        why.ifPresent(w -> decided.accept(new Decision(item.itemId(), item.number(), Outcome.SKIPPED,
+                () -> "step '" + o.key() + "' skipped: " + w)));
+        return why.isPresent();
     }
 
     private static Set<String> doneOrSkipped(DunningItem item) {

@@ -25,6 +25,7 @@ public final class PolicySimulator {
     private final Map<Long, ItemState> items = new LinkedHashMap<>();
     private final Map<Long, List<ContactLog.Contact>> contacts = new HashMap<>();
     private final Map<Long, Map<Channel, LocalDate>> bounces = new HashMap<>();
+    private final Map<Long, List<Engagement>> engagement = new HashMap<>();
     private final List<CustomerPlan> lastPlans = new ArrayList<>();
 
     public PolicySimulator(DunningEngine engine) {
@@ -73,6 +74,12 @@ public final class PolicySimulator {
         bounces.computeIfAbsent(customerId, k -> new HashMap<>()).put(channel, day);
     }
 
+    /** The customer read a message about the item or opened its payment link, on {@code e.day()}. */
+    public void engage(long itemId, Engagement e) {
+        item(itemId);
+        engagement.computeIfAbsent(itemId, k -> new ArrayList<>()).add(e);
+    }
+
     public void updateCustomer(CustomerProfile customer) {
         customers.put(customer.id(), customer);
     }
@@ -112,13 +119,15 @@ public final class PolicySimulator {
 
     private CustomerCase caseOf(CustomerProfile customer) {
         List<DunningItem> own = new ArrayList<>();
+        Map<Long, List<Engagement>> done = new HashMap<>();
         for (Map.Entry<Long, ItemState> e : items.entrySet()) {
             if (e.getValue().customerId == customer.id()) {
                 own.add(e.getValue().receivable(e.getKey()));
+                Optional.ofNullable(engagement.get(e.getKey())).ifPresent(l -> done.put(e.getKey(), List.copyOf(l)));
             }
         }
         return new CustomerCase(customer, own, new ContactLog(contacts.getOrDefault(customer.id(), List.of()),
-                bounces.getOrDefault(customer.id(), Map.of())));
+                bounces.getOrDefault(customer.id(), Map.of()), done));
     }
 
     private ItemState item(long itemId) {

@@ -95,4 +95,12 @@ public sealed interface DispatchEvent extends RecoupEvent {
     record InterruptedSendFound(NoticeId notice, String outcome) implements DispatchEvent {
         @Override public String what() { return "interrupted_send"; }
     }
+
+    /**
+     * The customer used the unsubscribe link of this notice's e-mail: e-mail is a channel it opted out of from now on,
+     * and the planner takes the step's next channel, or gives the step to a person.
+     */
+    record Unsubscribed(NoticeId notice, String outcome) implements DispatchEvent {
+        @Override public String what() { return "unsubscribed"; }
+    }
 }

@@ -72,7 +72,7 @@ final class PolicyBinder {
             Optional<Integer> every = s.has("repeat-every-days") ? Optional.of(s.get("repeat-every-days").asInt()) : Optional.empty();
             Optional<Integer> until = s.has("until-offset-days") ? Optional.of(s.get("until-offset-days").asInt()) : Optional.empty();
             PolicyStep step = new PolicyStep(stepId, s.get("offset-days").asInt(), channels, s.get("template").asText(), every, until,
-                    paymentOptions(s), s.has("letter") ? LetterFormat.parse(s.get("letter").asText()) : Optional.empty());
+                    paymentOptions(s), s.has("letter") ? LetterFormat.parse(s.get("letter").asText()) : Optional.empty(), skipIf(s));
             if (until.isPresent() && until.get() < step.offsetDays()) {
                 problem(at, "until-offset-days", "repeats until day " + until.get() + ", before the step starts (day "
                         + step.offsetDays() + ")");
@@ -109,6 +109,19 @@ final class PolicyBinder {
         Set<PaymentOption> options = EnumSet.noneOf(PaymentOption.class);
         step.get("payment-options").forEach(o -> options.add(PaymentOption.parse(o.asText()).orElseThrow()));
         return options;
+    }
+
+    /** The schema asks for at least one fact and whole days, 0 or more. */
+    private static Optional<SkipIf> skipIf(JsonNode step) {
+        JsonNode node = step.path("skip-if");
+        if (node.isMissingNode()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SkipIf(days(node, "link-opened-within-days"), days(node, "read-within-days")));
+    }
+
+    private static Optional<Integer> days(JsonNode node, String field) {
+        return node.has(field) ? Optional.of(node.get(field).asInt()) : Optional.empty();
     }
 
     private List<Segment> segments(JsonNode node, Map<String, Ladder> ladders) {

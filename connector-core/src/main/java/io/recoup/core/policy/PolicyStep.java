@@ -10,10 +10,12 @@ import java.util.Set;
  * the first usable of {@code channels} (the fallback order) with {@code template}. A repeating step fires again every
  * {@code repeatEveryDays} until {@code untilOffsetDays} (inclusive), each occurrence a step of its own
  * ({@code id#2}, {@code id#3}, ...). Its reminders offer {@code paymentOptions} (bank transfer only unless the
- * policy says otherwise) and, with {@code letter}, carry the formal letter as a file (e.g. a PDF on the e-mail).
+ * policy says otherwise) and, with {@code letter}, carry the formal letter as a file (e.g. a PDF on the e-mail). With
+ * {@code skipIf}, the step is left out when the customer already opened a payment link or read a message about the item.
  */
 public record PolicyStep(String id, int offsetDays, List<Channel> channels, String template, Optional<Integer> repeatEveryDays,
-                         Optional<Integer> untilOffsetDays, Set<PaymentOption> paymentOptions, Optional<LetterFormat> letter) {
+                         Optional<Integer> untilOffsetDays, Set<PaymentOption> paymentOptions, Optional<LetterFormat> letter,
+                         Optional<SkipIf> skipIf) {
     /** What a step offers when the policy does not say. */
     public static final Set<PaymentOption> DEFAULT_PAYMENT_OPTIONS = Set.of(PaymentOption.BANK_TRANSFER);
 
@@ -31,6 +33,12 @@ public record PolicyStep(String id, int offsetDays, List<Channel> channels, Stri
             throw new IllegalArgumentException("step " + id + " offers no way to pay");
         }
         Objects.requireNonNull(letter, "letter");
+        Objects.requireNonNull(skipIf, "skipIf");
+    }
+
+    public PolicyStep(String id, int offsetDays, List<Channel> channels, String template, Optional<Integer> repeatEveryDays,
+                      Optional<Integer> untilOffsetDays, Set<PaymentOption> paymentOptions, Optional<LetterFormat> letter) {
+        this(id, offsetDays, channels, template, repeatEveryDays, untilOffsetDays, paymentOptions, letter, Optional.empty());
     }
 
     public PolicyStep(String id, int offsetDays, List<Channel> channels, String template, Optional<Integer> repeatEveryDays,

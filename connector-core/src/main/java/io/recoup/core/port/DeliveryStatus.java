@@ -11,9 +11,12 @@ import java.util.Objects;
  * same fact and is stored once.
  */
 public record DeliveryStatus(Channel channel, String providerMessageId, Kind kind, String reason, Instant occurredAt) {
-    /** The facts a provider can report about a message, in the order they usually come. */
+    /**
+     * The facts a provider can report about a message, in the order they usually come; CLICKED is reported by Recoup's
+     * own payment-link redirect, as no provider says when its hosted page was opened.
+     */
     public enum Kind {
-        SENT, DELIVERED, READ, BOUNCED, FAILED;
+        SENT, DELIVERED, READ, BOUNCED, FAILED, CLICKED;
 
         /** A message that never reached the customer: the policy's next channel takes over. */
         public boolean undelivered() {

@@ -83,6 +83,6 @@ class ChannelFallbackTimelineTest {
                 .item(1, 1, DUE, "100.00");
         assertThat(t.run(DUE.plusDays(7), 1)).containsExactly("2026-03-17 C1 INV-1 overdue-whatsapp task");
         assertThat(t.action("2026-03-17 C1 INV-1 overdue-whatsapp task").reason())
-                .endsWith("whatsapp: customer opted out; email: customer opted out; no usable channel: a person takes over");
+                .endsWith("whatsapp: customer opted out; email: customer unsubscribed from e-mail; no usable channel: a person takes over");
     }
 }

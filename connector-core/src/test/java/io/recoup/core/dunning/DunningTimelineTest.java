@@ -245,7 +245,7 @@ class DunningTimelineTest {
                 "2026-04-14 C2 INV-2 escalation agency");
         assertThat(t.action("2026-03-07 C1 INV-1 pre-due-email task").template()).isEqualTo("no-channel-task");
         assertThat(t.action("2026-03-07 C1 INV-1 pre-due-email task").reason())
-                .endsWith("email: customer opted out; no usable channel: a person takes over");
+                .endsWith("email: customer unsubscribed from e-mail; no usable channel: a person takes over");
         assertThat(t.action("2026-03-10 C2 INV-2 due-email sms").reason()).endsWith("email: last message bounced on 2026-03-08; sms instead");
         assertThat(t.action("2026-03-17 C1 INV-1 overdue-whatsapp sms").reason()).endsWith("whatsapp: not configured; sms instead");
     }

@@ -71,12 +71,17 @@ final class Timeline {
 
     /** A ready-made policy with {@code tail} added at its end (e.g. an {@code onboarding:} section). */
     static Timeline bundled(String name, String tail, Set<Channel> configured) {
+        return bundled(name, yaml -> yaml + tail, configured);
+    }
+
+    /** A ready-made policy as {@code edit} changes its text (e.g. a {@code skip-if} on one step). */
+    static Timeline bundled(String name, java.util.function.UnaryOperator<String> edit, Set<Channel> configured) {
         String path = "/recoup/policies/" + name + ".yaml";
         try (java.io.InputStream in = Timeline.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalArgumentException(path + " is not on the test classpath");
             }
-            String yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8) + tail;
+            String yaml = edit.apply(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
             return new Timeline(PolicyLoader.withBundledSchema().load(name + ".yaml", yaml), configured);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

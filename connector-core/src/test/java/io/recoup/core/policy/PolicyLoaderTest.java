@@ -9,6 +9,7 @@ import io.recoup.core.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PolicyLoaderTest {
@@ -106,6 +107,19 @@ class PolicyLoaderTest {
         String gentleOnly = GOOD.replaceFirst("template: reminder-due\n",
                 "template: reminder-due\n        payment-options: [stripe, bank-transfer]\n");
         assertThat(loader.load("standard.yaml", gentleOnly).paymentOptions("due-email")).containsExactly(PaymentOption.BANK_TRANSFER);
+    }
+
+    @Test
+    void readsAStepsSkipIfAndRejectsOneThatNamesNoFactOrANegativeWindow() {
+        DunningPolicy p = loader.load("standard.yaml", GOOD.replace("      - id: repeat\n",
+                "      - id: repeat\n        skip-if: {link-opened-within-days: 1, read-within-days: 2}\n"));
+        assertThat(p.ladder("standard").steps().get(0).skipIf()).isEmpty();
+        assertThat(p.ladder("standard").steps().get(1).skipIf()).contains(new SkipIf(Optional.of(1), Optional.of(2)));
+        assertThatThrownBy(() -> loader.load("bad.yaml", GOOD.replace("      - id: repeat\n", "      - id: repeat\n        skip-if: {}\n")))
+                .isInstanceOf(RecoupException.class).hasMessageContaining("bad.yaml:19: field 'ladders.standard.steps[1].skip-if'");
+        assertThatThrownBy(() -> loader.load("bad.yaml", GOOD.replace("      - id: repeat\n",
+                "      - id: repeat\n        skip-if: {link-opened-within-days: -1}\n")))
+                .isInstanceOf(RecoupException.class).hasMessageContaining("skip-if.link-opened-within-days");
     }
 
     @Test

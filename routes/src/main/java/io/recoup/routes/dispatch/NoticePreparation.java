@@ -32,10 +32,12 @@ final class NoticePreparation {
     private final EventLog events;
     private final Outcomes outcomes;
     private final OnlinePayment online;
+    private final Optional<PublicLinks> publicLinks;
 
     NoticePreparation(Map<Channel, ReminderChannel> channels, NoticeRenderer renderer, NoticeRepository notices,
-                      EventLog events, Outcomes outcomes, OnlinePayment online) {
+                      EventLog events, Outcomes outcomes, OnlinePayment online, Optional<PublicLinks> publicLinks) {
         this.online = online;
+        this.publicLinks = publicLinks;
         this.channels = channels;
         this.renderer = renderer;
         this.notices = notices;
@@ -89,7 +91,7 @@ final class NoticePreparation {
     }
 
     private Step handOver(DueNotice notice, List<DueNotice.Line> owed, ReminderChannel channel) {
-        NoticeRenderer.Rendered message = renderer.render(notice, owed, online.offer(notice, owed));
+        NoticeRenderer.Rendered message = renderer.render(notice, owed, tracked(notice, online.offer(notice, owed)));
         boolean interrupted = notice.claim().interrupted();
         if (interrupted) {
             notices.resendingAfterInterruption(notice.noticeId());
@@ -99,8 +101,19 @@ final class NoticePreparation {
             notices.handOver(notice.noticeId());
             events.append(DispatchEvent.of(notice.noticeId(), NoticeEvent.HAND_OVER, "to " + channel.channel().label()));
         }
-        return new Step.HandOver(notice, owed, channel, NoticeMessages.message(notice, message), notice.attempts() + (interrupted ? 1 : 0),
+        Optional<java.net.URI> unsubscribe = notice.channel() == Channel.EMAIL ? publicLinks.map(p -> p.unsubscribe(notice.noticeId()))
+                : Optional.empty();
+        return new Step.HandOver(notice, owed, channel, NoticeMessages.message(notice, message, unsubscribe), notice.attempts() + (interrupted ? 1 : 0),
                 interrupted || notice.possibleDuplicate(), message);
+    }
+
+    /** The offer with its links through our redirect, which records when one is opened, where a public URL is set. */
+    private OnlinePayment.Offer tracked(DueNotice notice, OnlinePayment.Offer offer) {
+        if (publicLinks.isEmpty() || offer.links().isEmpty()) {
+            return offer;
+        }
+        return new OnlinePayment.Offer(offer.links().stream().map(l -> publicLinks.get().tracked(notice.noticeId(), l)).toList(),
+                offer.notes());
     }
 
     /** A call step with a call channel configured: a recorded message plays instead of a person calling. */
@@ -129,6 +142,10 @@ final class NoticePreparation {
             return Optional.of("channel not configured: no " + notice.channel().label() + " account is set");
         }
         boolean email = notice.channel() == Channel.EMAIL;
+        if (notice.optedOut().contains(notice.channel())) {
+            return Optional.of((email ? "customer unsubscribed from e-mail" : "customer opted out of " + notice.channel().label())
+                    + " after the notice was planned");
+        }
         if ((email ? notice.email() : notice.phone()).isEmpty()) {
             return Optional.of("customer has no " + (email ? "e-mail address" : "phone number"));
         }

@@ -202,7 +202,7 @@ class CollectionCycleIT {
         assertThat(received[0].getContentType()).startsWith("multipart/related");
         io.recoup.adapters.email.MimeParts parts = io.recoup.adapters.email.MimeParts.of(received[0]);
         assertThat(parts.text()).contains("INV-2026-7   Mar 2, 2026   EUR 100.00   RF20 INV2 0267");
-        assertThat(parts.html().orElseThrow()).contains("<td>INV-2026-7</td>").contains("<img src=\"cid:qr-1@recoup\"")
+        assertThat(parts.html().orElseThrow()).contains("<td class=\"number\">INV-2026-7</td>").contains("<img src=\"cid:qr-1@recoup\"")
                 .contains("<img src=\"cid:qr-2@recoup\"");
         assertThat(parts.files()).hasSize(2);
         jakarta.mail.internet.MimeBodyPart qr = (jakarta.mail.internet.MimeBodyPart) parts.files().get(0);
@@ -236,8 +236,8 @@ class CollectionCycleIT {
         recoup.policyText = recoup.policyText.replace("channels: [email]", "channels: [pigeon]");
         assertThat(recoup.policy.get().policy().version()).isEqualTo(before);
         assertThat(recoup.policy.lastError()).get().asString().contains("policy.yaml:12: field 'ladders.default.steps[0].channels[0]'");
-        recoup.policyText = recoup.policyText.replace("channels: [pigeon]", "channels: [email]").replace("version: 2", "version: 3");
-        assertThat(recoup.policy.get().policy().version()).isEqualTo("3");
+        recoup.policyText = recoup.policyText.replace("channels: [pigeon]", "channels: [email]").replace("version: 3", "version: 4");
+        assertThat(recoup.policy.get().policy().version()).isEqualTo("4");
         assertThat(recoup.policy.lastError()).isEmpty();
     }
 

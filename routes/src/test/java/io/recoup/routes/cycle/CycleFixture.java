@@ -10,7 +10,11 @@ import io.recoup.core.port.PaymentLinkIssuer;
 import io.recoup.core.port.ReminderChannel;
 import io.recoup.routes.CreditorDetails;
 import io.recoup.routes.ReturnedEntries;
+import io.recoup.routes.dispatch.PublicLinks;
 import io.recoup.routes.dispatch.ReminderDispatch;
+import io.recoup.core.link.LinkTokens;
+import io.recoup.store.Installation;
+import java.net.URI;
 import io.recoup.routes.plan.PolicyHolder;
 import io.recoup.sepa.Bic;
 import io.recoup.sepa.Iban;
@@ -57,6 +61,8 @@ final class CycleFixture implements AutoCloseable {
     final ReminderChannel smtp;
     /** The maker of online payment links the dispatchers use; none unless a test gives one. */
     final Optional<PaymentLinkIssuer> links;
+    /** The links back to this instance on messages; none unless a test gives a public URL. */
+    final Optional<PublicLinks> publicLinks;
     volatile String policyText = resource("/recoup/policies/default.yaml");
 
     CycleFixture(Path home, LocalDate firstDay, int smtpPort) {
@@ -77,22 +83,30 @@ final class CycleFixture implements AutoCloseable {
     /** {@code others}: the channels beside e-mail (SMS, calls, WhatsApp) the dispatcher sends on. */
     CycleFixture(Path home, LocalDate firstDay, int smtpPort, UnaryOperator<ReminderChannel> channel,
                  Optional<PaymentLinkIssuer> links, List<ReminderChannel> others) {
-        this(home, firstDay, smtpPort, channel, links, others, TestDatabase.fresh(), Database.DEFAULT_LEASE);
+        this(home, firstDay, smtpPort, channel, links, others, TestDatabase.fresh(), Database.DEFAULT_LEASE, Optional.empty());
+    }
+
+    /** With {@code publicUrl}: payment links through this instance's redirect and a one-click unsubscribe on e-mails. */
+    CycleFixture(Path home, LocalDate firstDay, int smtpPort, Optional<PaymentLinkIssuer> links, URI publicUrl) {
+        this(home, firstDay, smtpPort, UnaryOperator.identity(), links, List.of(), TestDatabase.fresh(), Database.DEFAULT_LEASE,
+                Optional.of(publicUrl));
     }
 
     /** Another instance on {@code shared}, the database of a first one, whose singleton leases expire after {@code lease}. */
     CycleFixture(Path home, LocalDate firstDay, int smtpPort, DataSource shared, Duration lease) {
-        this(home, firstDay, smtpPort, UnaryOperator.identity(), Optional.empty(), List.of(), shared, lease);
+        this(home, firstDay, smtpPort, UnaryOperator.identity(), Optional.empty(), List.of(), shared, lease, Optional.empty());
     }
 
     private CycleFixture(Path home, LocalDate firstDay, int smtpPort, UnaryOperator<ReminderChannel> channel,
-                         Optional<PaymentLinkIssuer> links, List<ReminderChannel> others, DataSource dataSource, Duration lease) {
+                         Optional<PaymentLinkIssuer> links, List<ReminderChannel> others, DataSource dataSource, Duration lease,
+                         Optional<URI> publicUrl) {
         this.home = home;
         this.links = links;
         this.clock = new MutableClock(firstDay.atTime(9, 0).atZone(ZONE).toInstant(), ZONE);
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.db = new Database(dataSource, clock, lease);
+        this.publicLinks = publicUrl.map(url -> new PublicLinks(url, new LinkTokens(new Installation(db).linkKey())));
         this.smtp = new SmtpReminderChannel(new SmtpSettings("127.0.0.1", smtpPort, "ar@recoup.example",
                 Optional.empty(), Optional.empty(), false));
         ReminderDispatch dispatch = dispatchOver(java.util.stream.Stream.concat(java.util.stream.Stream.of(channel.apply(smtp)),
@@ -136,7 +150,8 @@ final class CycleFixture implements AutoCloseable {
         return new ReminderDispatch(db, new NoticeRepository(db), new EventLog(db),
                 new MessageTemplates(p -> Optional.ofNullable(resourceOrNull("/recoup/templates/" + p)), Locale.ENGLISH),
                 new CreditorDetails("Recoup Test GmbH", Iban.parse("DE89370400440532013000"), Bic.parse("COBADEFFXXX")),
-                List.of(channels), clock, links, step -> this.policy.get().policy().paymentOptions(step));
+                List.of(channels), clock, links.stream().toList(), step -> this.policy.get().policy().paymentOptions(step),
+                Optional.empty(), step -> Optional.empty(), publicLinks);
     }
 
     Path folder(String relative) {

@@ -115,7 +115,7 @@ class NoticeRendererTest {
         assertThat(r.body()).contains("Dear <script>alert('x')</script> & Co,");
         assertThat(r.html().orElseThrow()).doesNotContain("<script>")
                 .contains("Dear &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Co,")
-                .contains("<td>INV-1</td>").contains("<html lang=\"en\">");
+                .contains("<td class=\"number\">INV-1</td>").contains("<html lang=\"en\">");
     }
 
     private static String resource(String path) {

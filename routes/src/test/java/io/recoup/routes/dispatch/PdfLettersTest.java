@@ -43,6 +43,8 @@ import org.junit.jupiter.api.Test;
 class PdfLettersTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
+    /** The letter's right page margin (letter.html: {@code @page { margin: 22mm 20mm ... }}), in PDF points. */
+    private static final float RIGHT_MARGIN_POINTS = 20 / 25.4f * 72;
 
     private final MessageTemplates templates = new MessageTemplates(p -> Optional.ofNullable(resource("/recoup/templates/" + p)),
             Locale.ENGLISH);
@@ -70,11 +72,51 @@ class PdfLettersTest {
                     .contains("Total EUR 1250.00 EUR 84.17")
                     .contains("EUR 1334.17")
                     .contains("IBAN DE89 3704 0044 0532 0130 00");
-            BufferedImage page = new PDFRenderer(pdf).renderImageWithDPI(0, 110);
-            assertThat(page.getWidth()).isLessThan(page.getHeight()); // A4 upright
-            Path png = Path.of("target", "letter-page1.png");
-            ImageIO.write(page, "png", png.toFile());
-            assertThat(Files.size(png)).isPositive();
+            writePage(pdf, "letter-page1.png");
+        }
+    }
+
+    /** Page 1 as a PNG in target/, for the closing note and for a person to look at. */
+    private static void writePage(PDDocument pdf, String name) throws IOException {
+        BufferedImage page = new PDFRenderer(pdf).renderImageWithDPI(0, 110);
+        assertThat(page.getWidth()).isLessThan(page.getHeight()); // A4 upright
+        Path png = Path.of("target", name);
+        ImageIO.write(page, "png", png.toFile());
+        assertThat(Files.size(png)).isPositive();
+    }
+
+    @Test
+    void everyColumnOfTheItemTableIsInsideThePageWithLongNumbersAndReferences() throws IOException {
+        DueNotice.Line first = ownReference(line("INV-2026-000000000007", LocalDate.of(2026, 1, 20), "1000000.00", "2.78"));
+        DueNotice.Line second = ownReference(line("ACME-CREDIT-NOTE-CORRECTION-2026-0009", LocalDate.of(2026, 1, 31), "250.00", "1.39"));
+        DueNotice.Line third = ownReference(line("SAP4711000000000000123456789", LocalDate.of(2026, 2, 2), "99999.99", "0.50"));
+        NoticeRenderer.Rendered r = render(notice("legal-letter", "legal", first, second, third));
+        try (PDDocument pdf = Loader.loadPDF(r.attachments().get(0).content())) {
+            float right = pdf.getPage(0).getMediaBox().getWidth() - RIGHT_MARGIN_POINTS;
+            List<String> outside = new java.util.ArrayList<>();
+            StringBuilder text = new StringBuilder();
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writeString(String string, List<org.apache.pdfbox.text.TextPosition> glyphs) throws IOException {
+                    for (org.apache.pdfbox.text.TextPosition g : glyphs) {
+                        if (g.getXDirAdj() + g.getWidthDirAdj() > right + 0.5f) {
+                            outside.add(string);
+                            break;
+                        }
+                    }
+                    super.writeString(string, glyphs);
+                }
+            };
+            stripper.setStartPage(1);
+            stripper.setEndPage(pdf.getNumberOfPages());
+            text.append(stripper.getText(pdf));
+            writePage(pdf, "letter-long-references-page1.png");
+            assertThat(outside).as("text past the right margin").isEmpty();
+            String flat = text.toString().replaceAll("\\s+", "");
+            for (DueNotice.Line l : List.of(first, second, third)) {
+                assertThat(flat).contains(CreditorReference.parse(l.creditorReference()).printFormat().replace(" ", ""))
+                        .contains(l.number());
+            }
         }
     }
 
@@ -104,6 +146,12 @@ class PdfLettersTest {
         return new DueNotice.Line(new ActionId(1), "step", number.hashCode(), number, due, Money.of(amount, "EUR"),
                 CreditorReference.forInvoice("INV", "csv:" + number).value(), ItemStatus.OPEN, Optional.of(charges), List.of(),
                 Optional.empty());
+    }
+
+    /** The line with the reference Recoup gives its invoice (from the number, or a digest of a long one), as in production. */
+    private static DueNotice.Line ownReference(DueNotice.Line l) {
+        return new DueNotice.Line(l.actionId(), l.stepKey(), l.itemId(), l.number(), l.dueDate(), l.open(),
+                CreditorReference.forInvoice(l.number(), "csv:" + l.number()).value(), l.status(), l.charges(), l.holds(), l.promise());
     }
 
     private static String resource(String path) {

@@ -5,6 +5,8 @@ import io.recoup.core.policy.Channel;
 import io.recoup.core.port.DeliveryStatus;
 import io.recoup.store.Database;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +58,33 @@ public final class DeliveryEvents {
                     e.reason, e.occurred_at as "occurredAt"
                 from delivery_event e where e.notice_id in (select notice_id from action where item_id = ? and notice_id is not null)
                 order by e.occurred_at, e.id""", itemId);
+    }
+
+    /**
+     * Stores that the customer opened the {@code provider} payment link of {@code notice} on {@code day} (the company's
+     * day), once per notice, provider and day; false when the notice does not exist or that click was stored before.
+     */
+    public boolean recordClick(NoticeId notice, String provider, Instant at, LocalDate day) {
+        return db.jdbc().update("""
+                insert into delivery_event (notice_id, channel, provider_message_id, kind, reason, occurred_at, received_at)
+                select id, channel, ?, 'CLICKED', ?, ?, ? from notice where id = ?
+                on conflict (channel, provider_message_id, kind) do nothing""",
+                "click/" + notice.value() + "/" + provider + "/" + day, "payment link opened: " + provider, Timestamp.from(at),
+                db.now(), notice.value()) == 1;
+    }
+
+    /**
+     * Records that the customer of {@code notice} asked not to be reached on {@code channel} again (the unsubscribe
+     * link of an e-mail); false when the notice does not exist or the opt-out was recorded before.
+     */
+    public boolean optOutByNotice(NoticeId notice, Channel channel) {
+        return db.jdbc().update("""
+                insert into opt_out (customer_id, channel, created_at) select customer_id, ?, ? from notice where id = ?
+                on conflict (customer_id, channel) do nothing""", channel.name(), db.now(), notice.value()) == 1;
+    }
+
+    public boolean noticeExists(NoticeId notice) {
+        return !db.jdbc().queryForList("select 1 from notice where id = ?", Integer.class, notice.value()).isEmpty();
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A notice claimed for dispatch, with its customer, the holds on the whole customer, and the items (lines) it still
@@ -20,11 +21,20 @@ import java.util.Optional;
  */
 public record DueNotice(ClaimedNotice claim, String template, int attempts, boolean possibleDuplicate, long customerId,
                         String customerName, Optional<String> email, Optional<String> phone, Locale language,
-                        List<Hold> customerHolds, List<Line> lines) {
+                        List<Hold> customerHolds, List<Line> lines, Set<Channel> optedOut) {
     public DueNotice {
         Objects.requireNonNull(claim, "claim");
         customerHolds = List.copyOf(customerHolds);
         lines = List.copyOf(lines);
+        optedOut = Set.copyOf(optedOut);
+    }
+
+    /** A notice whose customer opted out of no channel. */
+    public DueNotice(ClaimedNotice claim, String template, int attempts, boolean possibleDuplicate, long customerId,
+                     String customerName, Optional<String> email, Optional<String> phone, Locale language,
+                     List<Hold> customerHolds, List<Line> lines) {
+        this(claim, template, attempts, possibleDuplicate, customerId, customerName, email, phone, language, customerHolds, lines,
+                Set.of());
     }
 
     public NoticeId noticeId() {

@@ -22,11 +22,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -139,7 +141,16 @@ public final class NoticeRepository {
         return new DueNotice(claim, (String) n.get("template"), ((Number) n.get("attempts")).intValue(),
                 (Boolean) n.get("possible_duplicate"), customerId, (String) n.get("name"), Optional.ofNullable((String) n.get("email")),
                 Optional.ofNullable((String) n.get("phone")), Locale.forLanguageTag((String) n.get("language")),
-                holds.getOrDefault(CUSTOMER_WIDE, List.of()), lines);
+                holds.getOrDefault(CUSTOMER_WIDE, List.of()), lines, optedOut(customerId));
+    }
+
+    /** The channels the customer opted out of (an unsubscribe, a STOP reply), perhaps since the notice was planned. */
+    private Set<Channel> optedOut(long customerId) {
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        db.jdbc().query("select channel from opt_out where customer_id = ?", rs -> {
+            channels.add(Channel.valueOf(rs.getString(1)));
+        }, customerId);
+        return channels;
     }
 
     /** The notice's lines in its own state, each with its item's active holds and latest promise. */

@@ -4,6 +4,7 @@ import io.recoup.core.dunning.ContactLog;
 import io.recoup.core.dunning.CustomerCase;
 import io.recoup.core.dunning.CustomerProfile;
 import io.recoup.core.dunning.DunningItem;
+import io.recoup.core.dunning.Engagement;
 import io.recoup.core.dunning.Hold;
 import io.recoup.core.dunning.ManualOverride;
 import io.recoup.core.dunning.PaymentBehaviour;
@@ -37,7 +38,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 /**
  * Reads everything the dunning engine needs for every customer with open items in set-based reads, never one query
  * per item. The tables that are small next to the open items (holds, promises, plans, overrides, opt-outs, contacts,
- * bounces, payment history) are read once per run, streamed with a fetch size; the open items (copied out in
+ * bounces, reads and opened links, payment history) are read once per run, streamed with a fetch size; the open items (copied out in
  * PostgreSQL's binary format) and their customers are read in batches of consecutive customer ids, so memory stays
  * bounded and a caller can decide one batch while the next is read (the planning stage's {@code ParallelDecider}).
  */
@@ -158,7 +159,7 @@ public final class CustomerCaseReader {
                     context.optOuts.getOrDefault(customerId, Set.of()), context.customerHolds.getOrDefault(customerId, List.of()),
                     risk(context.histories, customerId, receivables, context.today));
             cases.add(new CustomerCase(profile, receivables, new ContactLog(context.contacts.getOrDefault(customerId, List.of()),
-                    context.bounces.getOrDefault(customerId, Map.of()))));
+                    context.bounces.getOrDefault(customerId, Map.of()), context.engagement.getOrDefault(customerId, Map.of()))));
         }
         return cases;
     }
@@ -196,7 +197,21 @@ public final class CustomerCaseReader {
             context.bounces.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
                     .put(Channel.valueOf(rs.getString(2)), rs.getDate(3).toLocalDate());
         });
+        engagement(context);
         return context;
+    }
+
+    /** What the customers did with the messages of the last 60 days (the longest skip-if window), by customer and item. */
+    private void engagement(Context context) {
+        db.jdbc().query("""
+                select distinct n.customer_id, a.item_id, e.kind, (e.occurred_at at time zone c.time_zone)::date
+                from delivery_event e join notice n on n.id = e.notice_id join customer c on c.id = n.customer_id
+                    join action a on a.notice_id = e.notice_id
+                where e.kind in ('READ', 'CLICKED') and e.occurred_at > ?""", rs -> {
+            context.engagement.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).computeIfAbsent(rs.getLong(2), k -> new ArrayList<>())
+                    .add(new Engagement(rs.getDate(4).toLocalDate(), rs.getString(3).equals("READ") ? Engagement.Kind.READ
+                            : Engagement.Kind.LINK_OPENED));
+        }, java.sql.Timestamp.valueOf(context.today.minusDays(61).atStartOfDay()));
     }
 
     /** Each item's payment plan, with its instalments in order. */
@@ -289,6 +304,7 @@ public final class CustomerCaseReader {
         final Map<Long, Set<Channel>> optOuts = new HashMap<>();
         final Map<Long, List<ContactLog.Contact>> contacts = new HashMap<>();
         final Map<Long, Map<Channel, LocalDate>> bounces = new HashMap<>();
+        final Map<Long, Map<Long, List<Engagement>>> engagement = new HashMap<>();
         // most items share one of a few step lists, due dates and currencies: one object each, not one per item
         private final Map<String, Set<String>> stepSets = new HashMap<>(Map.of("", Set.of()));
         private final Map<String, ZoneId> zones = new HashMap<>();

@@ -24,6 +24,9 @@ import java.util.Properties;
  * channel); a connection or server failure is deferred (try again later).
  */
 public final class SmtpReminderChannel implements ReminderChannel {
+    /** The reminder's value naming its one-click unsubscribe address, when it has one. */
+    static final String UNSUBSCRIBE_URL = "unsubscribe.url";
+
     private final SmtpSettings settings;
     private final Session session;
 
@@ -80,6 +83,9 @@ public final class SmtpReminderChannel implements ReminderChannel {
             message.setRecipient(Message.RecipientType.TO, to);
             message.setSubject(reminder.subject(), StandardCharsets.UTF_8.name());
             message.setHeader("List-Unsubscribe", unsubscribe(reminder));
+            if (!reminder.value(UNSUBSCRIBE_URL).isBlank()) {
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
             MimeContent.fill(message, reminder);
             Transport.send(message);
             return new DeliveryResult.Sent(messageId);
@@ -94,11 +100,15 @@ public final class SmtpReminderChannel implements ReminderChannel {
     }
 
     /**
-     * RFC 2369: a mail client's "unsubscribe" writes to our sender address with the notice's key in the subject, so a
-     * person (or a mailbox reader) can record the customer's e-mail opt-out against the notice's customer.
+     * RFC 2369 and RFC 8058: where the reminder names its one-click address ({@code unsubscribe.url}, a signed link to
+     * this instance), a mail client's "unsubscribe" posts there and the customer is opted out of e-mail at once; the
+     * mail address after it (our sender, the notice's key in the subject) is for clients that only write mail, so a
+     * person can record the opt-out.
      */
     private String unsubscribe(ReminderMessage reminder) {
-        return "<mailto:" + settings.from() + "?subject=unsubscribe%20" + reminder.idempotencyKey() + ">";
+        String mailto = "<mailto:" + settings.from() + "?subject=unsubscribe%20" + reminder.idempotencyKey() + ">";
+        String url = reminder.value(UNSUBSCRIBE_URL);
+        return url.isBlank() ? mailto : "<" + url + ">, " + mailto;
     }
 
     /** A message whose Message-ID we choose, instead of the random one Jakarta Mail assigns on save. */

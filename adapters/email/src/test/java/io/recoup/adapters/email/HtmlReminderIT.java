@@ -70,5 +70,16 @@ class HtmlReminderIT {
         MimeMessage received = mail.getReceivedMessages()[0];
         assertThat(received.getHeader("List-Unsubscribe", null)).isEqualTo("<mailto:ar@recoup.example?subject=unsubscribe%20notice-9>");
         assertThat(received.getContentType()).startsWith("multipart/alternative");
+        assertThat(received.getHeader("List-Unsubscribe-Post")).as("no one-click without an address to post to").isNull();
+    }
+
+    @Test
+    void offersAOneClickUnsubscribeFirstWhenTheReminderNamesItsAddress() throws Exception {
+        send(new ReminderMessage("notice-9", "Acme", "ap@acme.example", "Reminder", "Please pay.", List.of(),
+                Optional.of("<p>Please pay.</p>"), List.of(), java.util.Map.of("unsubscribe.url", "https://recoup.example/unsubscribe/dTk.abc")));
+        MimeMessage received = mail.getReceivedMessages()[0];
+        assertThat(received.getHeader("List-Unsubscribe", null))
+                .isEqualTo("<https://recoup.example/unsubscribe/dTk.abc>, <mailto:ar@recoup.example?subject=unsubscribe%20notice-9>");
+        assertThat(received.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
     }
 }
