@@ -3,6 +3,8 @@ package io.recoup.app.api;
 import io.recoup.core.money.Money;
 import io.recoup.core.reporting.Aging;
 import io.recoup.core.reporting.DaysSalesOutstanding;
+import io.recoup.store.Database;
+import io.recoup.store.report.ReceivableFlows;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Where the finance team stands: open amounts by age bucket and currency, DSO over the last 90 days, what is
- * scheduled, what failed, what needs a person, and the money waiting in the exceptions queue.
+ * Where the finance team stands: open amounts by age bucket and currency, DSO over the last 90 days and its trend
+ * over the last twelve month ends with the collection effectiveness index, what is scheduled, what failed, what needs a person, and the money waiting in the exceptions queue.
  */
 @RestController
 @RequestMapping("/api/dashboard")
@@ -28,9 +30,21 @@ public class DashboardController {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    public DashboardController(DataSource dataSource, Clock clock) {
+    private final ReceivableFlows flows;
+
+    public DashboardController(DataSource dataSource, Database db, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.flows = new ReceivableFlows(db);
         this.clock = clock;
+    }
+
+    /**
+     * DSO (standard and countback) at each of the last twelve month ends and each month's collection effectiveness
+     * index, per currency, oldest first; rebuilt from stored history as {@link ReceivableFlows} describes.
+     */
+    @GetMapping("/dso-trend")
+    public List<Trends.MonthEnd> dsoTrend() {
+        return Trends.monthEnds(flows, LocalDate.ofInstant(clock.instant(), clock.getZone()));
     }
 
     @GetMapping

@@ -1,9 +1,11 @@
 package io.recoup.app.ui;
 
+import io.recoup.app.api.Trends;
 import io.recoup.store.Database;
 import io.recoup.store.report.DashboardReads;
 import io.recoup.store.report.DashboardTables;
 import io.recoup.store.report.Listing;
+import io.recoup.store.report.ReceivableFlows;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,7 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The dashboard's read-only pages: sign-in, aging with its chart, DSO, what is scheduled for the next 14 days, failed
+ * The dashboard's read-only pages: sign-in, aging with its chart, DSO with its twelve-month trend and the collection
+ * effectiveness index, what is scheduled for the next 14 days, failed
  * sends and what needs a person. Tables are read one page at a time ({@code ?page=} from 0, {@code &size=} up to
  * {@value #MAX_SIZE}); each has a CSV export of all its rows ({@link CsvExport}).
  */
@@ -34,10 +37,12 @@ public class DashboardPages {
             "reason", "risk_reasons", "since");
 
     private final DashboardReads reads;
+    private final ReceivableFlows flows;
     private final Clock clock;
 
     public DashboardPages(Database db, Clock clock) {
         this.reads = new DashboardReads(db);
+        this.flows = new ReceivableFlows(db);
         this.clock = clock;
     }
 
@@ -67,6 +72,9 @@ public class DashboardPages {
         model.addAttribute("rows", Reports.dso(reads, today()));
         model.addAttribute("standardDays", Reports.DSO_DAYS);
         model.addAttribute("countbackMonths", Reports.COUNTBACK_MONTHS);
+        List<Trends.MonthEnd> trend = Trends.monthEnds(flows, today());
+        model.addAttribute("trend", trend);
+        model.addAttribute("trendCharts", Reports.trendCharts(trend));
         return "ui/dso";
     }
 
