@@ -3,8 +3,6 @@ package io.recoup.app.api;
 import io.recoup.core.money.Money;
 import io.recoup.core.reporting.Aging;
 import io.recoup.core.reporting.DaysSalesOutstanding;
-import io.recoup.store.Database;
-import io.recoup.store.report.ReceivableFlows;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,21 +28,22 @@ public class DashboardController {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    private final ReceivableFlows flows;
+    private final DsoTrend trend;
 
-    public DashboardController(DataSource dataSource, Database db, Clock clock) {
+    public DashboardController(DataSource dataSource, DsoTrend trend, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.flows = new ReceivableFlows(db);
+        this.trend = trend;
         this.clock = clock;
     }
 
     /**
      * DSO (standard and countback) at each of the last twelve month ends and each month's collection effectiveness
-     * index, per currency, oldest first; rebuilt from stored history as {@link ReceivableFlows} describes.
+     * index, per currency, oldest first; rebuilt from stored history as {@link io.recoup.store.report.ReceivableFlows}
+     * describes, and at most {@link DsoTrend#FRESH} old.
      */
     @GetMapping("/dso-trend")
     public List<Trends.MonthEnd> dsoTrend() {
-        return Trends.monthEnds(flows, LocalDate.ofInstant(clock.instant(), clock.getZone()));
+        return trend.monthEnds();
     }
 
     @GetMapping

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,7 +42,7 @@ public final class Trends {
         }
     }
 
-    /** The last {@link #MONTHS} month ends before {@code today}, oldest first, per currency in order of its code. */
+    /** The last {@link #MONTHS} month ends before {@code today}: per currency in order of its code, oldest first. */
     public static List<MonthEnd> monthEnds(ReceivableFlows flows, LocalDate today) {
         YearMonth last = YearMonth.from(today).minusMonths(1);
         // countback at the oldest month end looks back over eleven more months, and CEI needs the month before it
@@ -60,6 +61,7 @@ public final class Trends {
                 rows.add(monthEnd(e.getValue(), month, money(sales90.getOrDefault(e.getKey(), BigDecimal.ZERO), e.getKey())));
             }
         }
+        rows.sort(Comparator.comparing(MonthEnd::currency).thenComparing(MonthEnd::monthEnd));
         return rows;
     }
 

@@ -1,11 +1,11 @@
 package io.recoup.app.ui;
 
+import io.recoup.app.api.DsoTrend;
 import io.recoup.app.api.Trends;
 import io.recoup.store.Database;
 import io.recoup.store.report.DashboardReads;
 import io.recoup.store.report.DashboardTables;
 import io.recoup.store.report.Listing;
-import io.recoup.store.report.ReceivableFlows;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -41,12 +41,12 @@ public class CsvExport {
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private final DashboardReads reads;
-    private final ReceivableFlows flows;
+    private final DsoTrend trend;
     private final Clock clock;
 
-    public CsvExport(Database db, Clock clock) {
+    public CsvExport(Database db, DsoTrend trend, Clock clock) {
         this.reads = new DashboardReads(db);
-        this.flows = new ReceivableFlows(db);
+        this.trend = trend;
         this.clock = clock;
     }
 
@@ -67,12 +67,12 @@ public class CsvExport {
     @GetMapping("/dso-trend.csv")
     public ResponseEntity<StreamingResponseBody> dsoTrend() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
-        List<Trends.MonthEnd> trend = Trends.monthEnds(flows, today);
+        List<Trends.MonthEnd> monthEnds = trend.monthEnds();
         ZoneId zone = clock.getZone();
         return csv("dso-trend-" + today, out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             line(writer, Trends.COLUMNS);
-            trend.forEach(m -> line(writer, m.cells().stream().map(v -> UiTable.cell(v, zone)).toList()));
+            monthEnds.forEach(m -> line(writer, m.cells().stream().map(v -> UiTable.cell(v, zone)).toList()));
             writer.flush();
         });
     }

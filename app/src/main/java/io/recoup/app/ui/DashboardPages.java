@@ -1,11 +1,11 @@
 package io.recoup.app.ui;
 
+import io.recoup.app.api.DsoTrend;
 import io.recoup.app.api.Trends;
 import io.recoup.store.Database;
 import io.recoup.store.report.DashboardReads;
 import io.recoup.store.report.DashboardTables;
 import io.recoup.store.report.Listing;
-import io.recoup.store.report.ReceivableFlows;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -37,12 +37,12 @@ public class DashboardPages {
             "reason", "risk_reasons", "since");
 
     private final DashboardReads reads;
-    private final ReceivableFlows flows;
+    private final DsoTrend trend;
     private final Clock clock;
 
-    public DashboardPages(Database db, Clock clock) {
+    public DashboardPages(Database db, DsoTrend trend, Clock clock) {
         this.reads = new DashboardReads(db);
-        this.flows = new ReceivableFlows(db);
+        this.trend = trend;
         this.clock = clock;
     }
 
@@ -72,9 +72,9 @@ public class DashboardPages {
         model.addAttribute("rows", Reports.dso(reads, today()));
         model.addAttribute("standardDays", Reports.DSO_DAYS);
         model.addAttribute("countbackMonths", Reports.COUNTBACK_MONTHS);
-        List<Trends.MonthEnd> trend = Trends.monthEnds(flows, today());
-        model.addAttribute("trend", trend);
-        model.addAttribute("trendCharts", Reports.trendCharts(trend));
+        List<Trends.MonthEnd> monthEnds = trend.monthEnds();
+        model.addAttribute("trend", monthEnds);
+        model.addAttribute("trendCharts", Reports.trendCharts(monthEnds));
         return "ui/dso";
     }
 
