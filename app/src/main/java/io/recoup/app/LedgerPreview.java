@@ -36,10 +36,16 @@ public final class LedgerPreview {
 
     private final Database db;
     private final Set<Channel> channels;
+    private final int maxCustomers;
 
     public LedgerPreview(Database db, Set<Channel> channels) {
+        this(db, channels, MAX_CUSTOMERS);
+    }
+
+    LedgerPreview(Database db, Set<Channel> channels, int maxCustomers) {
         this.db = db;
         this.channels = Set.copyOf(channels);
+        this.maxCustomers = maxCustomers;
     }
 
     /** What one policy would do: actions per day and channel, customers reached, tasks for a person, items left alone. */
@@ -64,7 +70,7 @@ public final class LedgerPreview {
         long[] seen = {0, 0};
         boolean[] bounded = {false};
         db.inTransaction(() -> new CustomerCaseReader(db).forEachBatchWhile(from, batch -> {
-            List<CustomerCase> cases = batch.subList(0, (int) Math.min(batch.size(), MAX_CUSTOMERS - seen[0]));
+            List<CustomerCase> cases = batch.subList(0, (int) Math.min(batch.size(), maxCustomers - seen[0]));
             for (int i = 0; i < cases.size(); i += CHUNK) {
                 List<CustomerCase> chunk = cases.subList(i, Math.min(cases.size(), i + CHUNK));
                 Simulation simulation = Simulation.ofCases(chunk, Map.of());
@@ -76,8 +82,9 @@ public final class LedgerPreview {
                 seen[1] += simulation.items();
             }
             seen[0] += cases.size();
-            bounded[0] = cases.size() < batch.size();
-            return seen[0] < MAX_CUSTOMERS;
+            // at the bound there may be more customers; the answer says it stopped rather than claim it saw them all
+            bounded[0] = seen[0] >= maxCustomers;
+            return !bounded[0];
         }));
         return new Preview(from, to, liveTally.outcome(), draftTally.outcome(), named(sample), seen[0], seen[1], bounded[0]);
     }

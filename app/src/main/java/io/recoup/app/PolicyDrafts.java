@@ -108,7 +108,7 @@ public final class PolicyDrafts {
                 .map(v -> new PolicyVersions.Version(v.version(), v.draftId(), "", v.policyId(), v.policyVersion(), v.activatedBy(),
                         v.activatedAt())).toList();
         Long version = history.isEmpty() ? null : history.get(0).version();
-        return new Live(inForce.id(), inForce.version(), version == null ? "configured file (recoup.policy)" : "stored version " + version,
+        return new Live(inForce.id(), inForce.version(), version == null ? "the file recoup.policy names" : "stored version " + version,
                 version, history, holder.lastError().orElse(null));
     }
 
