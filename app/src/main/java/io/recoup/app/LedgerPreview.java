@@ -74,10 +74,10 @@ public final class LedgerPreview {
             for (int i = 0; i < cases.size(); i += CHUNK) {
                 List<CustomerCase> chunk = cases.subList(i, Math.min(cases.size(), i + CHUNK));
                 Simulation simulation = Simulation.ofCases(chunk, Map.of());
-                List<SimulatedAction> byLive = simulation.run(live, channels, from, to);
-                List<SimulatedAction> byDraft = simulation.run(draft, channels, from, to);
-                liveTally.add(chunk, byLive);
-                draftTally.add(chunk, byDraft);
+                Simulation.Explained byLive = simulation.explained(live, channels, from, to);
+                Simulation.Explained byDraft = simulation.explained(draft, channels, from, to);
+                liveTally.add(chunk, byLive.actions());
+                draftTally.add(chunk, byDraft.actions());
                 sample(chunk, byLive, byDraft, sample);
                 seen[1] += simulation.items();
             }
@@ -93,10 +93,10 @@ public final class LedgerPreview {
         return policy.id() + " v" + policy.version();
     }
 
-    private static void sample(List<CustomerCase> chunk, List<SimulatedAction> live, List<SimulatedAction> draft,
+    private static void sample(List<CustomerCase> chunk, Simulation.Explained live, Simulation.Explained draft,
                                List<SampleItem> sample) {
-        Map<String, List<String>> byLive = byItem(live);
-        Map<String, List<String>> byDraft = byItem(draft);
+        Map<String, List<String>> byLive = byItem(live.actions());
+        Map<String, List<String>> byDraft = byItem(draft.actions());
         for (CustomerCase c : chunk) {
             for (DunningItem item : c.items()) {
                 if (sample.size() == SAMPLE) {
@@ -104,9 +104,17 @@ public final class LedgerPreview {
                 }
                 String key = key(c.customer().id(), item.number());
                 sample.add(new SampleItem(String.valueOf(c.customer().id()), "", item.number(),
-                        byLive.getOrDefault(key, List.of()), byDraft.getOrDefault(key, List.of())));
+                        whatAndWhy(byLive.get(key), live, item), whatAndWhy(byDraft.get(key), draft, item)));
             }
         }
+    }
+
+    /** The item's actions, or, when it got none, why not (the engine's word on the last day). */
+    private static List<String> whatAndWhy(List<String> actions, Simulation.Explained run, DunningItem item) {
+        if (actions != null) {
+            return actions;
+        }
+        return List.of("no action: " + run.idleReasons().getOrDefault(item.itemId(), "nothing falls due in the period"));
     }
 
     private static Map<String, List<String>> byItem(List<SimulatedAction> actions) {

@@ -122,7 +122,13 @@ class PolicyApiIT {
         List<Map<String, Object>> sample = (List<Map<String, Object>>) body.get("sample");
         assertThat(sample).isNotEmpty().hasSizeLessThanOrEqualTo(20);
         assertThat(sample).allSatisfy(s -> assertThat((String) s.get("customer")).doesNotStartWith("#"));
-        assertThat(sample).anySatisfy(s -> assertThat((List<String>) s.get("draft")).isNotEmpty());
+        // every item says what it would get, or why it would get nothing: as many of those as items left alone
+        assertThat(sample).hasSize(((Number) body.get("items")).intValue()).allSatisfy(s -> {
+            assertThat((List<String>) s.get("live")).isNotEmpty();
+            assertThat((List<String>) s.get("draft")).isNotEmpty();
+        });
+        assertThat(sample.stream().filter(s -> ((List<String>) s.get("draft")).get(0).startsWith("no action: ")).count())
+                .isEqualTo(((Number) draftOutcome.get("itemsWithoutAction")).longValue());
         assertThat(jdbc.queryForObject(rows, String.class)).isEqualTo(before);
     }
 
