@@ -17,6 +17,26 @@
       }, [xs, open], el);
     });
   }
+  // the DSO trend: one line chart per currency, standard and countback DSO at each month end (a gap where no sales)
+  function drawTrends(root) {
+    root.querySelectorAll('.dso-chart:not([data-drawn])').forEach(function (el) {
+      var labels = el.dataset.months.split('|');
+      var series = function (text) { return text.split('|').map(function (v) { return v === '' ? null : Number(v); }); };
+      var xs = labels.map(function (_, i) { return i; });
+      el.dataset.drawn = 'true';
+      new uPlot({
+        width: 520, height: 220, cursor: { show: false },
+        scales: { x: { time: false } },
+        // every other month, as YY-MM, so twelve labels fit under a small chart
+        axes: [{ values: function (u, ticks) { return ticks.map(function (t) {
+                   return labels[t] && (labels.length - 1 - t) % 2 === 0 ? labels[t].slice(2) : ''; }); }, splits: xs },
+               { size: 50 }],
+        series: [{}, { label: 'standard', stroke: '#1f5fbf', width: 2 }, { label: 'countback', stroke: '#bf5f1f', width: 2 }]
+      }, [xs, series(el.dataset.standard), series(el.dataset.countback)], el);
+    });
+  }
+  document.addEventListener('DOMContentLoaded', function () { drawTrends(document); });
+  document.addEventListener('htmx:afterSettle', function () { drawTrends(document); });
   document.addEventListener('DOMContentLoaded', function () { draw(document); });
   document.addEventListener('htmx:afterSettle', function (e) { draw(document); });
 })();

@@ -1,5 +1,6 @@
 package io.recoup.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.recoup.adapters.csv.CsvLedgerPoster;
 import io.recoup.adapters.csv.CsvOpenItemSource;
 import io.recoup.adapters.email.SmtpReminderChannel;
@@ -33,6 +34,7 @@ import io.recoup.store.dispatch.NoticeRepository;
 import io.recoup.store.ledger.LedgerRepository;
 import io.recoup.store.ledger.SourceReplayIds;
 import io.recoup.store.receipt.ReceiptRepository;
+import io.recoup.store.policy.PolicyVersions;
 import io.recoup.store.receive.ProviderEvents;
 import java.io.IOException;
 import java.io.InputStream;
@@ -126,11 +128,26 @@ class RecoupConfiguration {
                 Optional.of(new PdfLetterPrinter()), step -> policy.getObject().get().policy().letter(step), links.publicLinks());
     }
 
+    /** What a policy must satisfy beyond its schema: its templates exist and name only variables the renderer gives. */
     @Bean
-    PolicyHolder policyHolder(RecoupProperties props, ReminderDispatch dispatch, MessageTemplates templates) {
+    PolicyHolder.Check policyCheck(MessageTemplates templates) {
+        return new TemplateCheck(templates, TemplateCheck.BUNDLED_LANGUAGES)::problems;
+    }
+
+    /** The newest version activated on the dashboard, else the policy {@code recoup.policy} names ({@link StoredPolicySource}). */
+    @Bean
+    @DependsOnDatabaseInitialization
+    PolicyHolder policyHolder(RecoupProperties props, Database db, ReminderDispatch dispatch, PolicyHolder.Check check) {
         // a policy whose templates are missing or name an unknown variable is refused as it loads
-        return new PolicyHolder(PolicyLoader.withBundledSchema(), dispatch.configuredChannels(), new PolicySource(props.policy()),
-                new TemplateCheck(templates, TemplateCheck.BUNDLED_LANGUAGES)::problems);
+        return new PolicyHolder(PolicyLoader.withBundledSchema(), dispatch.configuredChannels(),
+                new StoredPolicySource(new PolicyVersions(db), new PolicySource(props.policy())), check);
+    }
+
+    @Bean
+    PolicyDrafts policyDrafts(Database db, ReminderDispatch dispatch, PolicyHolder.Check check, PolicyHolder holder,
+                              SettableClock clock, ObjectMapper json) {
+        return new PolicyDrafts(db, PolicyLoader.withBundledSchema(), check, holder,
+                new LedgerPreview(db, dispatch.configuredChannels()), clock, json);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.recoup.app;
 import io.recoup.core.dunning.ContactLog;
 import io.recoup.core.dunning.CustomerCase;
 import io.recoup.core.dunning.CustomerProfile;
+import io.recoup.core.dunning.Decision;
 import io.recoup.core.dunning.DunningEngine;
 import io.recoup.core.dunning.DunningItem;
 import io.recoup.core.dunning.PolicySimulator;
@@ -81,6 +82,13 @@ final class Simulation {
     }
 
     List<SimulatedAction> run(DunningPolicy policy, Set<Channel> channels, LocalDate from, LocalDate to) {
+        return explained(policy, channels, from, to).actions();
+    }
+
+    /** A run's actions, and the engine's reason on the last day for each item it did not act on then (paused, held...). */
+    record Explained(List<SimulatedAction> actions, Map<Long, String> idleReasons) {}
+
+    Explained explained(DunningPolicy policy, Set<Channel> channels, LocalDate from, LocalDate to) {
         PolicySimulator simulator = new PolicySimulator(new DunningEngine(policy, channels));
         for (CustomerCase c : cases) {
             simulator.addCustomer(c.customer());
@@ -90,6 +98,9 @@ final class Simulation {
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             actions.addAll(simulator.runDay(day, LocalTime.of(9, 0)));
         }
-        return actions;
+        Map<Long, String> idle = new HashMap<>();
+        simulator.lastPlans().forEach(plan -> plan.decisions().stream().filter(d -> d.outcome() != Decision.Outcome.PLANNED)
+                .forEach(d -> idle.put(d.itemId(), d.reason())));
+        return new Explained(actions, idle);
     }
 }

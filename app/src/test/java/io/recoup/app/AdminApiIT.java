@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.recoup.routes.cycle.Stages;
 import io.recoup.store.TemporaryFolders;
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -216,6 +217,20 @@ class AdminApiIT {
         assertThat(dashboard.get("asOf")).isEqualTo("2026-03-02");
         assertThat(dashboard.get("aging").toString()).contains("bucket=1-30").contains("bucket=not due");
         assertThat(dashboard.get("needsPerson").toString()).contains("call-task");
+    }
+
+    @Test
+    void theDsoTrendGivesTheLastTwelveMonthEndsOfEachCurrencyRebuiltFromTheStoredLedger() {
+        List<Map<String, Object>> trend = admin().getForObject("/api/dashboard/dso-trend", List.class);
+        long currencies = jdbc.queryForObject("select count(distinct currency) from open_item", Long.class);
+        assertThat(trend).hasSize((int) (12 * currencies));
+        assertThat(trend).extracting(m -> m.get("monthEnd")).first().isEqualTo("2025-03-31");
+        assertThat(trend).extracting(m -> m.get("monthEnd")).last().isEqualTo("2026-02-28");
+        // nothing was paid before the sample's first day: what was open at February's end is what had been issued by then
+        Map<String, Object> february = trend.stream().filter(m -> "2026-02-28".equals(m.get("monthEnd")) && "EUR".equals(m.get("currency")))
+                .findFirst().orElseThrow();
+        assertThat(new BigDecimal(february.get("open").toString())).isEqualByComparingTo(jdbc.queryForObject(
+                "select sum(original_amount) from open_item where currency = 'EUR' and issue_date <= '2026-02-28'", BigDecimal.class));
     }
 
     @Test

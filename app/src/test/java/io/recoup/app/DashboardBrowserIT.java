@@ -154,6 +154,32 @@ class DashboardBrowserIT {
         disputeFromTheCustomerPage();
         exportsTablesAsCsv();
         visitTheOtherPages();
+        uploadsAPolicySeesItsProblemsThenSimulatesAValidOne();
+    }
+
+    /** An invalid policy shows each problem under its line; a valid one is simulated beside the live policy. */
+    private void uploadsAPolicySeesItsProblemsThenSimulatesAValidOne() {
+        upload(PolicyApiIT.bundled("default.yaml").replace("channels: [whatsapp]", "channels: [fax]"));
+        WebElement problems = waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("policy-problems")));
+        assertThat(problems.getText()).contains("ladders.default.steps[3].channels[0]: ").contains("(line 24, column 20)");
+        assertThat(browser.findElement(By.id("policy-line-24")).getAttribute("class")).contains("refused");
+        assertThat(browser.findElements(By.id("policy-activate"))).isEmpty();
+        screenshot("11-policy-invalid");
+
+        upload(PolicyApiIT.bundled("strict.yaml"));
+        waiting.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#policy-simulate button"))).click();
+        WebElement outcome = waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("table-policy-outcome")));
+        assertThat(outcome.getText()).contains("draft: strict v1").contains("customers reached").contains("items with no action");
+        assertThat(browser.findElements(By.cssSelector("#table-policy-sample tbody tr"))).isNotEmpty();
+        screenshot("12-policy-simulation");
+    }
+
+    private void upload(String yaml) {
+        browser.get(url("/ui/policies"));
+        WebElement text = waiting.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#policy-upload-form textarea")));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", text, yaml);
+        browser.findElement(By.cssSelector("#policy-upload-form button")).click();
+        waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("policy-draft")));
     }
 
     /** A person disputes an open item from its customer's page: the hold is recorded under their name and on the timeline. */
@@ -183,6 +209,9 @@ class DashboardBrowserIT {
         assertThat(needs).hasSize(3);
         assertThat(needs.get(1)).contains(",csv,C400,Verde Instalações Lda,0,EUR,640.00,");
         assertThat(needs.get(2)).contains(",csv,C300,Lumen Studio SARL,0,EUR,320.50,");
+        List<String> trend = download("/ui/export/dso-trend.csv");
+        assertThat(trend.get(0)).isEqualTo("currency,month_end,open,current,credit_sales,dso_standard,dso_countback,cei_percent");
+        assertThat(trend).hasSize(1 + 12 * (int) (long) jdbc.queryForObject("select count(distinct currency) from open_item", Long.class));
     }
 
     private List<String> download(String path) {

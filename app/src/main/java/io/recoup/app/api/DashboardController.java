@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Where the finance team stands: open amounts by age bucket and currency, DSO over the last 90 days, what is
- * scheduled, what failed, what needs a person, and the money waiting in the exceptions queue.
+ * Where the finance team stands: open amounts by age bucket and currency, DSO over the last 90 days and its trend
+ * over the last twelve month ends with the collection effectiveness index, what is scheduled, what failed, what needs a person, and the money waiting in the exceptions queue.
  */
 @RestController
 @RequestMapping("/api/dashboard")
@@ -28,9 +28,22 @@ public class DashboardController {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    public DashboardController(DataSource dataSource, Clock clock) {
+    private final DsoTrend trend;
+
+    public DashboardController(DataSource dataSource, DsoTrend trend, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.trend = trend;
         this.clock = clock;
+    }
+
+    /**
+     * DSO (standard and countback) at each of the last twelve month ends and each month's collection effectiveness
+     * index, per currency, oldest first; rebuilt from stored history as {@link io.recoup.store.report.ReceivableFlows}
+     * describes, and at most {@link DsoTrend#FRESH} old.
+     */
+    @GetMapping("/dso-trend")
+    public List<Trends.MonthEnd> dsoTrend() {
+        return trend.monthEnds();
     }
 
     @GetMapping

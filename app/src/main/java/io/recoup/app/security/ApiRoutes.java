@@ -32,6 +32,8 @@ public final class ApiRoutes {
             new Rule(HttpMethod.GET, "/actuator/prometheus", Role.METRICS),
             new Rule(null, "/actuator/**", Role.ADMIN),
             new Rule(null, "/api/admin/**", Role.ADMIN),
+            // policies are admin's, reading a draft and the history too (a draft may name people's templates and rules)
+            new Rule(null, "/api/policies/**", Role.ADMIN),
             new Rule(HttpMethod.GET, "/api/**", Role.VIEWER),
             new Rule(HttpMethod.GET, "/v3/api-docs/**", Role.VIEWER),
             new Rule(HttpMethod.GET, "/swagger-ui/**", Role.VIEWER),

@@ -1,5 +1,7 @@
 package io.recoup.app.ui;
 
+import io.recoup.app.api.DsoTrend;
+import io.recoup.app.api.Trends;
 import io.recoup.store.Database;
 import io.recoup.store.report.DashboardReads;
 import io.recoup.store.report.DashboardTables;
@@ -39,10 +41,12 @@ public class CsvExport {
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private final DashboardReads reads;
+    private final DsoTrend trend;
     private final Clock clock;
 
-    public CsvExport(Database db, Clock clock) {
+    public CsvExport(Database db, DsoTrend trend, Clock clock) {
         this.reads = new DashboardReads(db);
+        this.trend = trend;
         this.clock = clock;
     }
 
@@ -57,6 +61,20 @@ public class CsvExport {
             default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no table " + table);
         };
         return csv(table + "-" + today, listing, "exceptions".equals(table) ? ExceptionPages::masked : UnaryOperator.identity());
+    }
+
+    /** The DSO trend and collection effectiveness: twelve rows per currency, computed, not streamed. */
+    @GetMapping("/dso-trend.csv")
+    public ResponseEntity<StreamingResponseBody> dsoTrend() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
+        List<Trends.MonthEnd> monthEnds = trend.monthEnds();
+        ZoneId zone = clock.getZone();
+        return csv("dso-trend-" + today, out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            line(writer, Trends.COLUMNS);
+            monthEnds.forEach(m -> line(writer, m.cells().stream().map(v -> UiTable.cell(v, zone)).toList()));
+            writer.flush();
+        });
     }
 
     @GetMapping("/customers/{source}/{id}/{table}.csv")
@@ -74,12 +92,15 @@ public class CsvExport {
 
     private ResponseEntity<StreamingResponseBody> csv(String file, Listing listing, UnaryOperator<Map<String, Object>> shape) {
         ZoneId zone = clock.getZone();
-        StreamingResponseBody body = out -> {
+        return csv(file, out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             reads.stream(listing, columns -> line(writer, columns), row -> line(writer,
                     shape.apply(row).values().stream().map(v -> UiTable.cell(v, zone)).toList()));
             writer.flush();
-        };
+        });
+    }
+
+    private static ResponseEntity<StreamingResponseBody> csv(String file, StreamingResponseBody body) {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv\"")

@@ -1,5 +1,7 @@
 package io.recoup.app.ui;
 
+import io.recoup.app.api.DsoTrend;
+import io.recoup.app.api.Trends;
 import io.recoup.store.Database;
 import io.recoup.store.report.DashboardReads;
 import io.recoup.store.report.DashboardTables;
@@ -16,7 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The dashboard's read-only pages: sign-in, aging with its chart, DSO, what is scheduled for the next 14 days, failed
+ * The dashboard's read-only pages: sign-in, aging with its chart, DSO with its twelve-month trend and the collection
+ * effectiveness index, what is scheduled for the next 14 days, failed
  * sends and what needs a person. Tables are read one page at a time ({@code ?page=} from 0, {@code &size=} up to
  * {@value #MAX_SIZE}); each has a CSV export of all its rows ({@link CsvExport}). The aging's sums over every open item
  * are kept up to 30 s ({@link Recent}): at 1,000,000 items they take a second or more to read.
@@ -39,11 +42,13 @@ public class DashboardPages {
     static final Duration AGING_MAX_AGE = Duration.ofSeconds(30);
 
     private final DashboardReads reads;
+    private final DsoTrend trend;
     private final Clock clock;
     private final Recent<List<DashboardReads.DueSum>> openByDueDate;
 
-    public DashboardPages(Database db, Clock clock) {
+    public DashboardPages(Database db, DsoTrend trend, Clock clock) {
         this.reads = new DashboardReads(db);
+        this.trend = trend;
         this.clock = clock;
         // the system's time, not the application's (a demo sets that to a past day): the age is real time
         this.openByDueDate = new Recent<>(reads::openByDueDate, AGING_MAX_AGE, Clock.systemUTC(),
@@ -78,6 +83,9 @@ public class DashboardPages {
         model.addAttribute("rows", Reports.dso(reads, today()));
         model.addAttribute("standardDays", Reports.DSO_DAYS);
         model.addAttribute("countbackMonths", Reports.COUNTBACK_MONTHS);
+        List<Trends.MonthEnd> monthEnds = trend.monthEnds();
+        model.addAttribute("trend", monthEnds);
+        model.addAttribute("trendCharts", Reports.trendCharts(monthEnds));
         return "ui/dso";
     }
 

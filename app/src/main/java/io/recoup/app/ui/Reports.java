@@ -1,5 +1,6 @@
 package io.recoup.app.ui;
 
+import io.recoup.app.api.Trends;
 import io.recoup.core.money.Money;
 import io.recoup.core.reporting.Aging;
 import io.recoup.core.reporting.AgingBucket;
@@ -21,9 +22,9 @@ import java.util.TreeMap;
  */
 final class Reports {
     /** Standard DSO looks at the credit sales of this many days (as {@code /api/dashboard} does). */
-    static final int DSO_DAYS = 90;
+    static final int DSO_DAYS = Trends.DSO_DAYS;
     /** Countback DSO walks back over this month and the eleven before it. */
-    static final int COUNTBACK_MONTHS = 12;
+    static final int COUNTBACK_MONTHS = Trends.COUNTBACK_MONTHS;
 
     private Reports() {
     }
@@ -86,6 +87,24 @@ final class Reports {
                     money(sales, open.currency()).amount(), DaysSalesOutstanding.countback(openNow, periods).orElse(null)));
         }
         return rows;
+    }
+
+    /** A currency's DSO trend for the chart: month ends and both DSOs, "|"-joined, an empty cell where there were no sales. */
+    record TrendChart(String currency, String months, String standard, String countback) {}
+
+    static List<TrendChart> trendCharts(List<Trends.MonthEnd> trend) {
+        Map<String, List<Trends.MonthEnd>> byCurrency = new TreeMap<>();
+        trend.forEach(m -> byCurrency.computeIfAbsent(m.currency(), c -> new ArrayList<>()).add(m));
+        List<TrendChart> charts = new ArrayList<>();
+        byCurrency.forEach((currency, months) -> charts.add(new TrendChart(currency,
+                joined(months.stream().map(m -> YearMonth.from(m.monthEnd()).toString()).toList()),
+                joined(months.stream().map(m -> m.dsoStandard() == null ? "" : m.dsoStandard().toPlainString()).toList()),
+                joined(months.stream().map(m -> m.dsoCountback() == null ? "" : m.dsoCountback().toPlainString()).toList()))));
+        return charts;
+    }
+
+    private static String joined(List<String> cells) {
+        return String.join("|", cells);
     }
 
     private static Money money(BigDecimal amount, String currency) {

@@ -21,6 +21,14 @@ class ApiRoutesTest {
     }
 
     @Test
+    void policiesAreAnAdminsToReadUploadSimulateAndActivate() {
+        assertThat(ApiRoutes.roleFor(HttpMethod.GET, "/api/policies")).isEqualTo(Role.ADMIN);
+        assertThat(ApiRoutes.roleFor(HttpMethod.GET, "/api/policies/drafts/{id}")).isEqualTo(Role.ADMIN);
+        assertThat(ApiRoutes.roleFor(HttpMethod.POST, "/api/policies/drafts")).isEqualTo(Role.ADMIN);
+        assertThat(ApiRoutes.roleFor(HttpMethod.POST, "/api/policies/drafts/{id}/activate")).isEqualTo(Role.ADMIN);
+    }
+
+    @Test
     void aRouteNoRuleNamesNeedsAnAdmin() {
         assertThat(ApiRoutes.roleFor(HttpMethod.PUT, "/api/policies/default")).isEqualTo(Role.ADMIN);
         assertThat(ApiRoutes.roleFor(HttpMethod.POST, "/api/connections")).isEqualTo(Role.ADMIN);

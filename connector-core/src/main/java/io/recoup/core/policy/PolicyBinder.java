@@ -26,14 +26,14 @@ final class PolicyBinder {
 
     private final String origin;
     private final YamlTree tree;
-    private final List<String> problems = new ArrayList<>();
+    private final List<PolicyProblem> problems = new ArrayList<>();
 
     PolicyBinder(String origin, YamlTree tree) {
         this.origin = origin;
         this.tree = tree;
     }
 
-    List<String> problems() {
+    List<PolicyProblem> problems() {
         return problems;
     }
 
@@ -129,7 +129,7 @@ final class PolicyBinder {
             if (ladders.size() == 1) {
                 return List.of(Segment.everyone(ladders.keySet().iterator().next()));
             }
-            problems.add(origin + ":1: field 'segments' is missing: with several ladders, say which applies to whom");
+            problems.add(new PolicyProblem(origin, 1, 1, "segments", "is missing: with several ladders, say which applies to whom"));
             return List.of();
         }
         List<Segment> segments = new ArrayList<>();
@@ -204,6 +204,7 @@ final class PolicyBinder {
     private void problem(List<Object> at, String field, String reason) {
         List<Object> path = new ArrayList<>(at);
         path.add(field);
-        problems.add(origin + ":" + tree.lineOf(path) + ": field '" + YamlTree.describe(path) + "': " + reason);
+        YamlTree.Position position = tree.positionOf(path);
+        problems.add(new PolicyProblem(origin, position.line(), position.column(), YamlTree.describe(path), reason));
     }
 }

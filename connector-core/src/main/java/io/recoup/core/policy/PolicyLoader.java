@@ -1,14 +1,11 @@
 package io.recoup.core.policy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import io.recoup.core.ErrorCode;
-import io.recoup.core.RecoupException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -59,10 +56,15 @@ public final class PolicyLoader {
     static final int MAX_DEPTH = 20;
     static final int MAX_CODE_POINTS = 1024 * 1024;
 
+    /**
+     * The policy in {@code yaml}; {@code origin} names it in every problem (a file name, or an uploaded draft).
+     *
+     * @throws InvalidPolicy with every problem found, each with its line, column and field
+     */
     public DunningPolicy load(String origin, String yaml) {
         if (yaml.length() > MAX_CODE_POINTS) {
             // refused before the parser reads a byte of it
-            throw invalid(List.of(origin + ":1: refused: the file has more than " + MAX_CODE_POINTS + " characters"));
+            throw invalid(new PolicyProblem(origin, 1, 0, "", "refused: the file has more than " + MAX_CODE_POINTS + " characters"));
         }
         YamlTree tree;
         try {
@@ -73,38 +75,46 @@ public final class PolicyLoader {
             options.setCodePointLimit(MAX_CODE_POINTS);
             Node root = new Yaml(options).compose(new StringReader(yaml));
             if (root == null) {
-                throw invalid(List.of(origin + ":1: the file is empty"));
+                throw invalid(new PolicyProblem(origin, 1, 0, "", "the file is empty"));
             }
             tree = new YamlTree(root);
         } catch (MarkedYAMLException e) {
-            throw invalid(List.of(origin + ":" + (e.getProblemMark().getLine() + 1) + ": malformed YAML: " + e.getProblem()));
+            throw invalid(new PolicyProblem(origin, e.getProblemMark().getLine() + 1, e.getProblemMark().getColumn() + 1, "",
+                    "malformed YAML: " + e.getProblem()));
         } catch (YAMLException e) {
             // the limits above: SnakeYAML gives no line for them
-            throw invalid(List.of(origin + ": refused: " + e.getMessage()));
+            throw invalid(new PolicyProblem(origin, 0, 0, "", "refused: " + e.getMessage()));
         }
-        List<String> problems = new ArrayList<>();
-        List<ValidationMessage> messages = new ArrayList<>(schema.validate(tree.root()));
-        messages.sort(Comparator.comparingInt(m -> tree.lineOf(path(m.getInstanceLocation()))));
-        for (ValidationMessage m : messages) {
-            List<Object> path = path(m.getInstanceLocation());
-            if (m.getProperty() != null && "additionalProperties".equals(m.getType())) {
-                path.add(m.getProperty());
-                problems.add(origin + ":" + tree.lineOf(path) + ": field '" + YamlTree.describe(path) + "': is not a known field");
-            } else if (m.getProperty() != null && "required".equals(m.getType())) {
-                problems.add(origin + ":" + tree.lineOf(path) + ": field '" + join(path, m.getProperty()) + "' is missing");
-            } else {
-                problems.add(origin + ":" + tree.lineOf(path) + ": field '" + YamlTree.describe(path) + "': " + m.getError());
-            }
-        }
+        List<PolicyProblem> problems = schemaProblems(origin, tree);
         if (!problems.isEmpty()) {
-            throw invalid(problems);
+            throw new InvalidPolicy(problems);
         }
         PolicyBinder binder = new PolicyBinder(origin, tree);
         DunningPolicy policy = binder.bind();
         if (!binder.problems().isEmpty()) {
-            throw invalid(binder.problems());
+            throw new InvalidPolicy(binder.problems());
         }
         return policy;
+    }
+
+    private List<PolicyProblem> schemaProblems(String origin, YamlTree tree) {
+        List<ValidationMessage> messages = new ArrayList<>(schema.validate(tree.root()));
+        messages.sort(Comparator.comparingInt(m -> tree.lineOf(path(m.getInstanceLocation()))));
+        List<PolicyProblem> problems = new ArrayList<>();
+        for (ValidationMessage m : messages) {
+            List<Object> path = path(m.getInstanceLocation());
+            YamlTree.Position at = tree.positionOf(path);
+            if (m.getProperty() != null && "additionalProperties".equals(m.getType())) {
+                path.add(m.getProperty());
+                YamlTree.Position field = tree.positionOf(path);
+                problems.add(new PolicyProblem(origin, field.line(), field.column(), YamlTree.describe(path), "is not a known field"));
+            } else if (m.getProperty() != null && "required".equals(m.getType())) {
+                problems.add(new PolicyProblem(origin, at.line(), at.column(), join(path, m.getProperty()), "is missing"));
+            } else {
+                problems.add(new PolicyProblem(origin, at.line(), at.column(), YamlTree.describe(path), m.getError()));
+            }
+        }
+        return problems;
     }
 
     private static String join(List<Object> path, String property) {
@@ -119,7 +129,7 @@ public final class PolicyLoader {
         return path;
     }
 
-    private static RecoupException invalid(List<String> problems) {
-        return new RecoupException(ErrorCode.INVALID_POLICY, "invalid dunning policy:\n  " + String.join("\n  ", problems));
+    private static InvalidPolicy invalid(PolicyProblem problem) {
+        return new InvalidPolicy(List.of(problem));
     }
 }

@@ -30,7 +30,10 @@ final class YamlTree {
     static final int MAX_VALUES = 100_000;
 
     private final JsonNode root;
-    private final Map<List<Object>, Integer> lines = new HashMap<>();
+    /** Where each value starts: its 1-based line and column. */
+    record Position(int line, int column) {}
+
+    private final Map<List<Object>, Position> positions = new HashMap<>();
     private int values;
 
     /** @throws YAMLException when the document expands to more than {@link #MAX_VALUES} values */
@@ -44,11 +47,16 @@ final class YamlTree {
 
     /** The 1-based line of the value at {@code path} (keys and indexes), or of its nearest ancestor that has one. */
     int lineOf(List<Object> path) {
+        return positionOf(path).line();
+    }
+
+    /** Where the value at {@code path} starts, or its nearest ancestor that is there (line 1, column 1 at worst). */
+    Position positionOf(List<Object> path) {
         List<Object> p = new ArrayList<>(path);
         while (true) {
-            Integer line = lines.get(p);
-            if (line != null || p.isEmpty()) {
-                return line == null ? 1 : line;
+            Position position = positions.get(p);
+            if (position != null || p.isEmpty()) {
+                return position == null ? new Position(1, 1) : position;
             }
             p.remove(p.size() - 1);
         }
@@ -70,7 +78,7 @@ final class YamlTree {
         if (++values > MAX_VALUES) {
             throw new YAMLException("the document expands to more than " + MAX_VALUES + " values (aliases repeating large parts?)");
         }
-        lines.put(List.copyOf(path), node.getStartMark().getLine() + 1);
+        positions.put(List.copyOf(path), new Position(node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1));
         JsonNodeFactory f = JsonNodeFactory.instance;
         if (node instanceof MappingNode map) {
             ObjectNode object = f.objectNode();

@@ -83,6 +83,35 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void namesTheLineColumnAndFieldOfEveryProblemForAPersonToFixIt() {
+        String bad = GOOD.replace("channels: [email, sms]", "channels: [email, pigeon]").replace("laders", "ladders");
+        assertThatThrownBy(() -> loader.load("draft 7", bad))
+                .isInstanceOfSatisfying(InvalidPolicy.class, e -> {
+                    assertThat(e.problems()).hasSize(1);
+                    PolicyProblem problem = e.problems().get(0);
+                    assertThat(problem.line()).isEqualTo(16);
+                    assertThat(problem.column()).isEqualTo(27);
+                    assertThat(problem.field()).isEqualTo("ladders.standard.steps[0].channels[1]");
+                    assertThat(problem.describe()).startsWith("ladders.standard.steps[0].channels[1]: ")
+                            .contains("enumeration").endsWith("(line 16, column 27)");
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_POLICY);
+                });
+    }
+
+    @Test
+    void givesTheColumnOfMalformedYamlAndOfRulesTheSchemaCannotSay() {
+        assertThatThrownBy(() -> loader.load("p.yaml", "policy: [standard\nversion: 3\n"))
+                .isInstanceOfSatisfying(InvalidPolicy.class, e -> assertThat(e.problems().get(0).column()).isPositive());
+        String overlapping = GOOD.replace("offset-days: 7\n", "offset-days: 0\n");
+        assertThatThrownBy(() -> loader.load("p.yaml", overlapping))
+                .isInstanceOfSatisfying(InvalidPolicy.class, e -> assertThat(e.problems()).anySatisfy(p -> {
+                    assertThat(p.field()).isEqualTo("ladders.standard.steps[1].offset-days");
+                    assertThat(p.line()).isEqualTo(19);
+                    assertThat(p.column()).isEqualTo(22);
+                }));
+    }
+
+    @Test
     void rejectsAnUnknownChannelNamingFileLineAndField() {
         assertThatThrownBy(() -> loader.load("bad.yaml", GOOD.replace("channels: [email, sms]", "channels: [email, pigeon]")))
                 .isInstanceOf(RecoupException.class)
@@ -159,7 +188,7 @@ class PolicyLoaderTest {
     @Test
     void rejectsMissingAndUnknownFields() {
         assertThatThrownBy(() -> loader.load("p.yaml", "policy: x\nversion: 1\nladers: {}\n"))
-                .hasMessageContaining("p.yaml:1: field 'ladders' is missing")
+                .hasMessageContaining("p.yaml:1: field 'ladders': is missing")
                 .hasMessageContaining("p.yaml:3: field 'laders': is not a known field");
     }
 

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 
@@ -80,6 +81,17 @@ public final class CustomerCaseReader {
      * is never empty. Must run inside a transaction (streaming needs one).
      */
     public void forEachBatch(LocalDate today, Consumer<? super List<CustomerCase>> consumer) {
+        forEachBatchWhile(today, batch -> {
+            consumer.accept(batch);
+            return true;
+        });
+    }
+
+    /**
+     * As {@link #forEachBatch}, stopping once {@code consumer} answers false: a preview that looks at a bounded number
+     * of customers does not read the rest of a large ledger.
+     */
+    public void forEachBatchWhile(LocalDate today, Predicate<? super List<CustomerCase>> consumer) {
         Context context = context(today);
         Long[] bounds = db.jdbc().queryForObject("select min(customer_id), max(customer_id) from open_item where status = 'OPEN'",
                 (rs, n) -> new Long[] {(Long) rs.getObject(1), (Long) rs.getObject(2)});
@@ -88,8 +100,8 @@ public final class CustomerCaseReader {
         }
         for (long first = bounds[0]; first <= bounds[1]; first += CUSTOMERS_PER_BATCH) {
             List<CustomerCase> batch = batch(context, first, Math.min(bounds[1], first + CUSTOMERS_PER_BATCH - 1));
-            if (!batch.isEmpty()) {
-                consumer.accept(batch);
+            if (!batch.isEmpty() && !consumer.test(batch)) {
+                return;
             }
         }
     }
