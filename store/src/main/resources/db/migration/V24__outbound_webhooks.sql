@@ -17,14 +17,16 @@ create table webhook_subscription (
     deleted_by      text
 );
 
--- The outbox: one row per (subscription, event), written in the transaction that records the event in event_log, so
--- an event whose change rolls back is never sent and a committed one is never lost. The worker takes due rows with
+-- The outbox: one row per (subscription, event), written in the statement that records the event in event_log, so
+-- an event whose change rolls back is never sent and a committed one is never lost. event_id (evt_<random UUID>) is
+-- what receivers de-duplicate on; event_log_id names the log line (not a foreign key: the log may be emptied). The worker takes due rows with
 -- FOR UPDATE SKIP LOCKED (several instances share the queue); a row refused for good or out of attempts is PARKED
 -- with its reason for a person, and the others go on.
 create table webhook_delivery (
     id              bigserial   primary key,
     subscription_id bigint      not null references webhook_subscription (id),
     event_id        text        not null,
+    event_log_id    bigint      not null,
     event_type      text        not null,
     created         timestamptz not null,
     payload         text        not null,

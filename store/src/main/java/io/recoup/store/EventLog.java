@@ -47,21 +47,24 @@ public final class EventLog {
     }
 
     /**
-     * One statement, so the deliveries cannot outlive or miss their log lines even outside a transaction: the log
-     * lines' ids are drawn first and name the events ({@code evt_<id>}), unique per subscription.
+     * One statement, so the deliveries cannot outlive or miss their log lines even outside a transaction. The log
+     * lines' ids are drawn first, so each delivery names its line; the event id every subscriber gets is a random UUID
+     * ({@code evt_<32 hex>}), never reused even when the log's numbering starts again (the demo's reset).
      */
     private void appendWithDeliveries(List<? extends RecoupEvent> batch, List<Optional<OutboundEvent>> outbound) {
         Timestamp now = db.now();
         db.jdbc().update("""
                 with u as materialized (
-                    select nextval(pg_get_serial_sequence('event_log', 'id')) as id, u.*
+                    select nextval(pg_get_serial_sequence('event_log', 'id')) as id,
+                        'evt_' || replace(gen_random_uuid()::text, '-', '') as event_id, u.*
                     from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
                         u(actor, entity, entity_id, what, why, kind, data, n)),
                 logged as (
                     insert into event_log (id, at, actor, entity, entity_id, what, why)
                     select id, ?, actor, entity, entity_id, what, why from u order by n)
-                insert into webhook_delivery (subscription_id, event_id, event_type, created, payload, status, next_attempt_at)
-                select s.id, 'evt_' || u.id, u.kind, ?, json_build_object('id', 'evt_' || u.id, 'type', u.kind, 'created', ?::text,
+                insert into webhook_delivery (subscription_id, event_id, event_log_id, event_type, created, payload, status,
+                    next_attempt_at)
+                select s.id, u.event_id, u.id, u.kind, ?, json_build_object('id', u.event_id, 'type', u.kind, 'created', ?::text,
                     'data', u.data::json)::text, ?, ?
                 from u join webhook_subscription s on s.deleted_at is null and u.kind = any (s.events)""",
                 column(batch, RecoupEvent::actor), column(batch, e -> e.subject().entity()),

@@ -32,6 +32,7 @@ public final class ApiRoutes {
             new Rule(HttpMethod.GET, "/actuator/prometheus", Role.METRICS),
             new Rule(null, "/actuator/**", Role.ADMIN),
             new Rule(null, "/api/admin/**", Role.ADMIN),
+            new Rule(null, "/api/webhook-subscriptions/**", Role.ADMIN),
             new Rule(HttpMethod.GET, "/api/**", Role.VIEWER),
             new Rule(HttpMethod.GET, "/v3/api-docs/**", Role.VIEWER),
             new Rule(HttpMethod.GET, "/swagger-ui/**", Role.VIEWER),
@@ -39,7 +40,8 @@ public final class ApiRoutes {
             new Rule(HttpMethod.POST, "/api/items/**", Role.FINANCE),
             new Rule(HttpMethod.DELETE, "/api/items/**", Role.FINANCE),
             new Rule(HttpMethod.POST, "/api/customers/**", Role.FINANCE),
-            new Rule(HttpMethod.POST, "/api/exceptions/**", Role.FINANCE));
+            new Rule(HttpMethod.POST, "/api/exceptions/**", Role.FINANCE),
+            new Rule(HttpMethod.POST, "/api/webhook-deliveries/*/redeliver", Role.FINANCE));
 
     /** Where no rule matches. */
     public static final Role DEFAULT = Role.ADMIN;

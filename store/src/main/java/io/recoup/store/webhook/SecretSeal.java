@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -21,13 +22,27 @@ public final class SecretSeal {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final SecretKeySpec key;
+    private final Supplier<byte[]> source;
+    private volatile SecretKeySpec key;
 
     public SecretSeal(byte[] key) {
-        if (key.length != 32) {
-            throw new IllegalArgumentException("the webhook secret key has " + key.length + " bytes; AES-256 needs 32");
+        this(key::clone);
+    }
+
+    /** With the key read from {@code source} when first needed (an installation without subscriptions never reads it). */
+    public SecretSeal(Supplier<byte[]> source) {
+        this.source = source;
+    }
+
+    private SecretKeySpec key() {
+        if (key == null) {
+            byte[] bytes = source.get();
+            if (bytes.length != 32) {
+                throw new IllegalArgumentException("the webhook secret key has " + bytes.length + " bytes; AES-256 needs 32");
+            }
+            key = new SecretKeySpec(bytes, "AES");
         }
-        this.key = new SecretKeySpec(key.clone(), "AES");
+        return key;
     }
 
     /** A new random key for {@link #SecretSeal(byte[])}. */
@@ -42,7 +57,7 @@ public final class SecretSeal {
         RANDOM.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.init(Cipher.ENCRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, nonce));
             byte[] sealed = cipher.doFinal(secret);
             return ByteBuffer.allocate(NONCE + sealed.length).put(nonce).put(sealed).array();
         } catch (GeneralSecurityException e) {
@@ -57,7 +72,7 @@ public final class SecretSeal {
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, Arrays.copyOf(sealed, NONCE)));
+            cipher.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, Arrays.copyOf(sealed, NONCE)));
             return cipher.doFinal(sealed, NONCE, sealed.length - NONCE);
         } catch (javax.crypto.AEADBadTagException e) {
             throw unreadable();

@@ -49,7 +49,7 @@ class WebhookOutboxIT {
     }
 
     @Test
-    void writesOneDeliveryPerSubscriptionThatWantsTheEventWithItsLogLinesIdAsEventId() {
+    void writesOneDeliveryPerSubscriptionThatWantsTheEventNamingItsLogLine() {
         long exceptions = subscriptions.create("https://erp.example/hooks", List.of("exception.raised"), null, "admin").subscription().id();
         subscriptions.create("https://crm.example/hooks", List.of("item.paid"), null, "admin");
 
@@ -57,11 +57,12 @@ class WebhookOutboxIT {
                 new MatcherEvent.Unmatched(new ReceiptId(7), "no reference")));
 
         long logId = db.jdbc().queryForObject("select id from event_log where what = 'unmatched'", Long.class);
-        assertThat(db.jdbc().queryForList("select subscription_id, event_id, event_type, status, payload from webhook_delivery"))
+        assertThat(db.jdbc().queryForList("select subscription_id, event_id, event_log_id, event_type, status, payload from webhook_delivery"))
                 .singleElement().satisfies(d -> {
-                    assertThat(d).containsEntry("subscription_id", exceptions).containsEntry("event_id", "evt_" + logId)
+                    assertThat(d).containsEntry("subscription_id", exceptions).containsEntry("event_log_id", logId)
                             .containsEntry("event_type", "exception.raised").containsEntry("status", "PENDING");
-                    assertThat((String) d.get("payload")).startsWith("{\"id\" : \"evt_" + logId + "\", \"type\" : \"exception.raised\"")
+                    assertThat((String) d.get("event_id")).matches("evt_[0-9a-f]{32}");
+                    assertThat((String) d.get("payload")).startsWith("{\"id\" : \"" + d.get("event_id") + "\", \"type\" : \"exception.raised\"")
                             .contains("\"data\" : {\"kind\":\"unmatched\",\"receipt\":\"7\",\"reason\":\"no reference\"}");
                 });
         assertThat(db.jdbc().queryForList("select what from event_log order by id", String.class)).containsExactly("inserted", "unmatched");
