@@ -113,7 +113,7 @@ class OutboundWebhooksConfiguration {
         }
     }
 
-    private static byte[] decoded(String base64, String where) {
+    static byte[] decoded(String base64, String where) {
         byte[] key;
         try {
             key = Base64.getDecoder().decode(base64);

@@ -105,6 +105,22 @@ class OutboundWebhooksIT extends SignedInApi {
     }
 
     @Test
+    void aBrokenPromiseReachesItsSubscriber() {
+        subscribe("admin", List.of("promise.broken"));
+        threeSampleDays();
+        assertThat(as("finance").postForEntity("/api/items/csv/1008/promises", Map.of("promisedFor", "2026-03-05", "amount", "150.00"),
+                Map.class).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        demo.runDays(new DemoOptions(DemoOptions.SAMPLE_START.plusDays(3), 10, false), null);
+        deliver();
+
+        assertThat(received).singleElement().satisfies(r -> {
+            assertThat(r.event()).containsEntry("type", "promise.broken");
+            assertThat((Map<String, Object>) r.event().get("data")).containsEntry("items", "INV-2026-1008")
+                    .satisfies(d -> assertThat((String) d.get("reason")).contains("broken"));
+        });
+    }
+
+    @Test
     void aRefusingReceiverParksItsDeliveriesWhereTheApiAndDashboardShowThemAndFinanceSendsThemAgain() {
         answer = 410;
         long id = ((Number) ((Map<String, Object>) subscribe("admin", List.of("exception.raised")).getBody().get("subscription"))
