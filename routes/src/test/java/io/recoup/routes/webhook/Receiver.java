@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -33,6 +34,7 @@ final class Receiver implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final ExecutorService handlers = Executors.newFixedThreadPool(6);
     private final Map<String, Deque<Answer>> scripts = new java.util.concurrent.ConcurrentHashMap<>();
     final List<Request> requests = new CopyOnWriteArrayList<>();
 
@@ -42,7 +44,7 @@ final class Receiver implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(handlers);
         server.createContext("/", this::handle);
         server.start();
     }
@@ -79,5 +81,7 @@ final class Receiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        // also ends the answers still held back (the slow receiver's), so no thread outlives the test
+        handlers.shutdownNow();
     }
 }

@@ -38,6 +38,9 @@ import org.junit.jupiter.api.Test;
 class WebhookSenderIT {
     private static final LocalDate DAY = LocalDate.of(2026, 3, 2);
     private static final RetrySchedule RETRIES = new RetrySchedule(Duration.ofMinutes(1), Duration.ofHours(1), 3);
+    /** Ample for a local answer on a busy machine; the slow receiver answers far later still. */
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
+    private static final long SLOW = 10_000;
 
     private final Receiver receiver = new Receiver();
     private MutableClock clock;
@@ -60,7 +63,7 @@ class WebhookSenderIT {
     }
 
     private WebhookSender sender() {
-        return new WebhookSender(db, deliveries, new WebhookSender.Settings(Duration.ofSeconds(2), Duration.ofMillis(500), RETRIES),
+        return new WebhookSender(db, deliveries, new WebhookSender.Settings(Duration.ofSeconds(2), READ_TIMEOUT, RETRIES),
                 Clock.systemUTC(), () -> 0.5);
     }
 
@@ -131,7 +134,7 @@ class WebhookSenderIT {
 
     @Test
     void aReceiverThatDoesNotAnswerInTimeIsRetriedAndParkedAfterTheLastAttempt() {
-        subscribe(receiver.url("/slow", new Answer(200, Map.of(), 3_000)));
+        subscribe(receiver.url("/slow", new Answer(200, Map.of(), SLOW)));
         parkANotice();
 
         for (int attempt = 1; attempt <= 3; attempt++) {
@@ -141,7 +144,7 @@ class WebhookSenderIT {
 
         assertThat(receiver.to("/slow")).hasSize(3);
         assertThat(delivery()).containsEntry("status", "PARKED").containsEntry("attempts", 3);
-        assertThat((String) delivery().get("last_outcome")).startsWith("gave up after 3 attempts; the last no answer within 500 ms");
+        assertThat((String) delivery().get("last_outcome")).startsWith("gave up after 3 attempts; the last no answer within 2000 ms");
         assertThat(sender().deliverDue(10)).isEqualTo(new WebhookSender.Report(0, 0, 0));
     }
 
@@ -164,7 +167,7 @@ class WebhookSenderIT {
 
     @Test
     void aFailingOrParkedSubscriberDoesNotHoldUpAnothersDeliveries() {
-        subscribe(receiver.url("/slow", new Answer(200, Map.of(), 3_000)));
+        subscribe(receiver.url("/slow", new Answer(200, Map.of(), SLOW)));
         subscribe(receiver.url("/gone", Answer.status(410)));
         subscribe(receiver.url("/fine", Answer.status(200)));
         parkANotice();
