@@ -117,7 +117,7 @@ public class DemoJob {
     private void reset() {
         jdbc.execute("truncate event_log, posting, allocation, receipt, action, notice, hold, promise_to_pay, instalment, "
                 + "payment_plan, opt_out, manual_override, collection_review, collection, pain008_file, mandate, quarantine, "
-                + "unresolved_return, customer_iban, open_item, customer restart identity cascade");
+                + "unresolved_return, customer_iban, open_item, customer, webhook_delivery restart identity cascade");
         mail.local().ifPresent(LocalMailSink::clear);
         for (Path folder : List.of(props.ledger().inbox(), props.ledger().rejected(), props.ledger().payments(),
                 props.statements().inbox(), props.home().resolve("mail"), props.home().resolve("outbox"))) {

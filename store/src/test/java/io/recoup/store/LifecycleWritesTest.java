@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Every status write of a lifecycle table goes through {@link LifecycleRows}: the SQL of every main source in the
  * repository (bench excluded: it loads its data with COPY, as fixtures) is read, and no statement may update the
- * status of a collection, notice, action, receipt or posting, nor insert one with a status written as a literal
+ * status of a collection, notice, action, receipt, posting, provider event or webhook delivery, nor insert one with a status written as a literal
  * instead of the table's initial state.
  */
 class LifecycleWritesTest {
-    private static final String TABLES = "(collection|notice|action|receipt|posting|provider_event)";
+    private static final String TABLES = "(collection|notice|action|receipt|posting|provider_event|webhook_delivery)";
     private static final Pattern UPDATE = Pattern.compile("\\bupdate\\s+(?:only\\s+)?" + TABLES
             + "\\b(?:\\s+(?:as\\s+)?\\w+)?\\s+set\\s+(.*?)(?=\\bwhere\\b|\\bfrom\\b|\\breturning\\b|$)");
     private static final Pattern UPSERT = Pattern.compile("\\binsert\\s+into\\s+" + TABLES
@@ -46,7 +46,7 @@ class LifecycleWritesTest {
 
         assertThat(found).isEmpty();
         // the scan found the inserts it must look at: a scan that reads nothing passes nothing
-        assertThat(insertedInto).containsExactly("action", "collection", "notice", "posting", "provider_event", "receipt");
+        assertThat(insertedInto).containsExactly("action", "collection", "notice", "posting", "provider_event", "receipt", "webhook_delivery");
     }
 
     @Test

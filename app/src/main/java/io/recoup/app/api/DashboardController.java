@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Where the finance team stands: open amounts by age bucket and currency, DSO over the last 90 days and its trend
- * over the last twelve month ends with the collection effectiveness index, what is scheduled, what failed, what needs a person, and the money waiting in the exceptions queue.
+ * over the last twelve month ends with the collection effectiveness index, what is scheduled, what failed, what needs
+ * a person, the money waiting in the exceptions queue, and the outbound webhooks waiting or parked.
  */
 @RestController
 @RequestMapping("/api/dashboard")
@@ -90,6 +91,13 @@ public class DashboardController {
         view.put("parkedProviderEvents", jdbc.queryForList("""
                 select provider, event_id, event_type, outcome as reason, handled_at from provider_event where status = 'PARKED'
                 order by id desc limit 100"""));
+        // outbound webhooks that wait, and those parked for a person (refused by the receiver or out of attempts)
+        view.put("webhookDeliveries", jdbc.queryForMap("""
+                select (select count(*) from webhook_delivery where status = 'PENDING') as pending,
+                    (select count(*) from webhook_delivery where status = 'PARKED') as parked"""));
+        view.put("parkedWebhookDeliveries", jdbc.queryForList("""
+                select id, subscription_id as subscription, event_id, event_type, attempts, last_outcome as reason, finished_at
+                from webhook_delivery where status = 'PARKED' order by id desc limit 100"""));
         return view;
     }
 }

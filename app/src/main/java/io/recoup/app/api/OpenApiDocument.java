@@ -28,7 +28,8 @@ public class OpenApiDocument {
     OpenAPI recoupApi() {
         return new OpenAPI()
                 .info(new Info().title("Recoup API").version("1").description("Collections: items, pauses, promises, the "
-                        + "exceptions queue, lists, access and audit. Refusals are application/problem+json (RFC 9457) with "
+                        + "exceptions queue, lists, access and audit, outbound webhook subscriptions and deliveries. Refusals are "
+                        + "application/problem+json (RFC 9457) with "
                         + "errors: [{field, reason}]."))
                 .components(new Components()
                         .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))

@@ -57,7 +57,7 @@ public final class OperationsMetrics implements MeterBinder {
                         "source", source, "status", status.name().toLowerCase());
             }
         }
-        for (String queue : List.of("notices", "postings", "provider_events", "pain008_files")) {
+        for (String queue : List.of("notices", "postings", "provider_events", "pain008_files", "webhooks")) {
             gauge(registry, "recoup.outbox.depth", "rows waiting in the queue", r -> count(r.outboxes(), queue), "queue", queue);
         }
         gauge(registry, "recoup.exceptions.open", "receipts waiting for a person in the exceptions queue", r -> r.exceptionsOpen());

@@ -34,6 +34,7 @@ public final class ApiRoutes {
             new Rule(null, "/api/admin/**", Role.ADMIN),
             // policies are admin's, reading a draft and the history too (a draft may name people's templates and rules)
             new Rule(null, "/api/policies/**", Role.ADMIN),
+            new Rule(null, "/api/webhook-subscriptions/**", Role.ADMIN),
             new Rule(HttpMethod.GET, "/api/**", Role.VIEWER),
             new Rule(HttpMethod.GET, "/v3/api-docs/**", Role.VIEWER),
             new Rule(HttpMethod.GET, "/swagger-ui/**", Role.VIEWER),
@@ -41,7 +42,8 @@ public final class ApiRoutes {
             new Rule(HttpMethod.POST, "/api/items/**", Role.FINANCE),
             new Rule(HttpMethod.DELETE, "/api/items/**", Role.FINANCE),
             new Rule(HttpMethod.POST, "/api/customers/**", Role.FINANCE),
-            new Rule(HttpMethod.POST, "/api/exceptions/**", Role.FINANCE));
+            new Rule(HttpMethod.POST, "/api/exceptions/**", Role.FINANCE),
+            new Rule(HttpMethod.POST, "/api/webhook-deliveries/*/redeliver", Role.FINANCE));
 
     /**
      * The routes open without a login, each carrying its own credential: the providers' webhooks (their signature) and

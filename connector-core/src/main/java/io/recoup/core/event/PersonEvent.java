@@ -69,8 +69,9 @@ public sealed interface PersonEvent extends RecoupEvent {
         @Override public String why() { return reason; }
     }
 
-    /** A person allocated money of a receipt from the exceptions queue to an item by hand, saying why. */
-    record AllocatedByHand(String actor, OpenItemKey item, Money amount, ReceiptId receipt, String reason) implements PersonEvent {
+    /** A person allocated money of a receipt from the exceptions queue to an item by hand, saying why, leaving {@code openNow}. */
+    record AllocatedByHand(String actor, OpenItemKey item, Money amount, ReceiptId receipt, String reason, Money openNow)
+            implements PersonEvent {
         @Override public Subject subject() { return Subject.item(item); }
         @Override public String what() { return "allocated " + amount + " of receipt " + receipt + " by hand"; }
         @Override public String why() { return reason; }

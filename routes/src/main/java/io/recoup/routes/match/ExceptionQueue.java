@@ -113,7 +113,8 @@ public final class ExceptionQueue {
             for (int i = 0; i < shares.size(); i++) {
                 AllocationId allocation = receipts.allocate(id, items.get(i).id(), amounts.get(i), "by hand (" + who + "): " + why);
                 ledger.applyAllocation(items.get(i).id(), amounts.get(i));
-                events.append(new PersonEvent.AllocatedByHand(who, shares.get(i).item(), amounts.get(i), id, why));
+                events.append(new PersonEvent.AllocatedByHand(who, shares.get(i).item(), amounts.get(i), id, why,
+                        items.get(i).open().minus(amounts.get(i))));
                 made.add(allocation);
             }
             boolean rest = total.compareTo(receipt.unallocated()) < 0;

@@ -44,6 +44,7 @@ public final class Readings {
         outboxes.put("postings", count("select count(*) from posting where status = 'PENDING'"));
         outboxes.put("provider_events", count("select count(*) from provider_event where status = 'NEW'"));
         outboxes.put("pain008_files", count("select count(*) from pain008_file where status = 'PENDING'"));
+        outboxes.put("webhooks", count("select count(*) from webhook_delivery where status = 'PENDING'"));
         long open = count("select count(*) from receipt where status in ('UNMATCHED', 'PARTLY_ALLOCATED') and unallocated > 0");
         long all = receipts.values().stream().mapToLong(Long::longValue).sum();
         double share = all == 0 ? 0 : (double) receipts.getOrDefault("MATCHED", 0L) / all;
