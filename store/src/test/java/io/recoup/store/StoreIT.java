@@ -3,6 +3,7 @@ package io.recoup.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.recoup.core.RecoupException;
 import io.recoup.core.dunning.CustomerCase;
 import io.recoup.core.dunning.DunningItem;
 import io.recoup.core.dunning.Hold;
@@ -33,7 +34,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -319,6 +322,70 @@ class StoreIT {
 
         assertThat(ledger.get(itemId).open()).isEqualTo(Money.of("100.00", "EUR"));
         assertThat(ledger.get(itemId).status()).isEqualTo(ItemStatus.OPEN);
+    }
+
+    @Test
+    void allocationsAppliedTogetherAddUpPerItemAndEachSeesWhatTheEarlierOnesLeft() {
+        ledger.upsertItem(record("1", "100"), "RF18INV1");
+        ledger.upsertItem(record("2", "100"), "RF18INV2");
+        long first = ledger.find(new OpenItemKey("csv", "1")).orElseThrow().id();
+        long second = ledger.find(new OpenItemKey("csv", "2")).orElseThrow().id();
+
+        List<StoredItem> after = db.inTransaction(() -> ledger.applyAllocations(List.of(
+                new LedgerRepository.ItemAllocation(first, Money.of("30", "EUR")),
+                new LedgerRepository.ItemAllocation(second, Money.of("100", "EUR")),
+                new LedgerRepository.ItemAllocation(first, Money.of("70", "EUR")))));
+
+        assertThat(after).extracting(i -> i.number() + " " + i.open() + " " + i.status())
+                .containsExactly("INV-1 EUR 70.00 OPEN", "INV-2 EUR 0.00 PAID", "INV-1 EUR 0.00 PAID");
+        assertThat(ledger.get(first).status()).isEqualTo(ItemStatus.PAID);
+        assertThat(ledger.get(second).open()).isEqualTo(Money.of("0.00", "EUR"));
+    }
+
+    @Test
+    void allocationsThatExceedAnItemTogetherAreRefusedNamingItAndChangeNothing() {
+        ledger.upsertItem(record("1", "100"), "RF18INV1");
+        ledger.upsertItem(record("2", "100"), "RF18INV2");
+        long first = ledger.find(new OpenItemKey("csv", "1")).orElseThrow().id();
+        long second = ledger.find(new OpenItemKey("csv", "2")).orElseThrow().id();
+
+        assertThatThrownBy(() -> db.inTransaction(() -> ledger.applyAllocations(List.of(
+                new LedgerRepository.ItemAllocation(first, Money.of("10", "EUR")),
+                new LedgerRepository.ItemAllocation(second, Money.of("60", "EUR")),
+                new LedgerRepository.ItemAllocation(second, Money.of("60", "EUR"))))))
+                .isInstanceOf(RecoupException.class).hasMessageContaining("csv:2");
+        assertThatThrownBy(() -> db.inTransaction(() -> ledger.applyAllocations(List.of(
+                new LedgerRepository.ItemAllocation(first, Money.of("10", "USD"))))))
+                .isInstanceOf(RecoupException.class).hasMessageContaining("csv:1");
+        assertThat(ledger.get(first).open()).isEqualTo(Money.of("100.00", "EUR"));
+        assertThat(ledger.get(second).open()).isEqualTo(Money.of("100.00", "EUR"));
+    }
+
+    @Test
+    void theAccountAnAllocatedPaymentCameFromBecomesAPayerIbanOfTheItemsCustomerOnce() {
+        ledger.upsertItem(record("1", "100"), "RF18INV1");
+        ledger.upsertItem(record("2", "100"), "RF18INV2");
+        long first = ledger.find(new OpenItemKey("csv", "1")).orElseThrow().id();
+        long second = ledger.find(new OpenItemKey("csv", "2")).orElseThrow().id();
+        ReceiptId byHand = receipts.insertIfNew(new NewReceipt("bank", "E1", Money.of("30", "EUR"), DAY, DAY, null, "", "ACME",
+                "DE89370400440532013000", "st.xml")).orElseThrow();
+        ReceiptId matched = receipts.insertIfNew(new NewReceipt("bank", "E2", Money.of("40", "EUR"), DAY, DAY, null, "", "ACME",
+                "DE89370400440532013000", "st.xml")).orElseThrow();
+        ReceiptId anonymous = receipts.insertIfNew(new NewReceipt("bank", "E3", Money.of("5", "EUR"), DAY, DAY, null, "", null,
+                null, "st.xml")).orElseThrow();
+        assertThat(ledger.payerIbans()).isEmpty();
+
+        db.inTransaction(() -> {
+            receipts.allocate(byHand, first, Money.of("30", "EUR"), "by hand");
+            receipts.settleAll(List.of(new ReceiptRepository.Settlement(matched, ReceiptEvent.ALLOCATE_FULLY, "RF reference",
+                    List.of(new ReceiptRepository.NewAllocation(second, Money.of("40", "EUR"), "RF reference"))),
+                    new ReceiptRepository.Settlement(anonymous, ReceiptEvent.ALLOCATE_FULLY, "amount",
+                            List.of(new ReceiptRepository.NewAllocation(second, Money.of("5", "EUR"), "amount")))));
+        });
+
+        assertThat(ledger.payerIbans()).containsExactly(Map.entry("csv:C1", Set.of("DE89370400440532013000")));
+        assertThat(new JdbcTemplate(dataSource).queryForList("select origin from customer_iban", String.class))
+                .containsExactly("PAYMENT");
     }
 
     @Test

@@ -134,26 +134,33 @@ public final class LedgerRepository {
 
     /** Every item that can still receive money, with its customer, for the matcher. */
     public List<MatchableItem> openBalances() {
-        return db.jdbc().query("""
-                select i.id, i.number, i.creditor_reference, c.source || ':' || c.external_id, c.name, i.due_date, i.currency,
-                    i.open_amount
-                from open_item i join customer c on c.id = i.customer_id where i.status = 'OPEN'""",
-                (rs, n) -> new MatchableItem(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getDate(6).toLocalDate(), Money.of(rs.getBigDecimal(8), Money.currencyOf(rs.getString(7)))));
+        // a customer's key and name are read once and shared by all its items: a million open items of a hundred
+        // thousand customers would otherwise hold a million copies of each
+        Map<Long, String[]> customers = new HashMap<>();
+        List<MatchableItem> open = new ArrayList<>();
+        db.jdbc().query("""
+                select i.id, i.number, i.creditor_reference, i.customer_id, c.source, c.external_id, c.name, i.due_date,
+                    i.currency, i.open_amount
+                from open_item i join customer c on c.id = i.customer_id where i.status = 'OPEN'""", rs -> {
+                    String[] customer = customers.get(rs.getLong(4));
+                    if (customer == null) {
+                        customer = new String[] {rs.getString(5) + ":" + rs.getString(6), rs.getString(7)};
+                        customers.put(rs.getLong(4), customer);
+                    }
+                    open.add(new MatchableItem(rs.getLong(1), rs.getString(2), rs.getString(3), customer[0], customer[1],
+                            rs.getDate(8).toLocalDate(), Money.of(rs.getBigDecimal(10), Money.currencyOf(rs.getString(9)))));
+                });
+        return open;
     }
 
     /**
      * The IBANs known to pay for each customer ({@code source:id}): from the ledger, from a person's resolution, and
-     * from earlier receipts that were allocated to the customer's items.
+     * from earlier receipts that were allocated to the customer's items (kept as each allocation is recorded).
      */
     public Map<String, Set<String>> payerIbans() {
         Map<String, Set<String>> ibans = new HashMap<>();
         db.jdbc().query("""
-                select c.source || ':' || c.external_id, k.iban from customer_iban k join customer c on c.id = k.customer_id
-                union
-                select distinct c.source || ':' || c.external_id, r.payer_iban from allocation a
-                    join receipt r on r.id = a.receipt_id join open_item i on i.id = a.item_id join customer c on c.id = i.customer_id
-                where r.payer_iban is not null""", rs -> {
+                select c.source || ':' || c.external_id, k.iban from customer_iban k join customer c on c.id = k.customer_id""", rs -> {
             ibans.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
         });
         return ibans;

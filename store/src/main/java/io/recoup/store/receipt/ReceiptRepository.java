@@ -223,6 +223,7 @@ public final class ReceiptRepository {
             throw new IllegalStateException("receipt " + receiptId + " has less than " + amount + " unallocated");
         }
         queuePayments(List.of(allocationId));
+        learnPayers(List.of(allocationId));
         return new AllocationId(allocationId);
     }
 
@@ -266,6 +267,7 @@ public final class ReceiptRepository {
                     select u.*, ? from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::numeric[], ?::text[]) u""",
                     db.now(), ids.toArray(Long[]::new), receiptIds, itemIds, currencies, amounts, whys);
             queuePayments(ids);
+            learnPayers(ids);
         }
         for (ReceiptEvent event : ReceiptEvent.values()) {
             List<Settlement> moving = settlements.stream().filter(s -> s.event() == event).toList();
@@ -289,6 +291,19 @@ public final class ReceiptRepository {
         if (queued != allocations.size()) {
             throw new IllegalStateException("no installation row to number the postings of allocations " + allocations + " with");
         }
+    }
+
+    /**
+     * Keeps the account each allocated payment came from as a payer IBAN of the item's customer, so the matcher knows it
+     * next time without reading the allocations again.
+     */
+    private void learnPayers(List<Long> allocations) {
+        db.jdbc().update("""
+                insert into customer_iban (customer_id, iban, origin, created_by, created_at)
+                select distinct i.customer_id, r.payer_iban, 'PAYMENT', 'payment', ?::timestamptz
+                from allocation a join receipt r on r.id = a.receipt_id join open_item i on i.id = a.item_id
+                where a.id = any(?::bigint[]) and r.payer_iban is not null and r.payer_iban <> ''
+                on conflict do nothing""", db.now(), allocations.toArray(Long[]::new));
     }
 
     /**
