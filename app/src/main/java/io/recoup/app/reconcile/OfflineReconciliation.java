@@ -38,22 +38,9 @@ public final class OfflineReconciliation {
 
     public static Outcome run(List<LedgerRecord> ledger, List<StatementReceipts.Received> credits,
                               List<StatementReceipts.Returned> returns) {
-        List<MatchableItem> items = new ArrayList<>();
-        Map<String, Set<String>> ibans = new HashMap<>();
-        long id = 0;
-        for (LedgerRecord r : ledger) {
-            String customer = r.customer().key().source() + ":" + r.customer().key().externalId();
-            items.add(new MatchableItem(++id, r.item().number(), CreditorReference.forInvoice(r.item().number(),
-                    r.item().key().toString()).value(), customer, r.customer().name(), r.item().dueDate(), r.item().openAmount()));
-            r.customer().ibans().forEach(iban -> ibans.computeIfAbsent(customer, k -> new HashSet<>()).add(iban));
-        }
-        List<ReceiptToMatch> receipts = new ArrayList<>();
-        for (int i = 0; i < credits.size(); i++) {
-            StatementReceipts.Received c = credits.get(i);
-            receipts.add(new ReceiptToMatch(i + 1L, c.amount(), c.references(), c.remittance(), c.payerName(), c.payerIban(),
-                    c.bookedOn() != null ? c.bookedOn() : c.valueDate()));
-        }
-        List<MatchResult> results = new StatementMatcher(items, new Payers(items, ibans, Map.of())).matchAll(receipts);
+        List<MatchableItem> items = items(ledger);
+        List<ReceiptToMatch> receipts = receipts(credits);
+        List<MatchResult> results = new StatementMatcher(items, new Payers(items, ibans(ledger), Map.of())).matchAll(receipts);
         List<AllocationRow> allocations = new ArrayList<>();
         List<ExceptionRow> exceptions = new ArrayList<>();
         for (int i = 0; i < credits.size(); i++) {
@@ -63,6 +50,41 @@ public final class OfflineReconciliation {
             undo(r, credits, results, allocations, exceptions);
         }
         return new Outcome(allocations, exceptions, credits.size(), returns.size());
+    }
+
+    /** The ledger's items as the matcher sees them, numbered from 1 in the ledger's order. */
+    static List<MatchableItem> items(List<LedgerRecord> ledger) {
+        List<MatchableItem> items = new ArrayList<>();
+        long id = 0;
+        for (LedgerRecord r : ledger) {
+            items.add(new MatchableItem(++id, r.item().number(), CreditorReference.forInvoice(r.item().number(),
+                    r.item().key().toString()).value(), customerOf(r), r.customer().name(), r.item().dueDate(), r.item().openAmount()));
+        }
+        return items;
+    }
+
+    /** The IBANs the ledger gives each customer. */
+    static Map<String, Set<String>> ibans(List<LedgerRecord> ledger) {
+        Map<String, Set<String>> ibans = new HashMap<>();
+        for (LedgerRecord r : ledger) {
+            r.customer().ibans().forEach(iban -> ibans.computeIfAbsent(customerOf(r), k -> new HashSet<>()).add(iban));
+        }
+        return ibans;
+    }
+
+    /** The credits as receipts to match, numbered from 1 in the statements' order. */
+    static List<ReceiptToMatch> receipts(List<StatementReceipts.Received> credits) {
+        List<ReceiptToMatch> receipts = new ArrayList<>();
+        for (int i = 0; i < credits.size(); i++) {
+            StatementReceipts.Received c = credits.get(i);
+            receipts.add(new ReceiptToMatch(i + 1L, c.amount(), c.references(), c.remittance(), c.payerName(), c.payerIban(),
+                    c.bookedOn() != null ? c.bookedOn() : c.valueDate()));
+        }
+        return receipts;
+    }
+
+    private static String customerOf(LedgerRecord r) {
+        return r.customer().key().source() + ":" + r.customer().key().externalId();
     }
 
     private static void record(StatementReceipts.Received credit, MatchResult result, List<AllocationRow> allocations,

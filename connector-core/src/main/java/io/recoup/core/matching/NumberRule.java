@@ -21,9 +21,7 @@ final class NumberRule {
     }
 
     Optional<MatchResult> apply(ReceiptToMatch receipt, Payers.Identification payer, Evidence evidence) {
-        String text = receipt.references().isEmpty() ? receipt.remittanceText()
-                : receipt.remittanceText() + " " + String.join(" ", receipt.references());
-        List<MatchableItem> named = book.openByKeys(InvoiceNumbers.keysIn(text));
+        List<MatchableItem> named = book.openByKeys(InvoiceNumbers.keysIn(textOf(receipt)));
         if (named.isEmpty()) {
             return Optional.empty();
         }
@@ -60,6 +58,12 @@ final class NumberRule {
                 + (exact.size() > 1 ? " (it fits " + exact.size() + " equally)" : "") + " and the payer is not known ("
                 + payer.evidence() + ")");
         return Optional.empty();
+    }
+
+    /** Where numbers are looked for: the free text, and structured references that may be invoice numbers. */
+    static String textOf(ReceiptToMatch receipt) {
+        return receipt.references().isEmpty() ? receipt.remittanceText()
+                : receipt.remittanceText() + " " + String.join(" ", receipt.references());
     }
 
     /** The payer is known: the named items of that customer decide, those of other customers are probably typos. */

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +48,16 @@ public final class Payers {
         }
         ibansByCustomer.forEach((customer, ibans) -> ibans.forEach(iban -> addIban(customer, iban)));
         namesByCustomer.forEach((customer, names) -> names.forEach(name -> addName(customer, name)));
+    }
+
+    /**
+     * The same as from the open items, from their customers' names directly ({@code source:id} -> name), for a run that
+     * reads only some of the items ({@link MatchCandidates}).
+     */
+    public static Payers ofCustomers(Map<String, String> nameByCustomer, Map<String, Set<String>> ibansByCustomer) {
+        Payers payers = new Payers(List.of(), ibansByCustomer, Map.of());
+        nameByCustomer.forEach(payers::addName);
+        return payers;
     }
 
     public static Payers none(Collection<MatchableItem> items) {

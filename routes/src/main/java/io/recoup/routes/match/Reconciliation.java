@@ -7,6 +7,7 @@ import io.recoup.core.id.AllocationId;
 import io.recoup.core.id.ReceiptId;
 import io.recoup.core.lifecycle.ReceiptEvent;
 import io.recoup.core.matching.Allocation;
+import io.recoup.core.matching.MatchCandidates;
 import io.recoup.core.matching.MatchResult;
 import io.recoup.core.matching.MatchableItem;
 import io.recoup.core.matching.Payers;
@@ -16,6 +17,7 @@ import io.recoup.store.Database;
 import io.recoup.store.EventLog;
 import io.recoup.store.Leases;
 import io.recoup.store.ledger.LedgerRepository;
+import io.recoup.store.ledger.MatchingReads;
 import io.recoup.store.ledger.StoredItem;
 import io.recoup.store.receipt.ReceiptRepository;
 import java.util.ArrayList;
@@ -29,29 +31,43 @@ import org.springframework.dao.DataAccessException;
 
 /**
  * Stage 5, match: runs the statement matcher of connector-core over every new receipt at once (the most certain
- * evidence first across all of them), then records the outcomes a chunk of receipts per transaction, in a few round
- * trips each. An allocation lowers the item's open amount and queues a posting; anything not allocated stays on the
- * receipt, in the exceptions queue, with the reason and the candidates. One instance matches at a time, under the
- * matching lease, in one transaction with a savepoint per chunk. When a chunk cannot be recorded (the ledger moved
- * under us: a person, a webhook's payment), its receipts are recorded one by one, and a receipt that fails alone stays
- * NEW and is matched again next run; the others go on.
+ * evidence first across all of them; a run over a few receipts reads only the items they can reach), then records the
+ * outcomes a chunk of receipts per transaction, in a few round trips each. An allocation lowers the item's open amount
+ * and queues a posting; anything not allocated stays on the receipt, in the exceptions queue, with the reason and the
+ * candidates. One instance matches at a time, under the matching lease, in one transaction with a savepoint per chunk.
+ * When a chunk cannot be recorded (the ledger moved under us: a person, a webhook's payment), its receipts are recorded
+ * one by one, and a receipt that fails alone stays NEW and is matched again next run; the others go on.
  */
 public final class Reconciliation {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciliation.class);
     /** Receipts recorded per transaction. */
     static final int CHUNK = 500;
+    /**
+     * Up to this many receipts, a run reads only the items they can reach; more reach most of a ledger, and reading
+     * every open item at once is then the faster way. Both give the same results.
+     */
+    static final int CANDIDATES_UP_TO = 5_000;
     private final Database db;
     private final ReceiptRepository receipts;
     private final LedgerRepository ledger;
     private final EventLog events;
     private final Leases leases;
+    private final MatchingReads reads;
+    private final int candidatesUpTo;
 
     public Reconciliation(Database db, ReceiptRepository receipts, LedgerRepository ledger, EventLog events) {
+        this(db, receipts, ledger, events, CANDIDATES_UP_TO);
+    }
+
+    /** With another bound for reading only the receipts' candidates (0: every run reads every open item). */
+    public Reconciliation(Database db, ReceiptRepository receipts, LedgerRepository ledger, EventLog events, int candidatesUpTo) {
+        this.candidatesUpTo = candidatesUpTo;
         this.db = db;
         this.receipts = receipts;
         this.ledger = ledger;
         this.events = events;
         this.leases = new Leases(db);
+        this.reads = new MatchingReads(db);
     }
 
     /**
@@ -69,11 +85,20 @@ public final class Reconciliation {
             return new MatchReport(List.of());
         }
         long start = System.nanoTime();
-        List<MatchableItem> open = ledger.openBalances();
         Map<String, Set<String>> payerIbans = ledger.payerIbans();
+        List<MatchableItem> open;
+        Payers payers;
+        if (waiting.size() <= candidatesUpTo) {
+            List<MatchingReads.OpenCustomer> customers = reads.customersWithOpenItems();
+            payers = Payers.ofCustomers(customers.stream().collect(Collectors.toMap(MatchingReads.OpenCustomer::key,
+                    MatchingReads.OpenCustomer::name)), payerIbans);
+            open = candidates(MatchCandidates.of(waiting, payers), customers);
+        } else {
+            open = reads.openItems();
+            payers = new Payers(open, payerIbans, Map.of());
+        }
         long loaded = System.nanoTime();
-        StatementMatcher matcher = new StatementMatcher(open, new Payers(open, payerIbans, Map.of()));
-        List<MatchResult> outcomes = matcher.matchAll(waiting);
+        List<MatchResult> outcomes = new StatementMatcher(open, payers).matchAll(waiting);
         long decided = System.nanoTime();
         List<MatchReport.Matched> results = new ArrayList<>();
         for (int from = 0; from < waiting.size(); from += CHUNK) {
@@ -86,6 +111,17 @@ public final class Reconciliation {
                 report.count("UNMATCHED"), open.size(), (loaded - start) / 1_000_000, (decided - loaded) / 1_000_000,
                 (System.nanoTime() - decided) / 1_000_000);
         return report;
+    }
+
+    /**
+     * Only the items the matcher can look up for these receipts ({@link MatchCandidates}): those their texts may name by
+     * number (every open item's number is read, nothing else of it), their RF references name, or their payers own.
+     */
+    private List<MatchableItem> candidates(MatchCandidates wanted, List<MatchingReads.OpenCustomer> customers) {
+        Set<String> payers = wanted.customers();
+        List<Long> byCustomer = customers.stream().filter(c -> payers.contains(c.key()))
+                .map(MatchingReads.OpenCustomer::id).toList();
+        return reads.openItems(reads.openItemsNumbered(wanted::mayName), wanted.references(), byCustomer);
     }
 
     /**

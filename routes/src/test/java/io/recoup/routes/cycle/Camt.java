@@ -44,6 +44,12 @@ final class Camt {
                       </Ntry>""".formatted(accountServicerReference, amount, remittance);
     }
 
+    /** A credit with free text from a payer named on the statement, with the account it came from. */
+    static String credit(String accountServicerReference, String amount, String text, String payerName, String payerIban) {
+        return credit(accountServicerReference, amount, null, text).replace("<RmtInf>", "<RltdPties><Dbtr><Pty><Nm>" + payerName
+                + "</Nm></Pty></Dbtr><DbtrAcct><Id><IBAN>" + payerIban + "</IBAN></Id></DbtrAcct></RltdPties>\n      <RmtInf>");
+    }
+
     /** A booked debit that returns the credit with end-to-end id {@code endToEnd}, with the bank's reason code. */
     static String returned(String accountServicerReference, String amount, String endToEnd, String reason) {
         return """

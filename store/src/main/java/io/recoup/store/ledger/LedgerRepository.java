@@ -8,7 +8,6 @@ import io.recoup.core.ledger.OpenAmounts;
 import io.recoup.core.ledger.OpenItem;
 import io.recoup.core.ledger.OpenItemKey;
 import io.recoup.core.ledger.Rejection;
-import io.recoup.core.matching.MatchableItem;
 import io.recoup.core.money.Money;
 import io.recoup.store.Database;
 import java.math.BigDecimal;
@@ -130,27 +129,6 @@ public final class LedgerRepository {
 
     public StoredItem get(long id) {
         return db.jdbc().queryForObject("select " + ITEM_COLUMNS + " from open_item i where id = ?", LedgerRepository::item, id);
-    }
-
-    /** Every item that can still receive money, with its customer, for the matcher. */
-    public List<MatchableItem> openBalances() {
-        // a customer's key and name are read once and shared by all its items: a million open items of a hundred
-        // thousand customers would otherwise hold a million copies of each
-        Map<Long, String[]> customers = new HashMap<>();
-        List<MatchableItem> open = new ArrayList<>();
-        db.jdbc().query("""
-                select i.id, i.number, i.creditor_reference, i.customer_id, c.source, c.external_id, c.name, i.due_date,
-                    i.currency, i.open_amount
-                from open_item i join customer c on c.id = i.customer_id where i.status = 'OPEN'""", rs -> {
-                    String[] customer = customers.get(rs.getLong(4));
-                    if (customer == null) {
-                        customer = new String[] {rs.getString(5) + ":" + rs.getString(6), rs.getString(7)};
-                        customers.put(rs.getLong(4), customer);
-                    }
-                    open.add(new MatchableItem(rs.getLong(1), rs.getString(2), rs.getString(3), customer[0], customer[1],
-                            rs.getDate(8).toLocalDate(), Money.of(rs.getBigDecimal(10), Money.currencyOf(rs.getString(9)))));
-                });
-        return open;
     }
 
     /**
