@@ -216,7 +216,28 @@ class AdminApiIT {
         Map<?, ?> dashboard = admin().getForObject("/api/dashboard", Map.class);
         assertThat(dashboard.get("asOf")).isEqualTo("2026-03-02");
         assertThat(dashboard.get("aging").toString()).contains("bucket=1-30").contains("bucket=not due");
-        assertThat(dashboard.get("needsPerson").toString()).contains("call-task");
+        assertThat(dashboard.get("needsPerson").toString()).contains("kind=task");
+    }
+
+    @Test
+    void theDashboardListsTheExceptionsQueueOnePageAtATimeLargestFirstAndNamesAWrongPageSize() {
+        jdbc.update("""
+                insert into receipt (provider, provider_id, currency, amount, unallocated, booked_on, origin, status, reason, created_at)
+                select 'camt', 'DASH-' || g, 'EUR', g * 10, g * 10, date '2026-03-02', 'test.xml', 'UNMATCHED', 'no reference', now()
+                from generate_series(1, 3) g""");
+        long waiting = jdbc.queryForObject("select count(*) from receipt where status in ('UNMATCHED', 'PARTLY_ALLOCATED') "
+                + "and unallocated > 0", Long.class);
+
+        Map<?, ?> first = admin().getForObject("/api/dashboard?size=2", Map.class);
+        assertThat((List<Map<String, Object>>) first.get("exceptions")).extracting(r -> r.get("provider_id"))
+                .containsExactly("DASH-3", "DASH-2");
+        assertThat(first.get("exceptionsHasMore")).isEqualTo(true);
+        assertThat(first.get("summedAt")).isNotNull();
+        assertThat((List<?>) first.get("needsPerson")).hasSizeLessThanOrEqualTo(2);
+        List<?> all = (List<?>) admin().getForObject("/api/dashboard?size=200", Map.class).get("exceptions");
+        assertThat(all).hasSize((int) waiting);
+        assertThat(errors(admin().getForEntity("/api/dashboard?size=100000", Map.class)))
+                .containsExactly("size: 100000 is not from 1 to 200");
     }
 
     @Test
@@ -242,11 +263,10 @@ class AdminApiIT {
         stages.dispatch().dispatch();
 
         List<?> needsPerson = (List<?>) admin().getForObject("/api/dashboard", Map.class).get("needsPerson");
-        assertThat(needsPerson).map(Map.class::cast).filteredOn(n -> "PARKED".equals(n.get("status"))).singleElement()
+        assertThat(needsPerson).map(Map.class::cast).filteredOn(n -> "parked notice".equals(n.get("kind"))).singleElement()
                 .satisfies(n -> {
-                    assertThat(n.get("template")).isEqualTo("reminder-due");
                     assertThat(n.get("customer")).isEqualTo("C300");
-                    assertThat((String) n.get("outcome")).startsWith("it could not be prepared for sending: ");
+                    assertThat((String) n.get("reason")).startsWith("it could not be prepared for sending: ");
                 });
     }
 }

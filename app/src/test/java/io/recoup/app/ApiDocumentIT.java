@@ -52,6 +52,10 @@ class ApiDocumentIT extends SignedInApi {
         }
         assertThat(paths.get("/api/exceptions/{receipt}/not-ours").get("post")).containsEntry("x-required-role", "finance");
         assertThat(paths.get("/api/admin/tokens").get("post")).containsEntry("x-required-role", "admin");
+        // the dashboard's lists are paged like every list, and the document says so
+        Map<String, Object> dashboard = paths.get("/api/dashboard").get("get");
+        assertThat((List<Map<String, Object>>) dashboard.get("parameters")).extracting(p -> p.get("name")).containsExactly("page", "size");
+        assertThat((String) dashboard.get("description")).contains("needs a person").contains("hasMore");
         assertThat(http.getForEntity("/v3/api-docs", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 

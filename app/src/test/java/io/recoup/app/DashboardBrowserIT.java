@@ -205,7 +205,7 @@ class DashboardBrowserIT {
         assertThat(download("/ui/export/exceptions.csv")).containsExactly(
                 "receipt,provider,bank_reference,status,currency,amount,unallocated,booked_on,payer_name,payer_iban,remittance,reason");
         List<String> needs = download("/ui/export/needs-person.csv");
-        assertThat(needs.get(0)).isEqualTo("kind,ref,source,customer,name,risk,currency,amount,reason,risk_reasons,since");
+        assertThat(needs.get(0)).isEqualTo("kind,ref,source,customer,name,risk,currency,amount,open_now,reason,risk_reasons,since");
         assertThat(needs).hasSize(3);
         assertThat(needs.get(1)).contains(",csv,C400,Verde Instalações Lda,0,EUR,640.00,");
         assertThat(needs.get(2)).contains(",csv,C300,Lumen Studio SARL,0,EUR,320.50,");

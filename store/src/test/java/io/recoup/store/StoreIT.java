@@ -145,7 +145,7 @@ class StoreIT {
         }
         long customerId = new JdbcTemplate(dataSource).queryForObject("select id from customer", Long.class);
         return new Notice(customerId, Channel.EMAIL, "reminder-due", step, lines, DAY, DAY.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC),
-                "why", java.util.Map.of("policy", "default v1"));
+                "why", java.util.Map.of("policy", "default v1"), 0);
     }
 
     @Test

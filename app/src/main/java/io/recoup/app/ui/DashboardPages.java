@@ -1,13 +1,15 @@
 package io.recoup.app.ui;
 
+import io.recoup.app.api.DashboardFigures;
 import io.recoup.app.api.DsoTrend;
+import io.recoup.app.api.Recent;
 import io.recoup.app.api.Trends;
 import io.recoup.store.Database;
 import io.recoup.store.report.DashboardReads;
 import io.recoup.store.report.DashboardTables;
 import io.recoup.store.report.Listing;
+import io.recoup.store.report.Page;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -22,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * effectiveness index, what is scheduled for the next 14 days, failed
  * sends and what needs a person. Tables are read one page at a time ({@code ?page=} from 0, {@code &size=} up to
  * {@value #MAX_SIZE}); each has a CSV export of all its rows ({@link CsvExport}). The aging's sums over every open item
- * are kept up to 30 s ({@link Recent}): at 1,000,000 items they take a second or more to read.
+ * are kept up to 30 s ({@link DashboardFigures}): at 1,000,000 items they take a second or more to read.
  */
 @Controller
 @RequestMapping("/ui")
@@ -35,24 +37,22 @@ public class DashboardPages {
     static final List<String> SCHEDULED = List.of("on_date", "kind", "what", "source", "customer", "name", "reason");
     static final List<String> FAILED = List.of("notice", "done_at", "planned_on", "channel", "template", "attempts", "outcome",
             "source", "customer", "name");
-    static final List<String> NEEDS_PERSON = List.of("kind", "ref", "risk", "currency", "amount", "source", "customer", "name",
-            "reason", "risk_reasons", "since");
+    static final List<String> NEEDS_PERSON = List.of("kind", "ref", "risk", "currency", "amount", "open_now", "source", "customer",
+            "name", "reason", "risk_reasons", "since");
 
-    /** How old the aging's sums may be before a request has them read again (in the background). */
-    static final Duration AGING_MAX_AGE = Duration.ofSeconds(30);
+    /** How deep the needs-a-person pages go, in rows. */
+    static final int NEEDS_PERSON_DEPTH = 10_000;
 
     private final DashboardReads reads;
     private final DsoTrend trend;
     private final Clock clock;
-    private final Recent<List<DashboardReads.DueSum>> openByDueDate;
+    private final DashboardFigures figures;
 
-    public DashboardPages(Database db, DsoTrend trend, Clock clock) {
+    public DashboardPages(Database db, DsoTrend trend, DashboardFigures figures, Clock clock) {
         this.reads = new DashboardReads(db);
         this.trend = trend;
+        this.figures = figures;
         this.clock = clock;
-        // the system's time, not the application's (a demo sets that to a past day): the age is real time
-        this.openByDueDate = new Recent<>(reads::openByDueDate, AGING_MAX_AGE, Clock.systemUTC(),
-                java.util.concurrent.ForkJoinPool.commonPool());
     }
 
     @GetMapping
@@ -68,7 +68,7 @@ public class DashboardPages {
     @GetMapping("/aging")
     public String aging(Model model) {
         LocalDate today = today();
-        Recent.Reading<List<DashboardReads.DueSum>> reading = openByDueDate.get();
+        Recent.Reading<List<DashboardReads.DueSum>> reading = figures.openByDueDate();
         List<DashboardReads.DueSum> sums = reading.value();
         model.addAttribute("today", today);
         model.addAttribute("summedAt", reading.at().atZone(clock.getZone()).toLocalTime().withNano(0));
@@ -102,13 +102,20 @@ public class DashboardPages {
 
     @GetMapping("/needs-person")
     public String needsPerson(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, Model model) {
-        return table(model, "Needs a person", DashboardTables.needsPerson(), NEEDS_PERSON, page, size);
+        // tasks and exceptions each read from their index up to this page and merged, not the union sorted per request;
+        // so a page deep down costs its depth, and pages stop at NEEDS_PERSON_DEPTH rows (the CSV export has them all)
+        int rows = bounded(size);
+        int number = Math.max(0, Math.min(page, NEEDS_PERSON_DEPTH / rows - 1));
+        return table(model, "Needs a person", "needs-person", NEEDS_PERSON, reads.needsPerson(number, rows));
     }
 
     private String table(Model model, String title, Listing listing, List<String> columns, int page, int size) {
+        return table(model, title, listing.name(), columns, reads.page(listing, Math.max(0, page), bounded(size)));
+    }
+
+    private String table(Model model, String title, String name, List<String> columns, Page page) {
         model.addAttribute("title", title);
-        model.addAttribute("table", UiTable.of(listing.name(), columns, reads.page(listing, Math.max(0, page), bounded(size)),
-                clock.getZone(), UnaryOperator.identity()));
+        model.addAttribute("table", UiTable.of(name, columns, page, clock.getZone(), UnaryOperator.identity()));
         return "ui/table";
     }
 

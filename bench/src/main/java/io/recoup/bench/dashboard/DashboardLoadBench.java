@@ -30,12 +30,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The dashboard under load, as issue 15 asks: {@code items} open items (default 1,000,000; ten per customer, one
- * customer in ten with an open task on all its items, 5,000 receipts in the exceptions queue) in PostgreSQL, the app
- * started on them ({@code serve}'s web server, timers off), and a bounded local load of {@value #SENDERS} clients, each
- * with one request in flight, on the aging page, the needs-a-person page and the item API (pages 0 to 999 of 50 at
- * random), each signed in as a person or a machine would be; p50/p99 of each as a ratio against a static file served by
- * the same server in the same run (goal: p99 within 10x). The endpoints take turns in rounds, so a drift of the
- * machine falls on all of them.
+ * customer in ten with an open task on all its items, with its risk and amount written as the planner writes them,
+ * 5,000 receipts in the exceptions queue) in PostgreSQL, the app started on them ({@code serve}'s web server, timers
+ * off), and a bounded local load of {@value #SENDERS} clients, each with one request in flight, on the aging page, the
+ * needs-a-person page and the item API (pages 0 to 999 of 50 at random), each signed in as a person or a machine would
+ * be; p50/p99 of each as a ratio against a static file served by the same server in the same run (goal: p99 within
+ * 10x). The endpoints take turns in rounds, so a drift of the machine falls on all of them.
  */
 public final class DashboardLoadBench {
     static final int SENDERS = 4;
@@ -160,10 +160,12 @@ public final class DashboardLoadBench {
                 items);
         db.update("""
                 insert into notice (customer_id, channel, template, lead_step, planned_on, send_after, policy_id, policy_version,
-                    reason, facts, status, created_at)
-                select id, 'TASK', 'call-task', 'call', date '2026-11-20', now(), 'bench', '1', 'call: 3 days late',
-                    jsonb_build_object('risk', (id % 97) || ': pays late'), 'TASK_OPEN', now()
-                from customer where id % 10 = 0""");
+                    reason, facts, status, created_at, planned_risk, planned_currency, planned_amount)
+                select c.id, 'TASK', 'call-task', 'call', date '2026-11-20', now(), 'bench', '1', 'call: 3 days late',
+                    jsonb_build_object('risk', (c.id % 97) || ': pays late'), 'TASK_OPEN', now(), c.id % 97, 'EUR', s.open
+                from customer c cross join lateral (select sum(open_amount) as open from open_item i
+                    where i.customer_id = c.id and i.currency = 'EUR') s
+                where c.id % 10 = 0""");
         db.update("""
                 insert into action (item_id, step_id, channel, template, scheduled_for, planned_on, policy_id, policy_version,
                     reason, status, created_at, notice_id)

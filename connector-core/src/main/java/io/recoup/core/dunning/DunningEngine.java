@@ -176,7 +176,8 @@ public final class DunningEngine {
                 + leader.route().explained();
         Instant sendAfter = channel.reachesCustomer() ? afterQuietHours(now, c.customer()) : now;
         String template = channel == Channel.TASK && !lead.channels().contains(Channel.TASK) ? "no-channel-task" : lead.template();
-        return new Notice(c.customer().id(), channel, template, lead.key(), lines, today, sendAfter, reason, facts);
+        return new Notice(c.customer().id(), channel, template, lead.key(), lines, today, sendAfter, reason, facts,
+                c.customer().risk().value());
     }
 
     private Instant afterQuietHours(Instant now, CustomerProfile customer) {

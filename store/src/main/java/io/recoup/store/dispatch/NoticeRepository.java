@@ -71,13 +71,15 @@ public final class NoticeRepository {
      * (item, step) pairs, in which case nothing is stored.
      */
     public Optional<Long> insert(Notice notice, String policyId, String policyVersion, String factsJson) {
+        // the risk and the amount as planned are kept as columns: "needs a person" sorts by them from an index (V28)
+        Optional<Money> open = notice.openWhenPlanned();
         long id = db.jdbc().queryForObject("""
                 insert into notice (customer_id, channel, template, lead_step, planned_on, send_after, policy_id, policy_version,
-                    reason, facts, status, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) returning id""", Long.class,
+                    reason, facts, status, created_at, planned_risk, planned_currency, planned_amount)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?) returning id""", Long.class,
                 notice.customerId(), notice.channel().name(), notice.template(), notice.leadStepKey(), notice.day(),
                 Timestamp.from(notice.sendAfter()), policyId, policyVersion, notice.reason(), factsJson, notices.initial(),
-                db.now());
+                db.now(), notice.risk(), open.map(Money::currencyCode).orElse(null), open.map(Money::amount).orElse(null));
         for (NoticeLine line : notice.lines()) {
             List<Long> inserted = db.jdbc().queryForList("""
                     insert into action (item_id, step_id, channel, template, scheduled_for, planned_on, policy_id, policy_version,

@@ -75,6 +75,45 @@ public final class DashboardReads {
     }
 
     /**
+     * At most {@code size} rows of page {@code number} (from 0) of "needs a person": the tasks' and the exceptions' first
+     * rows, each read from its index up to the end of the page, merged in {@link NeedsPersonOrder}. A page reads
+     * {@code (number + 1) * size} rows of each table at most, never the whole of either.
+     */
+    public Page needsPerson(int number, int size) {
+        int through = Math.toIntExact(Math.min((long) (number + 1) * size + 1, Integer.MAX_VALUE));
+        List<Map<String, Object>> tasks = first(DashboardTables.needsPersonTasks(), through);
+        List<Map<String, Object>> exceptions = first(DashboardTables.needsPersonExceptions(), through);
+        List<Map<String, Object>> merged = NeedsPersonOrder.merged(tasks, exceptions, through);
+        int from = (int) Math.min(merged.size(), (long) number * size);
+        List<Map<String, Object>> rows = merged.subList(from, Math.min(merged.size(), from + size));
+        withOpenNow(rows);
+        return new Page(rows, number, size, merged.size() > from + size);
+    }
+
+    /** Fills in what is open now on the tasks' items, read for these rows only. */
+    private void withOpenNow(List<Map<String, Object>> rows) {
+        Map<Long, Map<String, Object>> tasks = new LinkedHashMap<>();
+        rows.stream().filter(r -> !"exception".equals(r.get("kind"))).forEach(r -> tasks.put(((Number) r.get("ref")).longValue(), r));
+        if (tasks.isEmpty()) {
+            return;
+        }
+        db.jdbc().query(con -> {
+            var statement = con.prepareStatement("select n.id, " + DashboardTables.OPEN_NOW.formatted("n.id")
+                    + " from notice n where n.id = any (?)");
+            statement.setArray(1, con.createArrayOf("bigint", tasks.keySet().toArray()));
+            return statement;
+        }, rs -> {
+            tasks.get(rs.getLong(1)).put("open_now", rs.getBigDecimal(2));
+        });
+    }
+
+    private List<Map<String, Object>> first(Listing listing, int limit) {
+        List<Object> args = new ArrayList<>(listing.args());
+        args.add(limit);
+        return db.jdbc().queryForList(listing.sql() + " limit ?", args.toArray());
+    }
+
+    /**
      * Every row of the listing, in its order, handed on one at a time (column name to value, in the query's column
      * order) while the database streams them: a million rows never sit in memory at once.
      */

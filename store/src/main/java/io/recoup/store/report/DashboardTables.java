@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The dashboard's tables as {@link Listing}s. Amounts are in the row's currency and never added across currencies;
  * "needs a person" puts the customers the planner scored riskiest first (the score it wrote on the notice), then the
- * largest amounts, and money the matcher could not place after them (a receipt has no customer and so no score).
+ * largest amounts as planned, and money the matcher could not place by its amount after them (a receipt has no customer
+ * and so no score).
  */
 public final class DashboardTables {
     private DashboardTables() {
@@ -43,25 +44,51 @@ public final class DashboardTables {
                 from notice n join customer c on c.id = n.customer_id where n.status = 'FAILED' order by n.id desc""", List.of());
     }
 
-    /** Tasks, broken promises and parked notices by risk and amount, then the money waiting in the exceptions queue. */
-    public static Listing needsPerson() {
-        return new Listing("needs-person", """
-                select * from (
-                    select case when n.lead_step in ('promise-broken', 'plan-broken') then 'broken promise'
-                            when n.status = 'PARKED' then 'parked notice' else 'task' end as kind,
-                        n.id as ref, c.source, c.external_id as customer, c.name,
-                        nullif(split_part(n.facts ->> 'risk', ':', 1), '')::int as risk, s.currency, s.amount,
-                        concat_ws(': ', n.outcome, n.reason) as reason, n.facts ->> 'risk' as risk_reasons, n.planned_on as since
-                    from notice n join customer c on c.id = n.customer_id
-                        cross join lateral (select min(i.currency) as currency, sum(i.open_amount) as amount
-                            from action a join open_item i on i.id = a.item_id where a.notice_id = n.id) s
-                    where n.status in ('TASK_OPEN', 'PARKED')
-                    union all
-                    select 'exception', r.id, null, null, r.payer_name, null, r.currency, r.unallocated,
-                        concat_ws(': ', 'bank reference ' || r.provider_id, r.reason), null, r.booked_on
-                    from receipt r where r.status in ('UNMATCHED', 'PARTLY_ALLOCATED') and r.unallocated > 0
-                ) x order by risk desc nulls last, amount desc nulls last, kind, ref""", List.of());
+    /**
+     * Tasks, broken promises and parked notices, riskiest customer first, then the largest amount open on the notice
+     * when it was planned (both written by the planner, V28, and read in this order from an index), then by id. What is
+     * open on the items now ({@code open_now}) is left empty here: {@link DashboardReads#needsPerson} reads it for the
+     * page's rows only.
+     */
+    public static Listing needsPersonTasks() {
+        return new Listing("needs-person-tasks", NEEDS_PERSON_TASKS.formatted("null::numeric")
+                + " order by n.planned_risk desc nulls last, n.planned_amount desc nulls last, n.id", List.of());
     }
+
+    /** The money in the exceptions queue as "needs a person" rows, largest first (no customer, so no risk score). */
+    public static Listing needsPersonExceptions() {
+        return new Listing("needs-person-exceptions", NEEDS_PERSON_EXCEPTIONS + " order by r.unallocated desc, r.id", List.of());
+    }
+
+    /**
+     * Every "needs a person" row in the page's order ({@link NeedsPersonOrder}), with what is open now on each task's
+     * items: the tasks and the exceptions sorted together as a whole, for the CSV export, which reads all rows anyway.
+     */
+    public static Listing needsPerson() {
+        return new Listing("needs-person", "select * from (" + NEEDS_PERSON_TASKS.formatted(OPEN_NOW.formatted("n.id"))
+                + " union all " + NEEDS_PERSON_EXCEPTIONS + ") x order by risk desc nulls last, amount desc nulls last, "
+                + "kind = 'exception', ref", List.of());
+    }
+
+    /** What is open now on a notice's items in the currency it was planned in. */
+    static final String OPEN_NOW = """
+            (select coalesce(sum(i.open_amount), 0) from action a join open_item i on i.id = a.item_id
+                where a.notice_id = %s and i.currency = n.planned_currency)""";
+
+    private static final String NEEDS_PERSON_TASKS = """
+            select case when n.lead_step in ('promise-broken', 'plan-broken') then 'broken promise'
+                    when n.status = 'PARKED' then 'parked notice' else 'task' end as kind,
+                n.id as ref, c.source, c.external_id as customer, c.name, n.planned_risk as risk, n.planned_currency as currency,
+                n.planned_amount as amount, %s as open_now,
+                concat_ws(': ', n.outcome, n.reason) as reason, n.facts ->> 'risk' as risk_reasons, n.planned_on as since
+            from notice n join customer c on c.id = n.customer_id
+            where n.status in ('TASK_OPEN', 'PARKED')""";
+
+    private static final String NEEDS_PERSON_EXCEPTIONS = """
+            select 'exception' as kind, r.id as ref, null as source, null as customer, r.payer_name as name, null::int as risk,
+                r.currency, r.unallocated as amount, r.unallocated as open_now,
+                concat_ws(': ', 'bank reference ' || r.provider_id, r.reason) as reason, null as risk_reasons, r.booked_on as since
+            from receipt r where r.status in ('UNMATCHED', 'PARTLY_ALLOCATED') and r.unallocated > 0""";
 
     /** The receipts waiting in the exceptions queue, oldest first (the payer's IBAN is for the caller to mask). */
     public static Listing exceptions() {

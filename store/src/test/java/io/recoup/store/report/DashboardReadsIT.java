@@ -2,15 +2,22 @@ package io.recoup.store.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recoup.core.dunning.Notice;
+import io.recoup.core.dunning.NoticeLine;
+import io.recoup.core.money.Money;
+import io.recoup.core.policy.Channel;
 import io.recoup.store.Database;
 import io.recoup.store.MutableClock;
 import io.recoup.store.TestDatabase;
+import io.recoup.store.dispatch.NoticeRepository;
 import io.recoup.store.plan.CaseRows;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,16 +81,64 @@ class DashboardReadsIT {
         rows.customer(1);
         rows.customer(2);
         rows.customer(3);
-        task(1, "promise-broken", "40: +40 pays 20.0 days late on average", rows.item(1, "A-1", DAY.minusDays(20), "100", "OPEN"));
-        task(2, "overdue-call", "70: +40 pays 25.0 days late on average; +30 ...", rows.item(2, "B-1", DAY.minusDays(9), "50", "OPEN"));
-        task(3, "overdue-call", "40: +40 pays 20.0 days late on average", rows.item(3, "C-1", DAY.minusDays(9), "900", "OPEN"));
+        task(1, "promise-broken", 40, "40: +40 pays 20.0 days late on average", rows.item(1, "A-1", DAY.minusDays(20), "100", "OPEN"));
+        task(2, "overdue-call", 70, "70: +40 pays 25.0 days late on average; +30 ...", rows.item(2, "B-1", DAY.minusDays(9), "50", "OPEN"));
+        task(3, "overdue-call", 40, "40: +40 pays 20.0 days late on average", rows.item(3, "C-1", DAY.minusDays(9), "900", "OPEN"));
         receipt("R-9", "5000.00");
 
-        List<Map<String, Object>> needs = reads.page(DashboardTables.needsPerson(), 0, 10).rows();
-        assertThat(needs).extracting(r -> r.get("kind") + " " + r.get("customer") + " " + r.get("risk") + " "
-                + ((BigDecimal) r.get("amount")).stripTrailingZeros().toPlainString())
+        List<Map<String, Object>> needs = reads.needsPerson(0, 10).rows();
+        assertThat(needs).extracting(DashboardReadsIT::described)
                 .containsExactly("task C2 70 50", "task C3 40 900", "broken promise C1 40 100", "exception null null 5000");
         assertThat((String) needs.get(3).get("reason")).contains("R-9").contains("no open item quotes it");
+        assertThat((String) needs.get(0).get("risk_reasons")).startsWith("70: +40 pays 25.0 days late");
+        List<Map<String, Object>> exported = new ArrayList<>();
+        reads.stream(DashboardTables.needsPerson(), h -> { }, exported::add);
+        assertThat(exported).extracting(DashboardReadsIT::described).isEqualTo(needs.stream().map(DashboardReadsIT::described).toList());
+    }
+
+    @Test
+    void pagesNeedsAPersonWithoutOverlapInTheOrderOfTheWholeListInterleavingExceptionsByAmount() {
+        for (int c = 1; c <= 30; c++) {
+            rows.customer(c);
+            task(c, "overdue-call", c % 3 == 0 ? 0 : 50, "x", rows.item(c, "I-" + c, DAY.minusDays(9), String.valueOf(10 * c), "OPEN"));
+        }
+        for (int r = 1; r <= 25; r++) {
+            receipt("R-" + r, String.valueOf(7 * r));
+        }
+        List<String> paged = new ArrayList<>();
+        Page page;
+        int number = 0;
+        do {
+            page = reads.needsPerson(number++, 7);
+            assertThat(page.rows()).hasSizeLessThanOrEqualTo(7);
+            page.rows().forEach(r -> paged.add(described(r)));
+        } while (page.hasNext());
+        List<Map<String, Object>> whole = new ArrayList<>();
+        reads.stream(DashboardTables.needsPerson(), h -> { }, whole::add);
+        assertThat(paged).hasSize(55).doesNotHaveDuplicates().isEqualTo(whole.stream().map(DashboardReadsIT::described).toList());
+        // risk 0 is a score (below 50), not "no score": those tasks come before the exceptions, which follow by amount
+        assertThat(paged.get(0)).isEqualTo("task C29 50 290");
+        assertThat(paged.subList(0, 20)).allMatch(d -> d.split(" ")[2].equals("50"));
+        assertThat(paged.get(20)).isEqualTo("task C30 0 300");
+        assertThat(paged.subList(30, 55)).allMatch(d -> d.startsWith("exception"));
+        assertThat(reads.needsPerson(8, 7).rows()).isEmpty();
+    }
+
+    @Test
+    void keepsATaskInItsPlannedPlaceAndShowsWhatIsOpenNowWhenItsItemsWerePaidSincePlanning() {
+        rows.customer(1);
+        rows.customer(2);
+        long paid = rows.item(1, "A-1", DAY.minusDays(20), "800", "OPEN");
+        long part = rows.item(1, "A-2", DAY.minusDays(20), "200", "OPEN");
+        task(1, "overdue-call", 60, "60: pays late", paid, part);
+        task(2, "overdue-call", 60, "60: pays late", rows.item(2, "B-1", DAY.minusDays(9), "500", "OPEN"));
+        jdbc.update("update open_item set open_amount = 0, status = 'PAID' where id = ?", paid);
+        jdbc.update("update open_item set open_amount = 50 where id = ?", part);
+
+        List<Map<String, Object>> needs = reads.needsPerson(0, 10).rows();
+        assertThat(needs).extracting(DashboardReadsIT::described).containsExactly("task C1 60 1000", "task C2 60 500");
+        assertThat((BigDecimal) needs.get(0).get("open_now")).isEqualByComparingTo("50");
+        assertThat((BigDecimal) needs.get(1).get("open_now")).isEqualByComparingTo("500");
     }
 
     @Test
@@ -91,7 +146,8 @@ class DashboardReadsIT {
         Map<Listing, List<String>> indexes = Map.of(
                 DashboardTables.scheduled(DAY, 14), List.of("notice_planned", "promise_to_pay_due", "instalment_due"),
                 DashboardTables.failed(), List.of("notice_failed"),
-                DashboardTables.needsPerson(), List.of("notice_needs_person", "receipt_waiting"),
+                DashboardTables.needsPersonTasks(), List.of("notice_needs_person_order"),
+                DashboardTables.needsPersonExceptions(), List.of("receipt_waiting_amount"),
                 DashboardTables.exceptions(), List.of("receipt_waiting"),
                 DashboardTables.items(1), List.of("open_item_customer"),
                 DashboardTables.timeline(1), List.of("notice_customer", "hold_customer", "open_item_customer"));
@@ -132,6 +188,15 @@ class DashboardReadsIT {
                     facts, status, created_at)
                 select 1 + n % 200, 'EMAIL', 'reminder', 'due-email', date '2025-01-01' + n % 400, timestamp '2025-01-01' + n * interval '1 hour',
                     'default', '1', 'test', '{}', 'SENT', now() from generate_series(1, 20000) n""");
+        // one notice in ten is a task a person has not done yet, with its risk and amount as the planner writes them
+        jdbc.update("""
+                update notice set status = 'TASK_OPEN', planned_risk = id % 97, planned_currency = 'EUR', planned_amount = 100 + id % 13
+                where id % 10 = 0""");
+        jdbc.update("""
+                insert into action (item_id, step_id, channel, template, scheduled_for, planned_on, policy_id, policy_version, reason,
+                    status, created_at, notice_id)
+                select id, 'call', 'TASK', 'call', date '2025-01-01', date '2025-01-01', 'default', '1', 'test', 'TASK_OPEN', now(), id
+                from notice where status = 'TASK_OPEN'""");
         jdbc.update("""
                 insert into promise_to_pay (item_id, promised_for, currency, amount, open_when_promised, created_by, created_at)
                 select id, date '2025-01-01' + (id % 300)::int, 'EUR', 10, 100, 'test', now() from open_item""");
@@ -144,22 +209,31 @@ class DashboardReadsIT {
         jdbc.update("""
                 insert into receipt (provider, provider_id, currency, amount, unallocated, origin, status, created_at)
                 select 'camt', 'R' || n, 'EUR', 100, 0, 'test.xml', 'MATCHED', now() from generate_series(1, 20000) n""");
+        // and some money the matcher could not place
+        jdbc.update("update receipt set status = 'UNMATCHED', unallocated = 1 + id % 97 where id % 40 = 0");
         jdbc.update("""
                 insert into hold (customer_id, item_id, kind, reason, since, created_by, created_at, released_at)
                 select 1 + n % 200, null, 'BLOCK', 'test', date '2025-01-01', 'test', now(), now() from generate_series(1, 2000) n""");
         jdbc.execute("analyze");
     }
 
-    private void task(long customer, String step, String risk, long item) {
-        long notice = jdbc.queryForObject("""
-                insert into notice (customer_id, channel, template, lead_step, planned_on, send_after, policy_id, policy_version,
-                    reason, facts, status, created_at)
-                values (?, 'TASK', 'call', ?, ?, now(), 'default', '1', 'a person should call', jsonb_build_object('risk', ?::text),
-                    'TASK_OPEN', now()) returning id""", Long.class, customer, step, DAY, risk);
-        jdbc.update("""
-                insert into action (item_id, step_id, channel, template, scheduled_for, planned_on, policy_id, policy_version, reason,
-                    status, created_at, notice_id)
-                values (?, ?, 'TASK', 'call', ?, ?, 'default', '1', 'test', 'TASK_OPEN', now(), ?)""", item, step, DAY, DAY, notice);
+    /** A task written as the planner writes it (risk and amount on the notice), then opened as dispatch opens it. */
+    private void task(long customer, String step, int risk, String riskFacts, long... items) {
+        List<NoticeLine> lines = new ArrayList<>();
+        for (long item : items) {
+            BigDecimal open = jdbc.queryForObject("select open_amount from open_item where id = ?", BigDecimal.class, item);
+            lines.add(new NoticeLine(item, "N" + item, step, 9, Money.of(open, Money.currencyOf("EUR")), Optional.empty()));
+        }
+        long notice = new NoticeRepository(db).insert(new Notice(customer, Channel.TASK, "call", step, lines, DAY,
+                DAY.atStartOfDay().toInstant(ZoneOffset.UTC), "a person should call", Map.of("risk", riskFacts), risk),
+                "default", "1", "{\"risk\": \"" + riskFacts + "\"}").orElseThrow();
+        jdbc.update("update notice set status = 'TASK_OPEN' where id = ?", notice);
+        jdbc.update("update action set status = 'TASK_OPEN' where notice_id = ?", notice);
+    }
+
+    private static String described(Map<String, Object> r) {
+        return r.get("kind") + " " + r.get("customer") + " " + r.get("risk") + " "
+                + ((BigDecimal) r.get("amount")).stripTrailingZeros().toPlainString();
     }
 
     private void receipt(String reference, String amount) {

@@ -1,4 +1,4 @@
-package io.recoup.app.ui;
+package io.recoup.app.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.recoup.app.ui;
+package io.recoup.app.api;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,11 +17,11 @@ import org.slf4j.LoggerFactory;
  * the background (the others still get the last one, marked with its time) rather than all waiting. A reading that
  * fails keeps the last one and is tried again by the next request.
  */
-final class Recent<T> {
+public final class Recent<T> {
     private static final Logger LOG = LoggerFactory.getLogger(Recent.class);
 
     /** A value and when it was read. */
-    record Reading<T>(T value, Instant at) {}
+    public record Reading<T>(T value, Instant at) {}
 
     private final Supplier<T> read;
     private final Duration maxAge;
@@ -37,7 +37,7 @@ final class Recent<T> {
         this.background = Objects.requireNonNull(background, "background");
     }
 
-    Reading<T> get() {
+    public Reading<T> get() {
         Reading<T> known = last;
         if (known == null) {
             synchronized (this) {

@@ -1,0 +1,59 @@
+package io.recoup.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The dashboard's navigation as each role sees it after signing in on the form: no link leads to a refusal. */
+class DashboardNavigationIT extends SignedInApi {
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void showsThePoliciesLinkOnlyToAdminsWhoMayOpenIt() throws Exception {
+        HttpClient viewer = signedIn("viewer");
+        assertThat(get(viewer, "/ui/aging").body()).contains("id=\"nav-aging\"").doesNotContain("nav-policies");
+        assertThat(get(viewer, "/ui/policies").statusCode()).isEqualTo(403);
+        assertThat(get(signedIn("finance"), "/ui/needs-person").body()).contains("id=\"nav-needs-person\"")
+                .doesNotContain("nav-policies");
+
+        HttpClient admin = signedIn("admin");
+        assertThat(get(admin, "/ui/aging").body()).contains("id=\"nav-policies\"");
+        assertThat(get(admin, "/ui/policies").statusCode()).isEqualTo(200);
+    }
+
+    /** A browser-like client with the session of {@code user}, signed in on the login form with its CSRF token. */
+    private HttpClient signedIn(String user) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        Matcher csrf = CSRF.matcher(get(client, "/ui/login").body());
+        assertThat(csrf.find()).as("the login form has a CSRF field").isTrue();
+        String form = "username=" + user + "&password=" + URLEncoder.encode(password(user), StandardCharsets.UTF_8) + "&_csrf="
+                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        HttpResponse<Void> signIn = client.send(HttpRequest.newBuilder(uri("/ui/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(signIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/ui/aging"));
+        return client;
+    }
+
+    private HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+}
