@@ -54,7 +54,7 @@ public final class PaymentEffects {
     public PaymentEffects(ReceiptRepository receipts, LedgerRepository ledger, PauseRepository pauses, ProviderObjects objects,
                           EventLog events, Clock clock, ProviderMandates mandates, ProviderCollections collections,
                           CollectionRepository holds) {
-        this.mandates = new ProviderMandateEffects(mandates, collections, holds);
+        this.mandates = new ProviderMandateEffects(mandates, collections, holds, events);
         this.receipts = receipts;
         this.ledger = ledger;
         this.pauses = pauses;

@@ -202,6 +202,10 @@ class PaymentEffectsIT {
         assertThat(count("select count(*) from hold where item_id = ? and released_at is null", itemId)).isZero();
         assertThat(db.jdbc().queryForObject("select outcome from provider_event where event_id = 'EV_paid'", String.class))
                 .endsWith("; collection of INV-1 paid");
+        assertThat(db.jdbc().queryForList("select entity_id || ': ' || what || ' (' || why || ')' from event_log"
+                + " where actor = 'direct-debit' order by id", String.class)).containsExactly(
+                "csv:INV-1: stripe payment PM1 confirmed (its collection is paid)",
+                "csv:INV-1: stripe payment PM1 failed (payment PM1 charged back (AM04); the item goes back to the dunning policy)");
     }
 
     @Test
