@@ -2,6 +2,7 @@ package io.recoup.app;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -10,6 +11,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.recoup.routes.cycle.Stages;
 import io.recoup.routes.directdebit.ProviderCollectionRoutes;
@@ -29,6 +35,7 @@ import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -140,6 +147,33 @@ class GoCardlessWebhookIT {
 
         assertThat(jdbc.queryForList("select provider || ' ' || event_id || ' ' || event_type from provider_event order by event_id",
                 String.class)).containsExactly("gocardless EV_once_1 payments.created", "gocardless EV_once_2 payouts.paid");
+    }
+
+    /** serve logs at INFO (the tests' logback configuration holds INFO back, so the root is set to INFO here). */
+    @Test
+    void callsToGoCardlessLeaveNoUrlInTheLogAtInfo() {
+        GOCARDLESS.stubFor(get(urlPathEqualTo("/mandates/MD_quiet")).willReturn(okJson("{\"mandates\":{\"id\":\"MD_quiet\","
+                + "\"status\":\"active\",\"scheme\":\"sepa_core\",\"metadata\":{\"recoup_customer\":\"csv|NOBODY\"}}}")));
+        String active = batch(event("EV_md_quiet", "mandates", "active", "mandate", "MD_quiet"));
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        Level was = root.getLevel();
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
+        captured.start();
+        root.setLevel(Level.INFO);
+        root.addAppender(captured);
+        try {
+            assertThat(deliver(signature(SECRET, active), active)).isEqualTo(HttpStatus.OK);
+            process();
+        } finally {
+            root.detachAppender(captured);
+            root.setLevel(was);
+        }
+
+        GOCARDLESS.verify(1, getRequestedFor(urlPathEqualTo("/mandates/MD_quiet")));
+        assertThat(captured.list).as("what was logged at INFO and above").filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
+                .isNotEmpty()
+                .noneMatch(e -> e.getFormattedMessage().contains("/mandates/MD_quiet") || e.getFormattedMessage().contains(GOCARDLESS.baseUrl()));
     }
 
     @Test

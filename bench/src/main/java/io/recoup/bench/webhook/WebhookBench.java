@@ -108,6 +108,12 @@ public final class WebhookBench {
         long stored = jdbc.queryForObject("select count(*) from provider_event where provider = 'stripe'", Long.class);
         long waiting = jdbc.queryForObject("select count(*) from provider_event where provider = 'stripe' and status = 'NEW'",
                 Long.class);
+        // rows written by one statement share its transaction id: how many commits (flushes) the measured events took
+        long commits = jdbc.queryForObject("select count(distinct xmin::text) from provider_event where event_id like 'evt_bench_%'",
+                Long.class);
+        long measured = jdbc.queryForObject("select count(*) from provider_event where event_id like 'evt_bench_%'", Long.class);
+        out.printf("webhooks: the %,d measured events were committed in %,d transactions (%.1f events per flush)%n", measured, commits,
+                commits == 0 ? 0.0 : (double) measured / commits);
         boolean ok = stored == distinct && waiting == stored && failures == 0;
         out.printf("webhooks: stored %,d rows for %,d distinct events sent (warm-up included), %,d still waiting for the worker,"
                 + " %d requests not answered 200: %s%n", stored, distinct, waiting, failures, ok ? "ok" : "FAILED");

@@ -121,6 +121,41 @@ public sealed interface DirectDebitEvent extends RecoupEvent {
         }
     }
 
+    /**
+     * Collected through a payment provider ({@code provider}, e.g. gocardless) instead of an own pain.008: the provider
+     * made payment {@code paymentId} of {@code amount} against the customer's mandate there, to be charged on
+     * {@code chargeDate}.
+     */
+    record ProviderPaymentCreated(OpenItemKey item, String provider, String paymentId, Money amount, LocalDate chargeDate,
+                                  String mandateId) implements DirectDebitEvent {
+        @Override public Subject subject() { return Subject.item(item); }
+        @Override public String what() {
+            return provider + " payment " + paymentId + " created: " + amount + " to be charged on " + chargeDate;
+        }
+        @Override public String why() { return "the customer has the active " + provider + " mandate " + mandateId; }
+    }
+
+    /** The provider refused for good to collect the item against {@code mandateId}; the item goes back to the policy. */
+    record ProviderPaymentRefused(OpenItemKey item, String provider, String mandateId, String reason) implements DirectDebitEvent {
+        @Override public Subject subject() { return Subject.item(item); }
+        @Override public String what() { return provider + " refused to collect against mandate " + mandateId; }
+        @Override public String why() { return reason + "; the item goes back to the dunning policy"; }
+    }
+
+    /** The provider confirmed the payment that collected the item (the receipt and its allocation are the matcher's). */
+    record ProviderPaymentConfirmed(OpenItemKey item, String provider, String paymentId) implements DirectDebitEvent {
+        @Override public Subject subject() { return Subject.item(item); }
+        @Override public String what() { return provider + " payment " + paymentId + " confirmed"; }
+        @Override public String why() { return "its collection is paid"; }
+    }
+
+    /** The provider's payment for the item failed or was charged back; the item goes back to the policy. */
+    record ProviderPaymentFailed(OpenItemKey item, String provider, String paymentId, String reason) implements DirectDebitEvent {
+        @Override public Subject subject() { return Subject.item(item); }
+        @Override public String what() { return provider + " payment " + paymentId + " failed"; }
+        @Override public String why() { return reason + "; the item goes back to the dunning policy"; }
+    }
+
     /** No collection for 36 months since {@code since}. */
     record MandateLapsed(long mandateId, LocalDate since) implements DirectDebitEvent {
         @Override public Subject subject() { return Subject.mandate(mandateId); }

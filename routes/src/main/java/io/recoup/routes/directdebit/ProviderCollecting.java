@@ -1,11 +1,13 @@
 package io.recoup.routes.directdebit;
 
+import io.recoup.core.event.DirectDebitEvent;
 import io.recoup.core.lifecycle.ProviderCollectionEvent;
 import io.recoup.core.port.MandateCollector;
 import io.recoup.core.port.MandateCollector.CollectedPayment;
 import io.recoup.core.port.MandateCollector.CollectionRequest;
 import io.recoup.core.port.ProviderUnavailable;
 import io.recoup.store.Database;
+import io.recoup.store.EventLog;
 import io.recoup.store.directdebit.CollectionRepository;
 import io.recoup.store.provider.ProviderCollections;
 import java.time.Clock;
@@ -23,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * away while it is collected. Then each REQUESTED row is asked for at the provider; a crash or an outage in between
  * leaves the row REQUESTED and the next run asks again with the same key, so the item is never charged twice. A
  * refusal for good ends the collection with its reason and gives the item back to the policy; a provider that cannot
- * be asked now is left for the next run. The payment's own events then pay or undo the item.
+ * be asked now is left for the next run. The payment's own events then pay or undo the item. Each payment made and
+ * each refusal is in the event log ({@link DirectDebitEvent.ProviderPaymentCreated}, {@link
+ * DirectDebitEvent.ProviderPaymentRefused}).
  */
 public final class ProviderCollecting {
     private static final Logger LOG = LoggerFactory.getLogger(ProviderCollecting.class);
@@ -31,6 +35,7 @@ public final class ProviderCollecting {
     private final Database db;
     private final ProviderCollections collections;
     private final CollectionRepository holds;
+    private final EventLog events;
     private final List<MandateCollector> collectors;
     private final Clock clock;
 
@@ -38,6 +43,7 @@ public final class ProviderCollecting {
         this.db = db;
         this.collections = new ProviderCollections(db);
         this.holds = new CollectionRepository(db);
+        this.events = new EventLog(db);
         this.collectors = List.copyOf(collectors);
         this.clock = clock;
     }
@@ -54,12 +60,18 @@ public final class ProviderCollecting {
             for (ProviderCollections.Stored row : collections.requested(collector.provider())) {
                 try {
                     CollectedPayment payment = collector.collect(request(row));
-                    db.inTransaction(() -> collections.markSubmitted(row.id(), payment.paymentId(), payment.chargeDate()));
+                    db.inTransaction(() -> {
+                        collections.markSubmitted(row.id(), payment.paymentId(), payment.chargeDate());
+                        events.append(new DirectDebitEvent.ProviderPaymentCreated(row.item(), row.provider(), payment.paymentId(),
+                                row.amount(), payment.chargeDate(), row.mandateId()));
+                    });
                     submitted.add(row.number() + ": " + payment.paymentId() + " on " + payment.chargeDate());
                 } catch (MandateCollector.CollectionRefused e) {
                     db.inTransaction(() -> {
                         collections.move(row.id(), ProviderCollectionEvent.REFUSE, e.getMessage());
                         holds.releaseHold(row.itemId());
+                        events.append(new DirectDebitEvent.ProviderPaymentRefused(row.item(), row.provider(), row.mandateId(),
+                                e.getMessage()));
                     });
                     refused.add(row.number() + ": " + e.getMessage());
                 } catch (ProviderUnavailable e) {

@@ -11,6 +11,7 @@ import io.recoup.core.lifecycle.ReceiptEvent;
 import io.recoup.core.money.Money;
 import io.recoup.core.port.PaymentEffect;
 import io.recoup.core.port.ProviderEvent;
+import io.recoup.core.port.ProviderEventReader;
 import io.recoup.store.Database;
 import io.recoup.store.EventLog;
 import io.recoup.store.directdebit.CollectionRepository;
@@ -23,6 +24,7 @@ import io.recoup.store.receipt.NewReceipt;
 import io.recoup.store.receipt.ReceiptRepository;
 import io.recoup.store.receive.ProviderObjects;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +40,10 @@ import java.util.Set;
  * dispute holds the items it paid until it is closed (lost: undone as well); a mandate at the provider changing is
  * recorded ({@link ProviderMandateEffects}), and so is what a payment means for an item collected against one; what
  * needs a person fails with the reason, so the worker parks the event. An effect told as an object's state at a time
- * ({@link PaymentEffect.AsOf}) changes nothing once a newer state of that object was applied ({@link ProviderObjects}),
- * except a payment.
+ * ({@link PaymentEffect.AsOf}) is applied only while it is the newest state of that object Recoup knows
+ * ({@link ProviderObjects}); an older one (except a payment) makes the provider's reader fetch the object as it is now
+ * ({@link ProviderEventReader#current}), and that state is applied when it differs from the one known, not the stale
+ * payload; a reader that cannot fetch leaves the stale event without effect.
  */
 public final class PaymentEffects {
     private final ReceiptRepository receipts;
@@ -54,7 +58,7 @@ public final class PaymentEffects {
     public PaymentEffects(ReceiptRepository receipts, LedgerRepository ledger, PauseRepository pauses, ProviderObjects objects,
                           EventLog events, Clock clock, ProviderMandates mandates, ProviderCollections collections,
                           CollectionRepository holds) {
-        this.mandates = new ProviderMandateEffects(mandates, collections, holds);
+        this.mandates = new ProviderMandateEffects(mandates, collections, holds, events);
         this.receipts = receipts;
         this.ledger = ledger;
         this.pauses = pauses;
@@ -70,8 +74,11 @@ public final class PaymentEffects {
                 new EventLog(db), clock, new ProviderMandates(db), new ProviderCollections(db), new CollectionRepository(db));
     }
 
-    /** Applies {@code effect} of {@code event}; returns what was done. */
-    public String apply(ProviderEvent event, PaymentEffect effect) {
+    /**
+     * Applies {@code effect} of {@code event}, which {@code reader} read; for a state older than the one known the
+     * reader is asked for the object's state now. Returns what was done.
+     */
+    public String apply(ProviderEvent event, PaymentEffect effect, ProviderEventReader reader) {
         if (effect instanceof PaymentEffect.Ignored ignored) {
             return "ignored: " + ignored.reason();
         }
@@ -91,7 +98,7 @@ public final class PaymentEffects {
             return disputeClosed(event, closed);
         }
         if (effect instanceof PaymentEffect.AsOf stated) {
-            return asOf(event, stated);
+            return asOf(event, stated, reader);
         }
         PaymentEffect.NeedsAPerson person = (PaymentEffect.NeedsAPerson) effect;
         throw new RecoupException(ErrorCode.PAYMENT_NEEDS_A_PERSON, event.provider() + " payment " + person.paymentId() + ": "
@@ -161,16 +168,28 @@ public final class PaymentEffects {
         return "payment " + undone.paymentId() + (outcome == CreditReturns.Outcome.UNDONE ? " undone" : " was undone already");
     }
 
-    /** Applies the state unless a newer one of the object is known (a payment always), and keeps it as known. */
-    private String asOf(ProviderEvent event, PaymentEffect.AsOf stated) {
+    /**
+     * Applies the state unless a newer one of the object is known (a payment always), and keeps it as known. A stale
+     * state: the object's state now, fetched, is applied instead when it differs from the one known.
+     */
+    private String asOf(ProviderEvent event, PaymentEffect.AsOf stated, ProviderEventReader reader) {
         Optional<ProviderObjects.Known> known = objects.lockAndRead(event.provider(), stated.objectId());
-        if (known.isPresent() && known.get().asOf().isAfter(stated.asOf()) && !(stated.effect() instanceof PaymentEffect.Paid)) {
-            return "ignored as stale: " + stated.objectId() + " is known " + known.get().state() + " as of " + known.get().asOf()
-                    + " (event " + known.get().eventId() + "), this event tells " + stated.state() + " as of " + stated.asOf();
+        if (known.isEmpty() || !known.get().asOf().isAfter(stated.asOf()) || stated.effect() instanceof PaymentEffect.Paid) {
+            String outcome = apply(event, stated.effect(), reader);
+            objects.remember(event.provider(), stated.objectId(), new ProviderObjects.Known(stated.state(), stated.asOf(), event.eventId()));
+            return outcome;
         }
-        String outcome = apply(event, stated.effect());
-        objects.remember(event.provider(), stated.objectId(), new ProviderObjects.Known(stated.state(), stated.asOf(), event.eventId()));
-        return outcome;
+        String stale = "stale: " + stated.objectId() + " is known " + known.get().state() + " as of " + known.get().asOf()
+                + " (event " + known.get().eventId() + "), this event tells " + stated.state() + " as of " + stated.asOf();
+        Optional<PaymentEffect.AsOf> now = reader.current(stated, clock.instant());
+        if (now.isEmpty() || now.get().state().equals(known.get().state())) {
+            return "ignored as " + stale + now.map(n -> "; " + event.provider() + " has it " + n.state() + " now").orElse("");
+        }
+        // the object moved on past what we know (its newer event is late or lost): its state now counts, not the stale one
+        String outcome = apply(event, now.get().effect(), reader);
+        Instant at = now.get().asOf().isAfter(known.get().asOf()) ? now.get().asOf() : known.get().asOf();
+        objects.remember(event.provider(), stated.objectId(), new ProviderObjects.Known(now.get().state(), at, event.eventId()));
+        return stale + "; " + event.provider() + " has it " + now.get().state() + " now, applied: " + outcome;
     }
 
     private String disputed(ProviderEvent event, PaymentEffect.Disputed disputed) {

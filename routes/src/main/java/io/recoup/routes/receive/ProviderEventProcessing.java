@@ -84,7 +84,7 @@ public final class ProviderEventProcessing {
             return Optional.of(park(id, event, "no payment provider " + event.provider() + " is configured"));
         }
         try {
-            String outcome = db.underSavepoint(() -> effects.apply(event, reader.read(event)));
+            String outcome = db.underSavepoint(() -> effects.apply(event, reader.read(event), reader));
             events.markHandled(id, outcome);
             return Optional.of(true);
         } catch (RuntimeException e) {

@@ -2,10 +2,12 @@ package io.recoup.routes.receive;
 
 import io.recoup.core.ErrorCode;
 import io.recoup.core.RecoupException;
+import io.recoup.core.event.DirectDebitEvent;
 import io.recoup.core.ledger.OpenItemKey;
 import io.recoup.core.lifecycle.ProviderCollectionEvent;
 import io.recoup.core.port.PaymentEffect;
 import io.recoup.core.port.ProviderEvent;
+import io.recoup.store.EventLog;
 import io.recoup.store.directdebit.CollectionRepository;
 import io.recoup.store.provider.ProviderCollections;
 import io.recoup.store.provider.ProviderMandates;
@@ -17,17 +19,20 @@ import java.util.Optional;
  * The part of a provider event's effect that concerns mandates at the provider and the items collected against them:
  * a changed mandate is recorded for the customer our key names (a key we do not know needs a person); a payment that
  * is one of our collections moves it to paid or failed, and a failed one lifts the item's direct-debit block so the
- * policy's reminders take the item up again.
+ * policy's reminders take the item up again; both are in the event log ({@link DirectDebitEvent.ProviderPaymentConfirmed},
+ * {@link DirectDebitEvent.ProviderPaymentFailed}).
  */
 final class ProviderMandateEffects {
     private final ProviderMandates mandates;
     private final ProviderCollections collections;
     private final CollectionRepository holds;
+    private final EventLog events;
 
-    ProviderMandateEffects(ProviderMandates mandates, ProviderCollections collections, CollectionRepository holds) {
+    ProviderMandateEffects(ProviderMandates mandates, ProviderCollections collections, CollectionRepository holds, EventLog events) {
         this.mandates = mandates;
         this.collections = collections;
         this.holds = holds;
+        this.events = events;
     }
 
     String changed(ProviderEvent event, PaymentEffect.MandateChanged changed) {
@@ -44,8 +49,13 @@ final class ProviderMandateEffects {
 
     /** Marks our collection of the payment paid, if it is one; says so. */
     String paid(ProviderEvent event, String paymentId) {
-        return collections.byPayment(event.provider(), paymentId).map(c -> collections.move(c.id(), ProviderCollectionEvent.PAY, null)
-                ? "; collection of " + c.number() + " paid" : "").orElse("");
+        return collections.byPayment(event.provider(), paymentId).map(c -> {
+            if (!collections.move(c.id(), ProviderCollectionEvent.PAY, null)) {
+                return "";
+            }
+            events.append(new DirectDebitEvent.ProviderPaymentConfirmed(c.item(), event.provider(), paymentId));
+            return "; collection of " + c.number() + " paid";
+        }).orElse("");
     }
 
     /** Marks our collection of the payment failed, if it is one, and lifts its item's block; says so. */
@@ -55,6 +65,7 @@ final class ProviderMandateEffects {
                 return "";
             }
             holds.releaseHold(c.itemId());
+            events.append(new DirectDebitEvent.ProviderPaymentFailed(c.item(), event.provider(), paymentId, reason));
             return "; collection of " + c.number() + " failed, the item is back with the policy";
         }).orElse("");
     }

@@ -76,6 +76,11 @@ class ProviderCollectingIT {
                 + " || k.idempotency_key from provider_collection k join open_item i on i.id = k.item_id order by k.id", String.class);
     }
 
+    private List<String> logged() {
+        return db.jdbc().queryForList("select entity_id || ': ' || what || ' (' || why || ')' from event_log"
+                + " where actor = 'direct-debit' order by id", String.class);
+    }
+
     @Test
     void collectsEachDueItemOfAnActiveMandateOnceWithItsKeyAndBlocksItsReminders() {
         long due = item("C1", "INV-1", DAY);
@@ -96,6 +101,8 @@ class ProviderCollectingIT {
         assertThat(db.jdbc().queryForObject("select count(*) from hold where item_id = ? and released_at is null", Long.class, due))
                 .isOne();
         assertThat(db.jdbc().queryForObject("select count(*) from hold where item_id = ?", Long.class, noMandate)).isZero();
+        assertThat(logged()).containsExactly("csv:INV-1: gocardless payment PM-INV-1 created: EUR 100.00 to be charged on 2026-03-06"
+                + " (the customer has the active gocardless mandate MD1)");
     }
 
     @Test
@@ -130,5 +137,7 @@ class ProviderCollectingIT {
         assertThat(db.jdbc().queryForObject("select count(*) from hold where item_id = ? and released_at is null", Long.class, item))
                 .isZero();
         assertThat(collecting().collect().submitted()).as("not charged again on its own").isEmpty();
+        assertThat(logged()).singleElement().asString().startsWith("csv:INV-1: gocardless refused to collect against mandate MD1 (")
+                .contains("mandate_is_inactive").endsWith("the item goes back to the dunning policy)");
     }
 }

@@ -52,6 +52,8 @@ class PaymentEffectsIT {
     private ProviderEvents events;
     private LedgerRepository ledger;
     private final Map<String, PaymentEffect> effects = new HashMap<>();
+    /** What the provider answers when asked for an object as it is now, by object id. */
+    private final Map<String, PaymentEffect.AsOf> atProvider = new HashMap<>();
     private ProviderEventProcessing worker;
 
     private HikariDataSource pooled;
@@ -72,7 +74,18 @@ class PaymentEffectsIT {
         new Installation(db);
         events = new ProviderEvents(db);
         ledger = new LedgerRepository(db);
-        ProviderEventReader reader = event -> effects.get(new String(event.payload(), StandardCharsets.UTF_8));
+        ProviderEventReader reader = new ProviderEventReader() {
+            @Override
+            public PaymentEffect read(ProviderEvent event) {
+                return effects.get(new String(event.payload(), StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public Optional<PaymentEffect.AsOf> current(PaymentEffect.AsOf stale, Instant now) {
+                return Optional.ofNullable(atProvider.get(stale.objectId()))
+                        .map(s -> new PaymentEffect.AsOf(s.objectId(), s.state(), now, s.effect()));
+            }
+        };
         worker = new ProviderEventProcessing(db, events, Map.of("stripe", reader),
                 PaymentEffects.create(db, db.clock()));
         item("INV-1", "100.00");
@@ -202,6 +215,10 @@ class PaymentEffectsIT {
         assertThat(count("select count(*) from hold where item_id = ? and released_at is null", itemId)).isZero();
         assertThat(db.jdbc().queryForObject("select outcome from provider_event where event_id = 'EV_paid'", String.class))
                 .endsWith("; collection of INV-1 paid");
+        assertThat(db.jdbc().queryForList("select entity_id || ': ' || what || ' (' || why || ')' from event_log"
+                + " where actor = 'direct-debit' order by id", String.class)).containsExactly(
+                "csv:INV-1: stripe payment PM1 confirmed (its collection is paid)",
+                "csv:INV-1: stripe payment PM1 failed (payment PM1 charged back (AM04); the item goes back to the dunning policy)");
     }
 
     @Test
@@ -261,6 +278,42 @@ class PaymentEffectsIT {
         assertThat(db.jdbc().queryForObject("select outcome from provider_event where event_id = 'evt_open_dp_1'", String.class))
                 .startsWith("ignored as stale: dp_1 is known won as of 2026-04-11T10:00:00Z");
         assertThat(count("select count(*) from provider_event where status <> 'HANDLED'")).isZero();
+    }
+
+    @Test
+    void aStaleEventMakesTheObjectsStateNowCountWhenTheProviderHasMovedOnPastWhatIsKnown() {
+        // the intent failed on days 0 and 2 and succeeded on day 3, whose event is late; the first failure comes last
+        atProvider.put("pi_s", asOf("pi_s", "succeeded", 3, paid("pi_s", "100.00", share("INV-1", "100.00"))));
+        Map<String, PaymentEffect> told = Map.of(
+                "evt_failed_2", asOf("pi_s", "failed", 2, new PaymentEffect.Undone("pi_s", null, "payment intent pi_s failed")),
+                "evt_failed_0", asOf("pi_s", "failed", 0, new PaymentEffect.Undone("pi_s", null, "payment intent pi_s failed")),
+                "evt_succeeded_3", asOf("pi_s", "succeeded", 3, paid("pi_s", "100.00", share("INV-1", "100.00"))));
+        deliverInTurn(List.of("evt_failed_2", "evt_failed_0"), told);
+
+        assertThat(open("INV-1")).as("paid by the intent's state now").isEqualTo("EUR 0.00");
+        assertThat(db.jdbc().queryForObject("select outcome from provider_event where event_id = 'evt_failed_0'", String.class))
+                .startsWith("stale: pi_s is known failed as of 2026-03-04T10:00:00Z").contains("stripe has it succeeded now, applied: receipt");
+
+        deliverInTurn(List.of("evt_succeeded_3"), told);
+        assertThat(count("select count(*) from receipt where provider_id = 'pi_s'")).as("the late success is the same payment").isOne();
+        assertThat(db.jdbc().queryForObject("select outcome from provider_event where event_id = 'evt_succeeded_3'", String.class))
+                .isEqualTo("payment pi_s is recorded already");
+        assertThat(count("select count(*) from posting where kind = 'PAYMENT'")).isOne();
+    }
+
+    @Test
+    void aStaleEventWhoseObjectIsStillAsKnownChangesNothing() {
+        atProvider.put("dp_k", asOf("dp_k", "won", 40, new PaymentEffect.DisputeClosed("pi_k", "dp_k", false, Money.of("100.00", "EUR"),
+                "dispute dp_k closed: won")));
+        deliverInTurn(List.of("evt_paid", "evt_won", "evt_open"), Map.of(
+                "evt_paid", asOf("pi_k", "succeeded", 0, paid("pi_k", "100.00", share("INV-1", "100.00"))),
+                "evt_won", asOf("dp_k", "won", 40, new PaymentEffect.DisputeClosed("pi_k", "dp_k", false, Money.of("100.00", "EUR"),
+                        "dispute dp_k closed: won")),
+                "evt_open", asOf("dp_k", "open", 10, new PaymentEffect.Disputed("pi_k", "dp_k", "opened (fraudulent)"))));
+
+        assertThat(activeHolds("INV-1")).isZero();
+        assertThat(db.jdbc().queryForObject("select outcome from provider_event where event_id = 'evt_open'", String.class))
+                .startsWith("ignored as stale: dp_k is known won").endsWith("; stripe has it won now");
     }
 
     @Test

@@ -17,14 +17,19 @@ import org.springframework.dao.DataIntegrityViolationException;
  * Group commit for the webhooks: requests hand their verified events to a few writer threads, each of which stores
  * whatever is queued (up to a cap of events) with one {@link ProviderEvents#recordAll} and so one flush of the WAL, then
  * completes each request's future. A delivery is answered only after its batch committed, so a 200 still means stored
- * durably; many deliveries share one flush instead of one each. A batch forms while the other writers' batches are being
- * flushed, with no wait added. A delivery whose events were all seen committed here lately (a provider's resend) is
+ * durably; many deliveries share one flush instead of one each. A batch forms while the batch before it is being
+ * flushed; when fewer deliveries have queued than the last batch held, the writer waits for the rest, but never longer
+ * than its last write took (and at most {@value #MAX_GATHER_MILLIS} ms): the senders answered by the last commit are
+ * usually on their way with their next delivery, and without the wait the first of them would be flushed alone and the
+ * others one flush later. A lone sender's last batch held one delivery, so it never waits. A delivery whose events were all seen committed here lately (a provider's resend) is
  * answered at once without a write: stored events are never deleted, so it is stored durably already. A batch the database refuses for its data is written again one delivery at a time, so a malformed delivery
  * fails alone; any other failure fails the waiters of that batch only, and the next batch tries afresh. {@link #close}
  * refuses new deliveries and returns once every queued one has been written or failed.
  */
 public final class ProviderEventWriter implements AutoCloseable {
     private static final long IDLE_POLL_MILLIS = 50;
+    /** The longest a batch waits for the deliveries the last batch suggests are coming. */
+    static final long MAX_GATHER_MILLIS = 10;
     /** How many committed (provider, event id) are remembered to answer resends at once: a few MB. */
     private static final int REMEMBERED = 100_000;
 
@@ -102,6 +107,8 @@ public final class ProviderEventWriter implements AutoCloseable {
 
     private void run() {
         Delivery carried = null;
+        int lastBatch = 1;
+        long lastWriteNanos = 0;
         try {
             while (true) {
                 Delivery first = carried != null ? carried : queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -112,8 +119,12 @@ public final class ProviderEventWriter implements AutoCloseable {
                     continue;
                 }
                 List<Delivery> batch = new ArrayList<>(List.of(first));
-                carried = fill(batch, first.events().size());
+                long gatherUntil = System.nanoTime() + Math.min(lastWriteNanos, TimeUnit.MILLISECONDS.toNanos(MAX_GATHER_MILLIS));
+                carried = fill(batch, first.events().size(), lastBatch, gatherUntil);
+                long started = System.nanoTime();
                 write(batch);
+                lastWriteNanos = System.nanoTime() - started;
+                lastBatch = batch.size();
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -124,18 +135,32 @@ public final class ProviderEventWriter implements AutoCloseable {
     }
 
     /**
-     * Adds to {@code batch} what is queued while the events stay within the cap; returns the delivery taken that did
-     * not fit (it starts this writer's next batch), or null.
+     * Adds to {@code batch} what is queued while the events stay within the cap, waiting until {@code gatherUntil}
+     * (System.nanoTime) while the batch holds fewer than {@code expected} deliveries and the writer is open; returns the
+     * delivery taken that did not fit (it starts this writer's next batch), or null.
      */
-    private Delivery fill(List<Delivery> batch, int size) {
-        for (Delivery next = queue.poll(); next != null; next = queue.poll()) {
+    private Delivery fill(List<Delivery> batch, int size, int expected, long gatherUntil) {
+        while (true) {
+            Delivery next = queue.poll();
+            long left = gatherUntil - System.nanoTime();
+            if (next == null && batch.size() < expected && left > 0 && !closed) {
+                try {
+                    next = queue.poll(left, TimeUnit.NANOSECONDS);
+                } catch (InterruptedException interrupted) {
+                    // the batch taken is written (or failed) all the same; the writer's next poll ends it
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            }
+            if (next == null) {
+                return null;
+            }
             if (size + next.events().size() > maxEvents) {
                 return next;
             }
             batch.add(next);
             size += next.events().size();
         }
-        return null;
     }
 
     private void write(List<Delivery> batch) {

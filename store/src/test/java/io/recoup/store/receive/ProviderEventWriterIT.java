@@ -176,6 +176,25 @@ class ProviderEventWriterIT {
     }
 
     @Test
+    void aLoneDeliveryAfterABatchOfManyIsStoredThoughTheOthersItWaitsForNeverCome() throws Exception {
+        ProviderEventWriter writer = singleWriter(10_000);
+        List<CompletableFuture<Void>> many = new ArrayList<>();
+        try (Connection lock = lockTable()) {
+            for (int i = 0; i < 20; i++) {
+                many.add(writer.submit(List.of(event("evt_many_" + i))));
+            }
+            lock.rollback();
+        }
+        CompletableFuture.allOf(many.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+        // the last batch held many: each lone delivery is gathered for a moment, then written by itself
+        for (int i = 0; i < 3; i++) {
+            assertThat(writer.submit(List.of(event("evt_lone_" + i)))).succeedsWithin(Duration.ofSeconds(30));
+        }
+        assertThat(stored()).isEqualTo(23);
+    }
+
+    @Test
     void aFullQueueRefusesTheDeliveryAtOnce() throws Exception {
         ProviderEventWriter tiny = singleWriter(1);
         List<CompletableFuture<Void>> waiting = new ArrayList<>();

@@ -34,10 +34,18 @@ final class StripeApi {
         this.timeout = timeout;
     }
 
-    /** A call that did not answer 200, or did not answer at all. */
+    /** A call that did not answer 200 ({@code status}), or did not answer at all (status 0). */
     static final class Failure extends Exception {
-        Failure(String message, Throwable cause) {
+        private final int status;
+
+        Failure(String message, int status, Throwable cause) {
             super(message, cause);
+            this.status = status;
+        }
+
+        /** Whether asking again later may help: no answer, 429 or 5xx. */
+        boolean passing() {
+            return status == 0 || status == 429 || status >= 500;
         }
     }
 
@@ -68,14 +76,14 @@ final class StripeApi {
             if (response.statusCode() != 200) {
                 String retry = response.headers().firstValue("Retry-After").map(s -> ", retry after " + s + "s").orElse("");
                 throw new Failure(what + " answered " + response.statusCode() + errorCode(response.body()).map(c -> " " + c).orElse("")
-                        + retry, null);
+                        + retry, response.statusCode(), null);
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new Failure(what + " failed: " + e, e);
+            throw new Failure(what + " failed: " + e, 0, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Failure(what + " interrupted", e);
+            throw new Failure(what + " interrupted", 0, e);
         }
     }
 

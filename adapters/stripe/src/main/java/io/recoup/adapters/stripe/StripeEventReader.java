@@ -25,11 +25,26 @@ import java.util.Optional;
  * refund needs a person; a dispute holds the items until it is closed (lost: the payment is undone). The payment's
  * identity is its payment intent (else the session), which charges and disputes name too, so checkout and intent
  * events of one payment make one receipt. What tells a payment's or a dispute's state is given as of the event's
- * {@code created} ({@link PaymentEffect.AsOf}), so an older event arriving late does not bring back a stale state.
+ * {@code created} ({@link PaymentEffect.AsOf}), so an older event arriving late does not bring back a stale state; with
+ * an API key, such an event makes the reader fetch the object as Stripe has it now ({@link StripeObjects}), and that
+ * state is what counts.
  * Amounts are what the customer paid (Stripe's fees are on the balance transaction, never here).
  */
 final class StripeEventReader implements ProviderEventReader {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Optional<StripeObjects> objects;
+
+    /** A reader that fetches objects through {@code objects} when there is an API key, else reads events only. */
+    StripeEventReader(Optional<StripeObjects> objects) {
+        this.objects = objects;
+    }
+
+    @Override
+    public Optional<PaymentEffect.AsOf> current(PaymentEffect.AsOf stale, Instant now) {
+        return objects.flatMap(o -> o.now(stale.objectId(), now)).map(this::read)
+                .filter(PaymentEffect.AsOf.class::isInstance).map(PaymentEffect.AsOf.class::cast);
+    }
 
     @Override
     public PaymentEffect read(ProviderEvent event) {

@@ -34,7 +34,7 @@ public final class StripePaymentProvider implements PaymentProvider {
 
     @Override
     public ProviderEventReader events(SourceSettings settings) {
-        return new StripeEventReader();
+        return new StripeEventReader(api(settings).map(StripeObjects::new));
     }
 
     @Override
