@@ -108,9 +108,10 @@ public final class DashboardReads {
     }
 
     private List<Map<String, Object>> first(Listing listing, int limit) {
-        List<Object> args = new ArrayList<>(listing.args());
-        args.add(limit);
-        return db.jdbc().queryForList(listing.sql() + " limit ?", args.toArray());
+        // the limit is written into the statement, not bound: a statement the driver has prepared on the server is
+        // planned for any limit after a few runs (a generic plan), which may sort the whole table instead of reading
+        // the first rows of the index
+        return db.jdbc().queryForList(listing.sql() + " limit " + limit, listing.args().toArray());
     }
 
     /**
