@@ -32,4 +32,9 @@ final class AfterDelivery implements ReminderChannel {
     public boolean deduplicates() {
         return channel.deduplicates();
     }
+
+    @Override
+    public void endOfRun() {
+        channel.endOfRun();
+    }
 }

@@ -15,8 +15,15 @@ public final class Decision {
     private final String number;
     private final Outcome outcome;
     private final Supplier<String> reason;
+    private final String step;
 
     public Decision(long itemId, String number, Outcome outcome, Supplier<String> reason) {
+        this(itemId, number, outcome, null, reason);
+    }
+
+    /** A decision about one step of the ladder ({@code step}, its key), such as leaving it out. */
+    public Decision(long itemId, String number, Outcome outcome, String step, Supplier<String> reason) {
+        this.step = step;
         this.itemId = itemId;
         this.number = Objects.requireNonNull(number, "number");
         this.outcome = Objects.requireNonNull(outcome, "outcome");
@@ -37,6 +44,11 @@ public final class Decision {
 
     public Outcome outcome() {
         return outcome;
+    }
+
+    /** The key of the step the decision is about, when it is about one (a skipped step). */
+    public java.util.Optional<String> step() {
+        return java.util.Optional.ofNullable(step);
     }
 
     public String reason() {

@@ -158,7 +158,7 @@ final class ItemAssessor {
             return false;
         }
         Optional<String> why = StepSkips.why(rule.get(), engagement, item.dueDate().plusDays(o.offsetDays()), today);
-        why.ifPresent(w -> decided.accept(new Decision(item.itemId(), item.number(), Outcome.SKIPPED,
+        why.ifPresent(w -> decided.accept(new Decision(item.itemId(), item.number(), Outcome.SKIPPED, o.key(),
                 () -> "step '" + o.key() + "' skipped: " + w)));
         return why.isPresent();
     }

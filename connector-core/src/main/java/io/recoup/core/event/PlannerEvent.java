@@ -16,4 +16,11 @@ public sealed interface PlannerEvent extends RecoupEvent {
         @Override public String what() { return "planned " + leadStep + " for " + items; }
         @Override public String why() { return reason; }
     }
+
+    /** A step of the ladder left out for the item, with why ("its payment link was opened on ..."); recorded once. */
+    record StepSkipped(io.recoup.core.ledger.OpenItemKey item, String step, String reason) implements PlannerEvent {
+        @Override public Subject subject() { return Subject.item(item); }
+        @Override public String what() { return "step " + step + " skipped"; }
+        @Override public String why() { return reason; }
+    }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -35,12 +36,16 @@ public final class MessageTemplates {
     private final TemplateEngine text;
     private final TemplateEngine html;
 
-    /** @param loader reads a template text by relative path, e.g. from the classpath or a folder */
+    /**
+     * @param loader reads a template text by relative path, e.g. from the classpath or a folder; each path is read once
+     *               and kept (as its compiled form always was), not read again for every message
+     */
     public MessageTemplates(Function<String, Optional<String>> loader, Locale fallback) {
-        this.loader = loader;
+        Map<String, Optional<String>> read = new ConcurrentHashMap<>();
+        this.loader = path -> read.computeIfAbsent(path, loader);
         this.fallback = fallback;
-        this.text = new TemplateEngine(loader, false);
-        this.html = new TemplateEngine(loader, true);
+        this.text = new TemplateEngine(this.loader, false);
+        this.html = new TemplateEngine(this.loader, true);
     }
 
     /**

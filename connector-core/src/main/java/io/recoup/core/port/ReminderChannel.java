@@ -15,4 +15,11 @@ public interface ReminderChannel {
      * interrupted only on such a channel (and counts it as a possible duplicate); on any other it asks a person.
      */
     boolean deduplicates();
+
+    /**
+     * The dispatcher has handed over the last message of its run. A channel that keeps a connection open from one
+     * message to the next (SMTP) closes it here; each message's outcome was already answered by {@link #deliver}.
+     */
+    default void endOfRun() {
+    }
 }

@@ -24,6 +24,22 @@ class MessageTemplatesTest {
             Map.of("items", Set.of("number", "open")));
 
     @Test
+    void readsEachTemplateOnceHoweverManyMessagesItRenders() {
+        Map<String, Integer> reads = new java.util.concurrent.ConcurrentHashMap<>();
+        MessageTemplates counted = new MessageTemplates(p -> {
+            reads.merge(p, 1, Integer::sum);
+            return Optional.ofNullable(files.get(p));
+        }, Locale.ENGLISH);
+        for (int i = 0; i < 3; i++) {
+            assertThat(counted.render("due", Locale.GERMAN, Map.of("number", "INV-" + i, "amount", "EUR 10.00")).subject())
+                    .isEqualTo("Rechnung INV-" + i + " ist fällig");
+            assertThat(counted.renderHtml("list", Locale.ENGLISH, Map.of("customer.name", "A", "total", "1",
+                    "items", java.util.List.of(Map.of("number", "INV-" + i, "open", "1"))))).isPresent();
+        }
+        assertThat(reads).isNotEmpty().allSatisfy((path, times) -> assertThat(times).as(path).isEqualTo(1));
+    }
+
+    @Test
     void rendersTheCustomersLanguage() {
         var message = templates.render("due", Locale.GERMAN, Map.of("number", "INV-1", "amount", "EUR 10.00"));
         assertThat(message.subject()).isEqualTo("Rechnung INV-1 ist fällig");

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * notices an interrupted run left being sent (resent as the same message where the channel can tell a repeat, else
  * left to a person), then the planned notices that are due. A message is recorded as being sent, and committed,
  * before its channel gets it. A notice that fails for a reason that will not go away is parked for a person and the
- * run goes on with the next; only the database's passing trouble stops a run, to be tried again on the next.
+ * run goes on with the next; only the database's passing trouble stops a run, to be tried again on the next. A
+ * channel may keep its connection open through a run (SMTP does); it is told when the run ends.
  */
 public final class ReminderDispatch {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderDispatch.class);
@@ -113,8 +114,14 @@ public final class ReminderDispatch {
 
     public DispatchReport dispatch() {
         List<DispatchReport.Dispatched> done = new ArrayList<>();
-        drain(notices::claimInterrupted, done);
-        drain(after -> notices.claimNext(clock.instant(), after), done);
+        try {
+            drain(notices::claimInterrupted, done);
+            drain(after -> notices.claimNext(clock.instant(), after), done);
+        } finally {
+            // the run's messages went out on one connection per channel where the channel keeps one; each was
+            // answered and its outcome committed before the next was handed over
+            channels.values().forEach(ReminderChannel::endOfRun);
+        }
         DispatchReport report = new DispatchReport(done);
         if (!done.isEmpty()) {
             LOG.info("dispatched {} notice(s): {} sent, {} task(s), {} deferred, {} failed, {} cancelled, {} parked, "

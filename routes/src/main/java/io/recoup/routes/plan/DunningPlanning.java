@@ -13,6 +13,7 @@ import io.recoup.store.Database;
 import io.recoup.store.EventLog;
 import io.recoup.store.Leases;
 import io.recoup.store.dispatch.NoticeRepository;
+import io.recoup.store.plan.SkippedSteps;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,6 +42,7 @@ public final class DunningPlanning {
     private final EventLog events;
     private final Clock clock;
     private final Leases leases;
+    private final SkippedSteps skipped;
 
     /** @param engine the engine with the policy in force (a supplier, so a reloaded policy takes effect at the next run) */
     public DunningPlanning(Supplier<DunningEngine> engine, Database db, ParallelDecider cases, NoticeRepository notices,
@@ -52,6 +54,7 @@ public final class DunningPlanning {
         this.events = events;
         this.clock = clock;
         this.leases = new Leases(db);
+        this.skipped = new SkippedSteps(db);
     }
 
     public PlanReport plan() {
@@ -79,6 +82,7 @@ public final class DunningPlanning {
                         counts[2] += notice.lines().stream().filter(l -> OnboardingStep.isOnboarding(l.stepKey())).count();
                     }
                 }
+                recordSkips(plan.decisions(), LocalDate.ofInstant(now, clock.getZone()));
                 counts[0] += plan.decisions().stream().filter(d -> d.outcome() == Decision.Outcome.HELD).count();
                 counts[1] += plan.decisions().stream().filter(d -> d.outcome() == Decision.Outcome.PAUSED).count();
             });
@@ -94,6 +98,19 @@ public final class DunningPlanning {
             }
             return report;
         });
+    }
+
+    /** A step left out goes into the item's history the first time only; the planner leaves it out again each run. */
+    private void recordSkips(List<Decision> decisions, LocalDate today) {
+        for (Decision d : decisions) {
+            if (d.outcome() == Decision.Outcome.SKIPPED && d.step().isPresent()) {
+                String step = d.step().get();
+                // the engine's words name the step already; the event says "step x skipped" and why
+                String why = d.reason().replaceFirst("^step '[^']*' skipped: ", "");
+                skipped.recordFirst(d.itemId(), step, why, today)
+                        .ifPresent(item -> events.append(new PlannerEvent.StepSkipped(item, step, why)));
+            }
+        }
     }
 
     private static String json(Notice notice) {

@@ -73,6 +73,10 @@ class CustomerActionsIT {
                 .as("no call on 2026-03-05").containsExactly("due-email");
         long item = recoup.jdbc.queryForObject("select id from open_item where number = 'INV-1'", Long.class);
         assertThat(new DeliveryEvents(recoup.db).ofItem(item)).extracting(e -> e.get("kind")).contains("sent", "clicked");
+        assertThat(recoup.jdbc.queryForList("select what || ': ' || why from event_log where entity = 'open_item' and what like '%skipped'",
+                String.class)).as("written to the item's history once, though the planner left the call out on three runs")
+                .containsExactly("step overdue-call skipped: its payment link was opened on 2026-03-04 "
+                        + "(skip-if link-opened-within-days: 1)");
 
         recoup.runDay(DAY.plusDays(7));
         assertThat(recoup.jdbc.queryForList("select step_id from action order by id", String.class))

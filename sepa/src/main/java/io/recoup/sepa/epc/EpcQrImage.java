@@ -9,6 +9,7 @@ import com.google.zxing.qrcode.encoder.QRCode;
 import io.recoup.sepa.SepaErrorCode;
 import io.recoup.sepa.SepaException;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +31,6 @@ import javax.imageio.ImageIO;
 public record EpcQrImage(EpcQrPayload payload, int pixelsPerModule) {
     public static final int MAX_VERSION = 13;
     public static final int QUIET_ZONE_MODULES = 4;
-    private static final int BLACK = 0x000000;
-    private static final int WHITE = 0xFFFFFF;
 
     public EpcQrImage {
         if (payload == null) {
@@ -62,16 +61,28 @@ public record EpcQrImage(EpcQrPayload payload, int pixelsPerModule) {
         return code;
     }
 
+    /**
+     * The symbol as a 1-bit image (palette index 0 black, 1 white). The pixels are written straight into the packed
+     * raster, one module row at a time and copied down its pixel rows: per-pixel {@code setRGB} looks every pixel up
+     * in the palette and made the image the dearest part of an e-mail reminder.
+     */
     public BufferedImage image() {
         ByteMatrix matrix = symbol().getMatrix();
         int modules = matrix.getWidth() + 2 * QUIET_ZONE_MODULES;
         int size = modules * pixelsPerModule;
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
-        for (int y = 0; y < size; y++) {
-            int moduleY = y / pixelsPerModule - QUIET_ZONE_MODULES;
+        byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        int stride = (size + 7) / 8;
+        byte[] row = new byte[stride];
+        for (int moduleY = 0; moduleY < modules; moduleY++) {
+            java.util.Arrays.fill(row, (byte) 0xFF);
             for (int x = 0; x < size; x++) {
-                int moduleX = x / pixelsPerModule - QUIET_ZONE_MODULES;
-                image.setRGB(x, y, isDark(matrix, moduleX, moduleY) ? BLACK : WHITE);
+                if (isDark(matrix, x / pixelsPerModule - QUIET_ZONE_MODULES, moduleY - QUIET_ZONE_MODULES)) {
+                    row[x >> 3] &= (byte) ~(0x80 >>> (x & 7));
+                }
+            }
+            for (int k = 0; k < pixelsPerModule; k++) {
+                System.arraycopy(row, 0, pixels, (moduleY * pixelsPerModule + k) * stride, stride);
             }
         }
         return image;

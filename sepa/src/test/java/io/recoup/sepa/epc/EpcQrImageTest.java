@@ -98,6 +98,23 @@ class EpcQrImageTest {
         assertThat(png.getRGB(4 * 3, 4 * 3) & 0xFFFFFF).as("finder pattern corner").isZero();
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 8})
+    void paintsEveryPixelAsItsModuleWhateverThePixelsPerModule(int pixelsPerModule) throws IOException {
+        EpcQrImage image = new EpcQrImage(EpcQrExamples.musterGmbh(), pixelsPerModule);
+        com.google.zxing.qrcode.encoder.ByteMatrix matrix = image.symbol().getMatrix();
+        BufferedImage png = ImageIO.read(new ByteArrayInputStream(image.png()));
+
+        for (int y = 0; y < png.getHeight(); y++) {
+            for (int x = 0; x < png.getWidth(); x++) {
+                int mx = x / pixelsPerModule - 4;
+                int my = y / pixelsPerModule - 4;
+                boolean dark = mx >= 0 && my >= 0 && mx < matrix.getWidth() && my < matrix.getHeight() && matrix.get(mx, my) == 1;
+                assertThat(png.getRGB(x, y) & 0xFFFFFF).as("pixel %d,%d", x, y).isEqualTo(dark ? 0 : 0xFFFFFF);
+            }
+        }
+    }
+
     static Result decode(byte[] png) throws IOException, NotFoundException, ChecksumException, FormatException {
         return decode(png, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
     }

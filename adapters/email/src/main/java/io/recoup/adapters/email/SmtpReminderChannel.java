@@ -10,7 +10,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -21,14 +20,19 @@ import java.util.Properties;
 /**
  * Sends reminders by SMTP. The Message-ID is derived from the notice's idempotency key, so if a send is repeated
  * after an unclear failure the receiving side sees the same message id. A refused recipient is a bounce (try the next
- * channel); a connection or server failure is deferred (try again later).
+ * channel); a connection or server failure is deferred (try again later). Each sending thread keeps its connection
+ * open from one message to the next ({@link SmtpConnection}) until the dispatcher's {@link #endOfRun()}; every message
+ * is still answered on its own, so the outbox records each notice's outcome exactly as with a connection per message.
  */
 public final class SmtpReminderChannel implements ReminderChannel {
     /** The reminder's value naming its one-click unsubscribe address, when it has one. */
     static final String UNSUBSCRIBE_URL = "unsubscribe.url";
+    /** How many messages one kept connection carries before it is opened again. */
+    public static final int MESSAGES_PER_CONNECTION = SmtpConnection.MAX_MESSAGES;
 
     private final SmtpSettings settings;
     private final Session session;
+    private final ThreadLocal<SmtpConnection> connection;
 
     public SmtpReminderChannel(SmtpSettings settings) {
         this.settings = settings;
@@ -51,6 +55,7 @@ public final class SmtpReminderChannel implements ReminderChannel {
             };
         }
         this.session = Session.getInstance(props, auth);
+        this.connection = ThreadLocal.withInitial(() -> new SmtpConnection(session));
     }
 
     @Override
@@ -87,7 +92,8 @@ public final class SmtpReminderChannel implements ReminderChannel {
                 message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             }
             MimeContent.fill(message, reminder);
-            Transport.send(message);
+            message.saveChanges();
+            connection.get().send(message);
             return new DeliveryResult.Sent(messageId);
         } catch (SendFailedException e) {
             if (e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0) {
@@ -97,6 +103,13 @@ public final class SmtpReminderChannel implements ReminderChannel {
         } catch (MessagingException e) {
             return new DeliveryResult.Deferred("cannot send through " + settings.host() + ":" + settings.port() + ": " + e.getMessage());
         }
+    }
+
+    /** Closes this thread's connection; the next message opens a new one. */
+    @Override
+    public void endOfRun() {
+        connection.get().close();
+        connection.remove();
     }
 
     /**

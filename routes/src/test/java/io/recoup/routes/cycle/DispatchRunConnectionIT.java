@@ -1,0 +1,83 @@
+package io.recoup.routes.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.recoup.core.policy.Channel;
+import io.recoup.core.port.DeliveryResult;
+import io.recoup.core.port.ReminderChannel;
+import io.recoup.core.port.ReminderMessage;
+import io.recoup.routes.dispatch.DispatchReport;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A dispatch run hands its messages to a channel one after the other, each answered and committed on its own, and
+ * tells the channel when the run is over, so that a channel keeping one connection through a run (SMTP) closes it.
+ */
+class DispatchRunConnectionIT {
+    @RegisterExtension
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    @TempDir
+    Path home;
+    CycleFixture recoup;
+    final List<String> seen = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        recoup.close();
+    }
+
+    @Test
+    void tellsTheChannelOnceWhenTheRunIsOverAfterEveryNoticeWasRecordedAsSent() {
+        recoup = new CycleFixture(home, PoisonNoticeIT.DAY, mail.getSmtp().getPort(), this::watching);
+        recoup.drop("ledger/inbox", "ledger.csv", PoisonNoticeIT.THREE_CUSTOMERS);
+
+        DayReport day = recoup.runDay(PoisonNoticeIT.DAY);
+
+        assertThat(day.dispatch().actions()).extracting(DispatchReport.Dispatched::invoiceNumbers, DispatchReport.Dispatched::status)
+                .containsExactly(tuple("INV-1", "SENT"), tuple("INV-2", "SENT"), tuple("INV-3", "SENT"));
+        assertThat(seen).containsExactly("deliver ap@acme.example: 0 sent before", "deliver ap@beta.example: 1 sent before",
+                "deliver ap@gamma.example: 2 sent before", "end of run: 3 sent");
+        assertThat(mail.getReceivedMessages()).hasSize(3);
+    }
+
+    /** {@code smtp}, noting each hand-over with how many notices were already committed as sent, and the end of the run. */
+    private ReminderChannel watching(ReminderChannel smtp) {
+        return new ReminderChannel() {
+            @Override
+            public Channel channel() {
+                return smtp.channel();
+            }
+
+            @Override
+            public DeliveryResult deliver(ReminderMessage message) {
+                seen.add("deliver " + message.recipientAddress() + ": " + sent() + " sent before");
+                return smtp.deliver(message);
+            }
+
+            @Override
+            public boolean deduplicates() {
+                return smtp.deduplicates();
+            }
+
+            @Override
+            public void endOfRun() {
+                seen.add("end of run: " + sent() + " sent");
+                smtp.endOfRun();
+            }
+        };
+    }
+
+    private int sent() {
+        return recoup.jdbc.queryForObject("select count(*) from notice where status = 'SENT'", Integer.class);
+    }
+}
