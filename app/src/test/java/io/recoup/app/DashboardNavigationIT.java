@@ -13,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /** The dashboard's navigation as each role sees it after signing in on the form: no link leads to a refusal. */
 class DashboardNavigationIT extends SignedInApi {
@@ -21,6 +24,8 @@ class DashboardNavigationIT extends SignedInApi {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void showsThePoliciesLinkOnlyToAdminsWhoMayOpenIt() throws Exception {
@@ -33,6 +38,19 @@ class DashboardNavigationIT extends SignedInApi {
         HttpClient admin = signedIn("admin");
         assertThat(get(admin, "/ui/aging").body()).contains("id=\"nav-policies\"");
         assertThat(get(admin, "/ui/policies").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void writesThePagesLinksWithoutLookingForAStaticFileOfEachName() throws Exception {
+        // the filter resolves every link a page writes as a possible static file: at 50 rows a table page spent most
+        // of its time there
+        assertThat(context.getBeansOfType(ResourceUrlEncodingFilter.class)).isEmpty();
+        HttpClient viewer = signedIn("viewer");
+        String page = get(viewer, "/ui/aging").body();
+        Matcher script = Pattern.compile("src=\"(/ui/assets/[^\"]+)\"").matcher(page);
+        assertThat(script.find()).as("the page loads a script from the webjars").isTrue();
+        assertThat(get(viewer, script.group(1)).statusCode()).isEqualTo(200);
+        assertThat(get(viewer, "/ui/recoup.css").statusCode()).isEqualTo(200);
     }
 
     /** A browser-like client with the session of {@code user}, signed in on the login form with its CSRF token. */
