@@ -4,9 +4,9 @@ import io.recoup.store.Database;
 import io.recoup.store.report.ReceivableFlows;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,23 +22,35 @@ public class DsoTrend {
 
     private final ReceivableFlows flows;
     private final Clock clock;
-    private volatile Answer last;
+    private volatile Daily daily;
 
-    private record Answer(LocalDate day, Instant at, List<Trends.MonthEnd> rows) {}
+    /** The trend of one day, read again in the background once it is {@link #FRESH} old. */
+    private record Daily(LocalDate day, Recent<List<Trends.MonthEnd>> trend) {}
 
     public DsoTrend(Database db, Clock clock) {
         this.flows = new ReceivableFlows(db);
         this.clock = clock;
     }
 
+    /**
+     * The month ends as of today. The first request of a day reads them (the others of that moment wait for that one
+     * reading, not each for its own); later ones get them at once, and once they are {@link #FRESH} old one request
+     * has them read again in the background while the rest still get the last ones.
+     */
     public List<Trends.MonthEnd> monthEnds() {
-        Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-        Answer answer = last;
-        if (answer == null || !answer.day().equals(today) || answer.at().plus(FRESH).isBefore(now) || answer.at().isAfter(now)) {
-            answer = new Answer(today, now, Trends.monthEnds(flows, today));
-            last = answer;
+        LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
+        Daily current = daily;
+        if (current == null || !current.day().equals(today)) {
+            synchronized (this) {
+                current = daily;
+                if (current == null || !current.day().equals(today)) {
+                    // the system's time for the age (a demo sets the application's clock to past days)
+                    current = new Daily(today, new Recent<>(() -> Trends.monthEnds(flows, today), FRESH, Clock.systemUTC(),
+                            ForkJoinPool.commonPool()));
+                    daily = current;
+                }
+            }
         }
-        return answer.rows();
+        return current.trend().get().value();
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.SessionManagementConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -72,7 +73,7 @@ public class SecurityConfiguration {
                 .securityMatcher(patterns)
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(SecurityConfiguration::stateless)
                 .build();
     }
 
@@ -87,7 +88,7 @@ public class SecurityConfiguration {
                 .addFilterBefore(new ApiTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(c -> c.disable()) // no cookie signs a call in here: nothing for CSRF to ride on
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(SecurityConfiguration::stateless)
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_CSP)));
         if (oidc.getIfAvailable() != null) {
             http.oauth2ResourceServer(o -> o.bearerTokenResolver(OidcRoles.resolverSkipping(ApiTokens.PREFIX))
@@ -107,6 +108,16 @@ public class SecurityConfiguration {
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(PAGE_CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
+    }
+
+    /**
+     * Keeps no session and leaves alone the one a cookie may name: a call signed in by its own credentials is not a
+     * sign-in to the person's session that came along with it (a signed-in browser calling the API, a client with a
+     * cookie store). Spring's default would give that session a new id on every such call, and a page asked for at the
+     * same time with the old id would be sent to the login form.
+     */
+    private static void stateless(SessionManagementConfigurer<HttpSecurity> session) {
+        session.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(f -> f.none());
     }
 
     private static void byRole(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry a) {

@@ -64,28 +64,33 @@ final class Reports {
         return totals;
     }
 
-    static List<Dso> dso(DashboardReads reads, LocalDate today) {
-        Map<String, BigDecimal> salesLastDays = new LinkedHashMap<>();
-        reads.salesAfter(today.minusDays(DSO_DAYS)).forEach(s -> salesLastDays.put(s.currency(), s.amount()));
+    /**
+     * DSO per currency with something open: {@code open} as summed per due date (the aging's sums), {@code salesLastDays}
+     * the credit sales of the last {@link #DSO_DAYS} days, {@code monthly} those of this month and the months before it.
+     */
+    static List<Dso> dso(List<DashboardReads.DueSum> open, List<DashboardReads.CurrencySum> salesLastDays,
+                         List<DashboardReads.CurrencySum> monthly, LocalDate today) {
+        Map<String, BigDecimal> openByCurrency = new TreeMap<>();
+        open.forEach(s -> openByCurrency.merge(s.currency(), s.open(), BigDecimal::add));
+        Map<String, BigDecimal> sold = new TreeMap<>();
+        salesLastDays.forEach(s -> sold.put(s.currency(), s.amount()));
+        Map<String, Map<YearMonth, BigDecimal>> byMonth = new TreeMap<>();
+        monthly.forEach(s -> byMonth.computeIfAbsent(s.currency(), c -> new TreeMap<>()).put(YearMonth.from(s.month()), s.amount()));
         YearMonth thisMonth = YearMonth.from(today);
-        Map<String, Map<YearMonth, BigDecimal>> monthly = new TreeMap<>();
-        reads.salesByMonth(thisMonth.minusMonths(COUNTBACK_MONTHS - 1L).atDay(1))
-                .forEach(s -> monthly.computeIfAbsent(s.currency(), c -> new TreeMap<>()).put(YearMonth.from(s.month()), s.amount()));
         List<Dso> rows = new ArrayList<>();
-        for (DashboardReads.CurrencySum open : reads.openByCurrency()) {
-            Money openNow = money(open.amount(), open.currency());
-            BigDecimal sales = salesLastDays.getOrDefault(open.currency(), BigDecimal.ZERO);
+        openByCurrency.forEach((currency, amount) -> {
+            Money openNow = money(amount, currency);
+            Money sales = money(sold.getOrDefault(currency, BigDecimal.ZERO), currency);
             List<DaysSalesOutstanding.Period> periods = new ArrayList<>();
             for (int back = 0; back < COUNTBACK_MONTHS; back++) {
                 YearMonth month = thisMonth.minusMonths(back);
-                BigDecimal sold = monthly.getOrDefault(open.currency(), Map.of()).getOrDefault(month, BigDecimal.ZERO);
+                BigDecimal inMonth = byMonth.getOrDefault(currency, Map.of()).getOrDefault(month, BigDecimal.ZERO);
                 int days = back == 0 ? today.getDayOfMonth() : month.lengthOfMonth();
-                periods.add(new DaysSalesOutstanding.Period(money(sold, open.currency()), days));
+                periods.add(new DaysSalesOutstanding.Period(money(inMonth, currency), days));
             }
-            rows.add(new Dso(open.currency(), openNow.amount(),
-                    DaysSalesOutstanding.standard(openNow, money(sales, open.currency()), DSO_DAYS).orElse(null),
-                    money(sales, open.currency()).amount(), DaysSalesOutstanding.countback(openNow, periods).orElse(null)));
-        }
+            rows.add(new Dso(currency, openNow.amount(), DaysSalesOutstanding.standard(openNow, sales, DSO_DAYS).orElse(null),
+                    sales.amount(), DaysSalesOutstanding.countback(openNow, periods).orElse(null)));
+        });
         return rows;
     }
 

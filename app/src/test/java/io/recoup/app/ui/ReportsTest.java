@@ -2,6 +2,7 @@ package io.recoup.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recoup.store.report.DashboardReads.CurrencySum;
 import io.recoup.store.report.DashboardReads.DueSum;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -37,5 +38,25 @@ class ReportsTest {
                 },
                 usd -> assertThat(usd.open()).usingElementComparator(BigDecimal::compareTo)
                         .containsExactly(new BigDecimal("400"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO));
+    }
+
+    @Test
+    void computesDsoPerCurrencyFromTheSumsTheAgingReadsAddingUpTheSources() {
+        // EUR: 300 open over two sources; 900 sold in the last 90 days -> standard 300 / 900 * 90 = 30 days; countback:
+        // March (31 days to today) sold 200, February 100: 300 open = March's 200 (31 days) + 100 of February's 100
+        // (28 days) -> 59 days. USD has nothing open, so no row, whatever it sold.
+        List<DueSum> open = List.of(due("bc", "EUR", 10, 2, "100.00"), due("csv", "EUR", 40, 1, "200.00"));
+        List<CurrencySum> lastDays = List.of(new CurrencySum("EUR", null, new BigDecimal("900.00")),
+                new CurrencySum("USD", null, new BigDecimal("50.00")));
+        List<CurrencySum> monthly = List.of(new CurrencySum("EUR", LocalDate.of(2026, 2, 1), new BigDecimal("100.00")),
+                new CurrencySum("EUR", LocalDate.of(2026, 3, 1), new BigDecimal("200.00")),
+                new CurrencySum("USD", LocalDate.of(2026, 3, 1), new BigDecimal("50.00")));
+        assertThat(Reports.dso(open, lastDays, monthly, TODAY)).singleElement().satisfies(eur -> {
+            assertThat(eur.currency()).isEqualTo("EUR");
+            assertThat(eur.open()).isEqualByComparingTo("300");
+            assertThat(eur.salesLastDays()).isEqualByComparingTo("900");
+            assertThat(eur.standard()).isEqualByComparingTo("30");
+            assertThat(eur.countback()).isEqualByComparingTo("59");
+        });
     }
 }

@@ -31,10 +31,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The dashboard under load, as issue 15 asks: {@code items} open items (default 1,000,000; ten per customer, one
  * customer in ten with an open task on all its items, with its risk and amount written as the planner writes them,
- * 5,000 receipts in the exceptions queue) in PostgreSQL, the app started on them ({@code serve}'s web server, timers
- * off), and a bounded local load of {@value #SENDERS} clients, each with one request in flight, on the aging page, the
- * needs-a-person page and the item API (pages 0 to 999 of 50 at random), each signed in as a person or a machine would
- * be; p50/p99 of each as a ratio against a static file served by the same server in the same run (goal: p99 within
+ * 5,000 receipts in the exceptions queue, three sent notices per customer, one planned in the next fourteen days for
+ * every tenth customer, a failed send per hundred customers, promises to pay falling due) in PostgreSQL, the app started
+ * on them ({@code serve}'s web server, timers off), and a bounded local load of {@value #SENDERS} clients, each with one
+ * request in flight, on the aging page, the needs-a-person page, the item API (pages 0 to 999 of 50 at random), the DSO
+ * page with its trend, the scheduled, failed and exceptions tables (their first pages) and customer pages (at random),
+ * each signed in as a person or a machine would be; p50/p99 of each as a ratio against a static file served by the same server in the same run (goal: p99 within
  * 10x). The endpoints take turns in rounds, so a drift of the machine falls on all of them.
  */
 public final class DashboardLoadBench {
@@ -59,7 +61,7 @@ public final class DashboardLoadBench {
                     "--recoup.watch-folders=false", "--recoup.schedule.enabled=false", "--recoup.admin.password=" + PASSWORD,
                     "--logging.level.root=WARN", "--camel.main.warn-on-early-shutdown=false")) {
                 int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-                measure(out, URI.create("http://localhost:" + port), requests);
+                measure(out, URI.create("http://localhost:" + port), requests, Math.max(1, items / 10));
             }
         } finally {
             try (Stream<Path> files = Files.walk(home)) {
@@ -68,7 +70,7 @@ public final class DashboardLoadBench {
         }
     }
 
-    private static void measure(PrintStream out, URI server, int requests) throws Exception {
+    private static void measure(PrintStream out, URI server, int requests, int customers) throws Exception {
         Load load = new Load(SENDERS);
         signIn(load, server);
         String token = token(load, server);
@@ -77,6 +79,11 @@ public final class DashboardLoadBench {
         endpoints.put("aging", k -> get(server.resolve("/ui/aging"), null));
         endpoints.put("needs-person", k -> get(server.resolve("/ui/needs-person"), null));
         endpoints.put("items-api", k -> get(server.resolve("/api/items?size=50&page=" + Math.floorMod(k * 7919, 1000)), token));
+        endpoints.put("dso", k -> get(server.resolve("/ui/dso"), null));
+        endpoints.put("scheduled", k -> get(server.resolve("/ui/scheduled?page=" + Math.floorMod(k * 31, 100)), null));
+        endpoints.put("failed", k -> get(server.resolve("/ui/failed?page=" + Math.floorMod(k * 31, 10)), null));
+        endpoints.put("exceptions", k -> get(server.resolve("/ui/exceptions?page=" + Math.floorMod(k * 31, 100)), null));
+        endpoints.put("customer", k -> get(server.resolve("/ui/customers/bench/C" + (1 + Math.floorMod(k * 7919, customers))), null));
         Map<String, Load.Run> runs = new LinkedHashMap<>();
         for (Map.Entry<String, IntFunction<HttpRequest>> e : endpoints.entrySet()) {
             Load.Run warm = load.drive(Math.max(SENDERS, requests / 10), e.getValue());
@@ -178,6 +185,33 @@ public final class DashboardLoadBench {
                 select 'bank:bench', 'R' || g, 'EUR', 12.34 + g, 12.34 + g, date '2026-11-20', date '2026-11-20', 'Zahlung ' || g,
                     'Payer ' || g, 'bench', 'UNMATCHED', 'no reference, unknown payer', now(), '{}', '{}'
                 from generate_series(1, 5000) g""");
+        populateNotices(db);
         db.execute("analyze");
+    }
+
+    /**
+     * The notices a working ledger has: three sent per customer (the history), one planned for every tenth customer
+     * over the next fourteen days, one failed send per hundred customers, and a promise to pay falling due in the next
+     * fourteen days on one item in two hundred.
+     */
+    private static void populateNotices(JdbcTemplate db) {
+        String columns = "insert into notice (customer_id, channel, template, lead_step, planned_on, send_after, policy_id, "
+                + "policy_version, reason, facts, status, attempts, outcome, created_at, done_at) ";
+        db.update(columns + """
+                select c.id, 'EMAIL', 'reminder-' || k, 'reminder-' || k, current_date - 60 + 20 * k, now() - (60 - 20 * k) * interval '1 day',
+                    'bench', '1', 'reminder: ' || k, '{}'::jsonb, 'SENT', 1, 'sent', now(), now()
+                from customer c, generate_series(0, 2) k""");
+        db.update(columns + """
+                select c.id, 'EMAIL', 'reminder-3', 'reminder-3', current_date + (c.id % 14)::int, now() + (c.id % 14) * interval '1 day',
+                    'bench', '1', 'reminder: due', '{}'::jsonb, 'PLANNED', 0, null, now(), null
+                from customer c where c.id % 10 = 5""");
+        db.update(columns + """
+                select c.id, 'EMAIL', 'reminder-2', 'reminder-2', current_date - 1, now() - interval '1 day', 'bench', '1',
+                    'reminder: 7 days late', '{}'::jsonb, 'FAILED', 3, '550 mailbox unavailable', now(), now()
+                from customer c where c.id % 100 = 7""");
+        db.update("""
+                insert into promise_to_pay (item_id, promised_for, currency, amount, open_when_promised, created_by, created_at)
+                select id, current_date + (id % 14)::int, currency, open_amount, open_amount, 'bench', now()
+                from open_item where id % 200 = 0""");
     }
 }

@@ -29,7 +29,7 @@ public final class DashboardReads {
     /** Open items of one source and currency due on one day: how many, and how much is open between them. */
     public record DueSum(String source, String currency, LocalDate dueDate, long items, BigDecimal open) {}
 
-    /** Credit sales (original amounts of items issued) of one currency in one month, or open now when month is null. */
+    /** Credit sales (original amounts of items issued) of one currency, in one month or (month null) over a period. */
     public record CurrencySum(String currency, LocalDate month, BigDecimal amount) {}
 
     public List<DueSum> openByDueDate() {
@@ -37,11 +37,6 @@ public final class DashboardReads {
                 select source, currency, due_date, count(*), sum(open_amount) from open_item where status = 'OPEN'
                 group by 1, 2, 3 order by 1, 2, 3""",
                 (rs, n) -> new DueSum(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getLong(4), rs.getBigDecimal(5)));
-    }
-
-    public List<CurrencySum> openByCurrency() {
-        return db.jdbc().query("select currency, sum(open_amount) from open_item where status = 'OPEN' group by 1 order by 1",
-                (rs, n) -> new CurrencySum(rs.getString(1), null, rs.getBigDecimal(2)));
     }
 
     /** Credit sales per currency and calendar month, for the months from {@code since} (the first of a month) on. */
