@@ -5,6 +5,7 @@ import io.recoup.bench.Load;
 import io.recoup.store.Database;
 import io.recoup.store.EmbeddedDatabase;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,11 +14,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -102,11 +105,48 @@ public final class DashboardLoadBench {
         for (Map.Entry<String, Load.Run> e : runs.entrySet()) {
             out.printf("dashboard: %s = %s%n", e.getKey(), e.getValue().describe());
         }
+        previewPolicy(out, load, server);
         for (String name : names.subList(1, names.size())) {
             Load.Run run = runs.get(name);
             out.printf("dashboard: ratio-p99-%s-to-static = %.1f (p50 %.1f; goal: p99 within 10x of the static file's)%n", name,
                     run.percentileMillis(0.99) / base.percentileMillis(0.99), run.percentileMillis(0.5) / base.percentileMillis(0.5));
         }
+    }
+
+    /**
+     * The policy preview an admin runs before a policy goes live: the default policy uploaded as a draft and simulated
+     * over the next 30 days of the stored ledger, three times; a single request each, so its time, not a ratio.
+     */
+    private static void previewPolicy(PrintStream out, Load load, URI server) throws IOException, InterruptedException {
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String yaml;
+        try (InputStream in = DashboardLoadBench.class.getResourceAsStream("/recoup/policies/default.yaml")) {
+            yaml = new String(Objects.requireNonNull(in, "the default policy on the class path").readAllBytes(), StandardCharsets.UTF_8);
+        }
+        HttpResponse<String> draft = load.client().send(HttpRequest.newBuilder(server.resolve("/api/policies/drafts"))
+                .header("Authorization", basic).header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofString(yaml)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(draft.body());
+        if (draft.statusCode() != 201 || !id.find()) {
+            throw new IllegalStateException("uploading the policy answered " + draft.statusCode() + ": " + draft.body());
+        }
+        double[] seconds = new double[3];
+        String covered = "";
+        for (int i = 0; i < seconds.length; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> preview = load.client().send(HttpRequest.newBuilder(server.resolve("/api/policies/drafts/"
+                    + id.group(1) + "/simulate?days=30")).header("Authorization", basic).POST(HttpRequest.BodyPublishers.noBody())
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            seconds[i] = (System.nanoTime() - start) / 1e9;
+            if (preview.statusCode() != 200) {
+                throw new IllegalStateException("the preview answered " + preview.statusCode() + ": " + preview.body());
+            }
+            Matcher customers = Pattern.compile("\"customers\"\\s*:\\s*(\\d+).*\"items\"\\s*:\\s*(\\d+)").matcher(preview.body());
+            covered = customers.find() ? customers.group(1) + " customers, " + customers.group(2) + " items" : "?";
+        }
+        Arrays.sort(seconds);
+        out.printf("dashboard: policy preview (30 days, %s) = %.1f s median of 3 (%.1f-%.1f s)%n", covered, seconds[1], seconds[0],
+                seconds[2]);
     }
 
     private static HttpRequest get(URI uri, String token) {

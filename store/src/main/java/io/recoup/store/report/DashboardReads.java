@@ -7,6 +7,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,23 @@ public final class DashboardReads {
         int from = (int) Math.min(merged.size(), (long) number * size);
         List<Map<String, Object>> rows = merged.subList(from, Math.min(merged.size(), from + size));
         withOpenNow(rows);
+        return new Page(rows, number, size, merged.size() > from + size);
+    }
+
+    /**
+     * At most {@code size} rows of page {@code number} (from 0) of {@link DashboardTables#scheduled}: the first rows of
+     * its notices, promises and instalments, each read from its index up to the end of the page, merged by day and kind.
+     * A page reads {@code (number + 1) * size} rows of each at most, never all that is planned.
+     */
+    public Page scheduled(LocalDate today, int days, int number, int size) {
+        int through = Math.toIntExact(Math.min((long) (number + 1) * size + 1, Integer.MAX_VALUE));
+        List<Map<String, Object>> merged = new ArrayList<>();
+        DashboardTables.scheduledParts(today, days).forEach(part -> merged.addAll(first(part, through)));
+        // each part is in order and holds one kind, so a stable sort by day and kind merges them
+        merged.sort(Comparator.comparing((Map<String, Object> r) -> (java.util.Date) r.get("on_date"))
+                .thenComparing(r -> (String) r.get("kind")));
+        int from = (int) Math.min(merged.size(), (long) number * size);
+        List<Map<String, Object>> rows = merged.subList(from, Math.min(merged.size(), from + size));
         return new Page(rows, number, size, merged.size() > from + size);
     }
 

@@ -1,7 +1,9 @@
 package io.recoup.store.report;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The dashboard's tables as {@link Listing}s. Amounts are in the row's currency and never added across currencies;
@@ -13,27 +15,50 @@ public final class DashboardTables {
     private DashboardTables() {
     }
 
-    /** What is planned to go out, and the promises and instalments falling due, from today for {@code days} days. */
+    /**
+     * What is planned to go out, and the promises and instalments falling due, from today for {@code days} days: every
+     * row, in the order the page shows them (day, kind, then the time or row within its kind), for the CSV export. A
+     * page reads {@link #scheduledParts} instead.
+     */
     public static Listing scheduled(LocalDate today, int days) {
+        List<Listing> parts = scheduledParts(today, days);
+        List<Object> args = new ArrayList<>();
+        parts.forEach(part -> args.addAll(part.args()));
+        return new Listing("scheduled", "select on_date, kind, what, source, customer, name, reason from ("
+                + parts.stream().map(part -> "(" + part.sql() + ")").collect(Collectors.joining(" union all "))
+                + ") x order by on_date, kind, at, ref, seq", args);
+    }
+
+    /**
+     * The three kinds of row of {@link #scheduled}, each in that order from its own index (planned notices by send
+     * time, promises and instalments by due day): a page is the first rows of each, merged by day and kind, so nothing
+     * is sorted but the page. Each row also has what it is ordered by within its kind
+     * ({@code at}, {@code ref}: the row's id, or the plan's for an instalment, and the instalment's {@code seq}).
+     */
+    static List<Listing> scheduledParts(LocalDate today, int days) {
         LocalDate end = today.plusDays(days);
-        return new Listing("scheduled", """
-                select * from (
-                    select n.send_after::date as on_date, 'notice' as kind, n.channel || ' ' || n.template || ' (' || n.lead_step || ')' as what,
-                        c.source, c.external_id as customer, c.name, n.reason
-                    from notice n join customer c on c.id = n.customer_id where n.status = 'PLANNED' and n.send_after < ?
-                    union all
-                    select p.promised_for, 'promise due', p.currency || ' ' || round(p.amount, 2) || ' on ' || i.number,
-                        c.source, c.external_id, c.name, 'promised to ' || p.created_by
-                    from promise_to_pay p join open_item i on i.id = p.item_id join customer c on c.id = i.customer_id
-                    where p.promised_for >= ? and p.promised_for < ? and i.status = 'OPEN'
-                    union all
-                    select s.due, 'instalment due', pp.currency || ' ' || round(s.amount, 2) || ' on ' || i.number || ' (' || s.seq || ')',
-                        c.source, c.external_id, c.name, 'payment plan agreed by ' || pp.created_by
-                    from instalment s join payment_plan pp on pp.id = s.plan_id join open_item i on i.id = pp.item_id
-                        join customer c on c.id = i.customer_id
-                    where s.due >= ? and s.due < ? and i.status = 'OPEN'
-                ) x order by on_date, kind, source, customer, what""",
-                List.of(java.sql.Timestamp.valueOf(end.atStartOfDay()), today, end, today, end));
+        return List.of(new Listing("scheduled-notices", """
+                        select n.send_after::date as on_date, 'notice' as kind,
+                            n.channel || ' ' || n.template || ' (' || n.lead_step || ')' as what, c.source, c.external_id as customer,
+                            c.name, n.reason, n.send_after as at, n.id as ref, 0 as seq
+                        from notice n join customer c on c.id = n.customer_id where n.status = 'PLANNED' and n.send_after < ?
+                        order by n.send_after, n.id""", List.of(java.sql.Timestamp.valueOf(end.atStartOfDay()))),
+                new Listing("scheduled-promises", """
+                        select p.promised_for as on_date, 'promise due' as kind,
+                            p.currency || ' ' || round(p.amount, 2) || ' on ' || i.number as what, c.source, c.external_id as customer,
+                            c.name, 'promised to ' || p.created_by as reason, p.promised_for::timestamptz as at, p.id as ref, 0 as seq
+                        from promise_to_pay p join open_item i on i.id = p.item_id join customer c on c.id = i.customer_id
+                        where p.promised_for >= ? and p.promised_for < ? and i.status = 'OPEN'
+                        order by p.promised_for, p.id""", List.of(today, end)),
+                new Listing("scheduled-instalments", """
+                        select s.due as on_date, 'instalment due' as kind,
+                            pp.currency || ' ' || round(s.amount, 2) || ' on ' || i.number || ' (' || s.seq || ')' as what, c.source,
+                            c.external_id as customer, c.name, 'payment plan agreed by ' || pp.created_by as reason,
+                            s.due::timestamptz as at, s.plan_id as ref, s.seq
+                        from instalment s join payment_plan pp on pp.id = s.plan_id join open_item i on i.id = pp.item_id
+                            join customer c on c.id = i.customer_id
+                        where s.due >= ? and s.due < ? and i.status = 'OPEN'
+                        order by s.due, s.plan_id, s.seq""", List.of(today, end)));
     }
 
     /** Notices that failed for good, newest first, with the outcome that says why. */

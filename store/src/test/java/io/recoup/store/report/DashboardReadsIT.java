@@ -12,6 +12,7 @@ import io.recoup.store.TestDatabase;
 import io.recoup.store.dispatch.NoticeRepository;
 import io.recoup.store.plan.CaseRows;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -142,8 +143,57 @@ class DashboardReadsIT {
     }
 
     @Test
+    void pagesWhatIsScheduledInTheOrderOfTheWholeListingFromTheFirstRowsOfEachKind() {
+        rows.customer(1);
+        rows.customer(2);
+        long a = rows.item(1, "A-1", DAY.plusDays(5), "100", "OPEN");
+        long b = rows.item(2, "B-1", DAY.plusDays(5), "300", "OPEN");
+        for (int k = 0; k < 10; k++) {
+            // two notices a day over five days, the later one first in the table
+            jdbc.update("""
+                    insert into notice (customer_id, channel, template, lead_step, planned_on, send_after, policy_id, policy_version,
+                        reason, facts, status, created_at) values (?, 'EMAIL', 'reminder', 'step-' || ?, ?, ?, 'default', '1', 'test',
+                        '{}', 'PLANNED', now())""", 1 + k % 2, k, DAY.plusDays(k % 5),
+                    Timestamp.valueOf(DAY.plusDays(k % 5).atTime(20 - k, 0)));
+        }
+        jdbc.update("""
+                insert into promise_to_pay (item_id, promised_for, currency, amount, open_when_promised, created_by, created_at)
+                values (?, ?, 'EUR', 50, 100, 'finance', now()), (?, ?, 'EUR', 10, 100, 'finance', now()),
+                    (?, ?, 'EUR', 20, 300, 'finance', now())""", a, DAY.plusDays(1), a, DAY.plusDays(3), b, DAY.plusDays(3));
+        long plan = jdbc.queryForObject("""
+                insert into payment_plan (item_id, currency, open_when_agreed, created_by, created_at)
+                values (?, 'EUR', 300, 'finance', now()) returning id""", Long.class, b);
+        jdbc.update("insert into instalment (plan_id, seq, due, amount) values (?, 1, ?, 100), (?, 2, ?, 100), (?, 3, ?, 100)",
+                plan, DAY.plusDays(2), plan, DAY.plusDays(3), plan, DAY.plusDays(20));
+
+        List<String> whole = reads.page(DashboardTables.scheduled(DAY, 14), 0, 1000).rows().stream()
+                .map(DashboardReadsIT::scheduled).toList();
+        List<String> paged = new ArrayList<>();
+        for (int number = 0; ; number++) {
+            Page page = reads.scheduled(DAY, 14, number, 4);
+            page.rows().forEach(r -> paged.add(scheduled(r)));
+            if (!page.hasNext()) {
+                break;
+            }
+        }
+        assertThat(paged).isEqualTo(whole).hasSize(15);
+        // on the third day: the instalment, the two notices by send time, then the two promises by id
+        assertThat(whole.subList(8, 13)).containsExactly("2026-03-05 instalment due EUR 100.00 on B-1 (2)",
+                "2026-03-05 notice EMAIL reminder (step-8)", "2026-03-05 notice EMAIL reminder (step-3)",
+                "2026-03-05 promise due EUR 10.00 on A-1", "2026-03-05 promise due EUR 20.00 on B-1");
+    }
+
+    private static String scheduled(Map<String, Object> r) {
+        return r.get("on_date") + " " + r.get("kind") + " " + r.get("what");
+    }
+
+    @Test
     void servesEveryTableFromTheIndexOnItsFilterNotAScanOfTheLargeTables() {
+        List<Listing> parts = DashboardTables.scheduledParts(DAY, 14);
         Map<Listing, List<String>> indexes = Map.of(
+                parts.get(0), List.of("notice_planned"),
+                parts.get(1), List.of("promise_to_pay_due"),
+                parts.get(2), List.of("instalment_due"),
                 DashboardTables.scheduled(DAY, 14), List.of("notice_planned", "promise_to_pay_due", "instalment_due"),
                 DashboardTables.failed(), List.of("notice_failed"),
                 DashboardTables.needsPersonTasks(), List.of("notice_needs_person_order"),
