@@ -31,14 +31,22 @@ public final class TestDatabase {
 
     /** A new empty database with the current schema. */
     public static DataSource fresh() {
+        return server().dataSource(freshDatabase());
+    }
+
+    /** The JDBC URL (user {@code postgres}, no password) of a new empty database with the current schema. */
+    public static String freshUrl() {
+        return "jdbc:postgresql://localhost:" + server().port() + "/" + freshDatabase();
+    }
+
+    private static String freshDatabase() {
         String name = "recoup_test_" + COUNTER.incrementAndGet();
         copyTemplate(name);
-        DataSource dataSource = server().dataSource(name);
         // what V11 and V26 draw at random per database, drawn again for the copy (TestDatabaseIT checks no other migration draws)
-        new JdbcTemplate(dataSource).update("update installation set id = (select string_agg(substr("
+        new JdbcTemplate(server().dataSource(name)).update("update installation set id = (select string_agg(substr("
                 + "'ABCDEFGHJKLMNPQRSTUVWXYZ23456789', 1 + floor(random() * 32)::int, 1), '') from generate_series(1, 6)), "
                 + "link_key = default, created_at = default");
-        return dataSource;
+        return name;
     }
 
     /** Copies the template (migrated on first use) into a new database; copies wait for each other, as PostgreSQL wants. */
