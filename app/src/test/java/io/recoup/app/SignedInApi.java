@@ -36,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The application as the API tests sign in to it: one configured user per role ({@code viewer}, {@code finance},
  * {@code admin}, bcrypt hashes in {@code recoup.security.users}) and an OIDC provider whose public key it trusts. The
- * tests that extend it share one application (and one embedded PostgreSQL).
+ * tests that extend it share one application (and one database).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"recoup.watch-folders=false", "recoup.schedule.enabled=false"})

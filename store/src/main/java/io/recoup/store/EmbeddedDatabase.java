@@ -24,7 +24,10 @@ public final class EmbeddedDatabase implements Closeable {
     public enum Durability {
         /** Recoup's own state: every commit is flushed to disk ({@code fsync=on}, {@code synchronous_commit=on}). */
         DURABLE,
-        /** Data nobody needs after a machine crash (tests, benchmarks): nothing is flushed, which is faster. */
+        /**
+         * Data nobody needs after a machine crash (tests, benchmarks): nothing is flushed, which is faster; and room for
+         * more connections, as one server stands in for many applications.
+         */
         THROWAWAY
     }
 
@@ -47,11 +50,12 @@ public final class EmbeddedDatabase implements Closeable {
             Files.createDirectories(dataDirectory);
             OrphanedServer.stopIfAny(dataDirectory);
             boolean durable = durability == Durability.DURABLE;
-            // -c settings come after the library's own -F (fsync off) on the postgres command line, so they win
+            // -c settings come after the library's own -F (fsync off) on the postgres command line, so they win;
+            // a test JVM's one server serves each Spring context the JVM keeps, each with its own pool of ten
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
-                    .setServerConfig("max_connections", "50")
+                    .setServerConfig("max_connections", durable ? "50" : "300")
                     .setServerConfig("fsync", durable ? "on" : "off")
                     .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     .start();

@@ -26,12 +26,13 @@ class EmbeddedDatabaseIT {
     }
 
     @Test
-    void theServerForTestsSkipsFlushing() {
+    void theServerForTestsSkipsFlushingAndTakesManyConnections() {
         Path home = TemporaryFolders.create("recoup-throwaway");
         try (EmbeddedDatabase server = EmbeddedDatabase.start(home.resolve("pgdata"), EmbeddedDatabase.Durability.THROWAWAY)) {
             JdbcTemplate jdbc = new JdbcTemplate(server.dataSource());
             assertThat(jdbc.queryForObject("show fsync", String.class)).isEqualTo("off");
             assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).isEqualTo("off");
+            assertThat(jdbc.queryForObject("show max_connections", Integer.class)).as("room for every test context's pool").isEqualTo(300);
         }
     }
 

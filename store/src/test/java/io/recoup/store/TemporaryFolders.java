@@ -25,7 +25,7 @@ public final class TemporaryFolders {
             Path folder = Files.createTempDirectory(prefix);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 awaitNoServerIn(folder);
-                delete(folder);
+                deleteInBackground(folder);
             }, "delete " + folder));
             return folder;
         } catch (IOException e) {
@@ -44,6 +44,27 @@ public final class TemporaryFolders {
             }
         } catch (IOException | UncheckedIOException e) {
             System.err.println("could not delete " + folder + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Moves the folder out of the way at once and has a process of its own delete it: the tests' server holds a database
+     * per test (tens of thousands of files), which can take longer to delete than Surefire gives an ending JVM (30 s),
+     * and a JVM ended there left the rest behind. Where no {@code rm} can be started the JVM deletes it itself.
+     */
+    private static void deleteInBackground(Path folder) {
+        Path doomed;
+        try {
+            doomed = Files.move(folder, folder.resolveSibling(folder.getFileName() + ".deleting"));
+        } catch (IOException e) {
+            delete(folder);
+            return;
+        }
+        try {
+            new ProcessBuilder("rm", "-rf", doomed.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            delete(doomed);
         }
     }
 
