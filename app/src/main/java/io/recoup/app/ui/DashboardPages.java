@@ -40,8 +40,10 @@ public class DashboardPages {
     static final List<String> NEEDS_PERSON = List.of("kind", "ref", "risk", "currency", "amount", "open_now", "source", "customer",
             "name", "reason", "risk_reasons", "since");
 
-    /** How deep the pages merged from several tables (needs a person, scheduled) go, in rows. */
-    static final int MERGED_DEPTH = 10_000;
+    /** How deep the needs-a-person pages go, in rows. */
+    static final int NEEDS_PERSON_DEPTH = 10_000;
+    /** How deep the scheduled pages go, in rows: 40 pages of 50, two weeks of a large ledger's first notices. */
+    static final int SCHEDULED_DEPTH = 2_000;
 
     private final DashboardReads reads;
     private final DsoTrend trend;
@@ -97,9 +99,10 @@ public class DashboardPages {
     @GetMapping("/scheduled")
     public String scheduled(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, Model model) {
         // notices, promises and instalments each read from their index up to this page and merged, not all that is
-        // planned sorted per request; pages stop at MERGED_DEPTH rows (the CSV export has them all)
+        // planned sorted per request; a page costs its depth in all three, so pages stop at SCHEDULED_DEPTH rows (the
+        // CSV export has them all)
         int rows = bounded(size);
-        int number = Math.max(0, Math.min(page, MERGED_DEPTH / rows - 1));
+        int number = Math.max(0, Math.min(page, SCHEDULED_DEPTH / rows - 1));
         return table(model, "Scheduled for the next " + SCHEDULED_DAYS + " days", "scheduled", SCHEDULED,
                 reads.scheduled(today(), SCHEDULED_DAYS, number, rows));
     }
@@ -112,9 +115,9 @@ public class DashboardPages {
     @GetMapping("/needs-person")
     public String needsPerson(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, Model model) {
         // tasks and exceptions each read from their index up to this page and merged, not the union sorted per request;
-        // so a page deep down costs its depth, and pages stop at MERGED_DEPTH rows (the CSV export has them all)
+        // so a page deep down costs its depth, and pages stop at NEEDS_PERSON_DEPTH rows (the CSV export has them all)
         int rows = bounded(size);
-        int number = Math.max(0, Math.min(page, MERGED_DEPTH / rows - 1));
+        int number = Math.max(0, Math.min(page, NEEDS_PERSON_DEPTH / rows - 1));
         return table(model, "Needs a person", "needs-person", NEEDS_PERSON, reads.needsPerson(number, rows));
     }
 
