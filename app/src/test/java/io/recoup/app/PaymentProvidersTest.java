@@ -32,6 +32,17 @@ class PaymentProvidersTest {
     }
 
     @Test
+    void aGoCardlessBlockBesideStripeTakesItsWebhooksReadsItsEventsAndListsMissedOnesForTheCatchUpOfBoth() {
+        PaymentProviders both = PaymentProviders.from(Map.of("stripe", Map.of("webhook-secrets", "whsec_a", "api-key", "rk_x"),
+                "gocardless", Map.of("webhook-secrets", "gc_a", "access-token", "sandbox_x")), CLOCK);
+
+        assertThat(both.webhooks("gocardless")).isPresent();
+        assertThat(both.webhooks("stripe")).isPresent();
+        assertThat(both.readers()).containsOnlyKeys("stripe", "gocardless");
+        assertThat(both.feeds()).as("the catch-up job lists missed events from each").containsOnlyKeys("stripe", "gocardless");
+    }
+
+    @Test
     void refusesToStartWithAnUnknownProviderOrAStripeBlockWithoutSecretsNamingTheSetting() {
         assertThatThrownBy(() -> PaymentProviders.from(Map.of("paypal", Map.of("x", "y")), CLOCK))
                 .isInstanceOf(ConfigurationRefused.class).hasMessageContaining("recoup.payments.paypal").hasMessageContaining("stripe");

@@ -6,8 +6,6 @@ import io.recoup.routes.cycle.Stages;
 import io.recoup.routes.receive.ProviderEventRoutes;
 import io.recoup.store.TemporaryFolders;
 import java.math.BigDecimal;
-import java.util.Map;
-import org.apache.camel.CamelContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.InvalidKeyException;
@@ -16,11 +14,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +31,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.web.FilterChainProxy;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -65,6 +67,8 @@ class StripeWebhookIT {
     CamelContext camel;
     @Autowired
     SettableClock clock;
+    @Autowired
+    FilterChainProxy security;
 
     @BeforeEach
     void noEvents() {
@@ -87,16 +91,20 @@ class StripeWebhookIT {
     }
 
     private HttpStatusCode deliver(String signature, String body) {
+        var response = post(signature, body);
+        if (!response.getStatusCode().is2xxSuccessful()) {
+            assertThat(response.getBody()).as("a refusal says nothing").isNullOrEmpty();
+        }
+        return response.getStatusCode();
+    }
+
+    private ResponseEntity<String> post(String signature, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         if (signature != null) {
             headers.set("Stripe-Signature", signature);
         }
-        var response = http.postForEntity("/webhooks/stripe", new HttpEntity<>(body.getBytes(StandardCharsets.UTF_8), headers), String.class);
-        if (!response.getStatusCode().is2xxSuccessful()) {
-            assertThat(response.getBody()).as("a refusal says nothing").isNullOrEmpty();
-        }
-        return response.getStatusCode();
+        return http.postForEntity("/webhooks/stripe", new HttpEntity<>(body.getBytes(StandardCharsets.UTF_8), headers), String.class);
     }
 
     /** Now on the application's clock (the demo moves it), which the signature's age is measured against. */
@@ -155,6 +163,22 @@ class StripeWebhookIT {
         assertThat(http.getForEntity("/api/exceptions", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(http.postForEntity("/webhooks/stripe/../../api/exceptions", new HttpEntity<>(body), String.class)
                 .getStatusCode().is2xxSuccessful()).isFalse();
+    }
+
+    @Test
+    void theWebhooksPassOnlyTheFiltersASignedMachineCallNeedsAndKeepNoSessionWhileThePaymentLinksChainIsAsBefore() {
+        List<String> webhooks = security.getFilters("/webhooks/stripe").stream().map(f -> f.getClass().getSimpleName()).toList();
+        List<String> links = security.getFilters("/pay/some-token").stream().map(f -> f.getClass().getSimpleName()).toList();
+
+        assertThat(webhooks).contains("HeaderWriterFilter", "AuthorizationFilter").doesNotContain("SecurityContextHolderFilter",
+                "RequestCacheAwareFilter", "AnonymousAuthenticationFilter", "LogoutFilter", "SecurityContextHolderAwareRequestFilter",
+                "ExceptionTranslationFilter", "DisableEncodeUrlFilter", "CsrfFilter");
+        assertThat(links).contains("SecurityContextHolderFilter", "AnonymousAuthenticationFilter", "AuthorizationFilter");
+        String body = event("evt_stateless", "charge.refunded");
+        ResponseEntity<String> answer = post(signature(SECRET, now(), body), body);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(answer.getHeaders().get(HttpHeaders.SET_COOKIE)).as("no session").isNull();
+        assertThat(answer.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
     }
 
     @Test

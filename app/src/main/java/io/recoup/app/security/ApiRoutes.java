@@ -45,11 +45,14 @@ public final class ApiRoutes {
             new Rule(HttpMethod.POST, "/api/exceptions/**", Role.FINANCE),
             new Rule(HttpMethod.POST, "/api/webhook-deliveries/*/redeliver", Role.FINANCE));
 
+    /** Where the providers' webhooks arrive, each signed by its provider. */
+    public static final String WEBHOOKS = "/webhooks/";
+
     /**
      * The routes open without a login, each carrying its own credential: the providers' webhooks (their signature) and
      * the links in customers' messages, {@code /pay/<token>} and {@code /unsubscribe/<token>} (a signed token).
      */
-    public static final List<String> OPEN = List.of("/webhooks/", "/pay/", "/unsubscribe/");
+    public static final List<String> OPEN = List.of(ApiRoutes.WEBHOOKS, "/pay/", "/unsubscribe/");
 
     /** True for a route of {@link #OPEN}. */
     public static boolean isOpen(String path) {

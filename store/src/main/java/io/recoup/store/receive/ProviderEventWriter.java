@@ -1,6 +1,7 @@
 package io.recoup.store.receive;
 
 import io.recoup.core.port.ProviderEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,10 +19,11 @@ import org.springframework.dao.DataIntegrityViolationException;
  * whatever is queued (up to a cap of events) with one {@link ProviderEvents#recordAll} and so one flush of the WAL, then
  * completes each request's future. A delivery is answered only after its batch committed, so a 200 still means stored
  * durably; many deliveries share one flush instead of one each. A batch forms while the batch before it is being
- * flushed; when fewer deliveries have queued than the last batch held, the writer waits for the rest, but never longer
- * than its last write took (and at most {@value #MAX_GATHER_MILLIS} ms): the senders answered by the last commit are
- * usually on their way with their next delivery, and without the wait the first of them would be flushed alone and the
- * others one flush later. A lone sender's last batch held one delivery, so it never waits. A delivery whose events were all seen committed here lately (a provider's resend) is
+ * flushed; when fewer deliveries have queued than were in flight as the last write ended (those it answered and those
+ * that queued during it), the writer waits for the rest, but never longer than its last write took (and at most
+ * {@value #MAX_GATHER_MILLIS} ms): the senders answered by the last commit are usually on their way with their next
+ * delivery, and without the wait they would be flushed one commit after those that queued meanwhile, so the senders
+ * split into two groups that take turns with half the batch each. A lone sender's count is one, so it never waits. A delivery whose events were all seen committed here lately (a provider's resend) is
  * answered at once without a write: stored events are never deleted, so it is stored durably already. A batch the database refuses for its data is written again one delivery at a time, so a malformed delivery
  * fails alone; any other failure fails the waiters of that batch only, and the next batch tries afresh. {@link #close}
  * refuses new deliveries and returns once every queued one has been written or failed.
@@ -35,6 +37,7 @@ public final class ProviderEventWriter implements AutoCloseable {
 
     private final ProviderEvents events;
     private final int maxEvents;
+    private final long maxGatherNanos;
     private final BlockingQueue<Delivery> queue;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean closed;
@@ -50,12 +53,18 @@ public final class ProviderEventWriter implements AutoCloseable {
      * delivery bigger than that goes alone); at most {@code capacity} deliveries wait, beyond that one is refused at once.
      */
     public ProviderEventWriter(ProviderEvents events, int threads, int maxEvents, int capacity) {
+        this(events, threads, maxEvents, capacity, Duration.ofMillis(MAX_GATHER_MILLIS));
+    }
+
+    /** As above, a batch waiting at most {@code maxGather} for the deliveries it expects (tests take their time). */
+    ProviderEventWriter(ProviderEvents events, int threads, int maxEvents, int capacity, Duration maxGather) {
         if (threads < 1 || maxEvents < 1 || capacity < 1) {
             throw new IllegalArgumentException("threads, maxEvents and capacity must be positive: " + threads + ", "
                     + maxEvents + ", " + capacity);
         }
         this.events = events;
         this.maxEvents = maxEvents;
+        this.maxGatherNanos = maxGather.toNanos();
         this.queue = new ArrayBlockingQueue<>(capacity);
         for (int i = 0; i < threads; i++) {
             Thread writer = new Thread(this::run, "provider-event-writer-" + i);
@@ -107,7 +116,7 @@ public final class ProviderEventWriter implements AutoCloseable {
 
     private void run() {
         Delivery carried = null;
-        int lastBatch = 1;
+        int inFlight = 1;
         long lastWriteNanos = 0;
         try {
             while (true) {
@@ -119,12 +128,13 @@ public final class ProviderEventWriter implements AutoCloseable {
                     continue;
                 }
                 List<Delivery> batch = new ArrayList<>(List.of(first));
-                long gatherUntil = System.nanoTime() + Math.min(lastWriteNanos, TimeUnit.MILLISECONDS.toNanos(MAX_GATHER_MILLIS));
-                carried = fill(batch, first.events().size(), lastBatch, gatherUntil);
+                long gatherUntil = System.nanoTime() + Math.min(lastWriteNanos, maxGatherNanos);
+                carried = fill(batch, first.events().size(), inFlight, gatherUntil);
                 long started = System.nanoTime();
                 write(batch);
                 lastWriteNanos = System.nanoTime() - started;
-                lastBatch = batch.size();
+                // the senders this commit answered will be back; those that queued during the write are here already
+                inFlight = batch.size() + queue.size() + (carried == null ? 0 : 1);
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();

@@ -210,4 +210,42 @@ class ProviderEventWriterIT {
         CompletableFuture.allOf(accepted.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         assertThat(stored()).isEqualTo(accepted.size());
     }
+
+    @Test
+    void theSenderACommitAnsweredJoinsTheDeliveriesThatQueuedDuringThatCommit() throws Exception {
+        writer.close();
+        // a wide bound for the gathering, so the write's own length (held below) is what limits it
+        writer = new ProviderEventWriter(new ProviderEvents(db), 1, 50, 100, Duration.ofMinutes(1));
+        CompletableFuture<Void> first;
+        List<CompletableFuture<Void>> later = new ArrayList<>();
+        try (Connection lock = lockTable()) {
+            first = writer.submit(List.of(event("evt_first")));
+            awaitWriterWaitingForTheLock();
+            later.add(writer.submit(List.of(event("evt_queued_1"))));
+            later.add(writer.submit(List.of(event("evt_queued_2"))));
+            Thread.sleep(1000); // the write takes this long: the next batch may gather for as long
+            lock.rollback();
+        }
+        first.get(30, TimeUnit.SECONDS);
+        // the sender the first commit answered is back with its next delivery while the two that queued meanwhile wait
+        later.add(writer.submit(List.of(event("evt_back"))));
+        CompletableFuture.allOf(later.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+        assertThat(List.of(transaction("evt_queued_1"), transaction("evt_queued_2"), transaction("evt_back")))
+                .as("three senders were in flight as the first commit ended: one batch, one flush").containsOnly(transaction("evt_queued_1"))
+                .doesNotContain(transaction("evt_first"));
+    }
+
+    private void awaitWriterWaitingForTheLock() throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (db.jdbc().queryForObject("select count(*) from pg_locks where not granted", Long.class) == 0) {
+            assertThat(System.nanoTime()).as("the writer's insert waits for the lock").isLessThan(until);
+            Thread.sleep(10);
+        }
+    }
+
+    /** The transaction that wrote {@code eventId}: rows of one statement share it. */
+    private String transaction(String eventId) {
+        return db.jdbc().queryForObject("select xmin::text from provider_event where event_id = ?", String.class, eventId);
+    }
 }

@@ -87,4 +87,23 @@ class GoCardlessMandateCollectorIT {
         gocardless.stubFor(post(urlPathEqualTo("/payments")).willReturn(aResponse().withStatus(503)));
         assertThatThrownBy(() -> collector.collect(INV_1)).isInstanceOf(ProviderUnavailable.class);
     }
+
+    @Test
+    void aRateLimitAServerErrorOrATimeoutCanBeAskedAgainAndEveryAskCarriesTheSameKey() {
+        gocardless.stubFor(post(urlPathEqualTo("/payments")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3")
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":{\"type\":\"invalid_api_usage\",\"code\":429,"
+                        + "\"message\":\"Rate limit exceeded\",\"errors\":[{\"reason\":\"rate_limit_exceeded\",\"message\":\"x\"}]}}")));
+        assertThatThrownBy(() -> collector.collect(INV_1)).isInstanceOf(ProviderUnavailable.class)
+                .hasMessageContaining("429").hasMessageNotContaining("sandbox_collect");
+
+        gocardless.stubFor(post(urlPathEqualTo("/payments")).willReturn(aResponse().withStatus(500)));
+        assertThatThrownBy(() -> collector.collect(INV_1)).isInstanceOf(ProviderUnavailable.class);
+
+        gocardless.stubFor(post(urlPathEqualTo("/payments")).willReturn(okJson(created("PM001")).withFixedDelay(6000)));
+        assertThatThrownBy(() -> collector.collect(INV_1)).isInstanceOf(ProviderUnavailable.class);
+
+        // one attempt per ask (the SDK retries nothing itself), each with the item's key: the next run cannot charge twice
+        gocardless.verify(3, postRequestedFor(urlPathEqualTo("/payments")));
+        gocardless.verify(3, postRequestedFor(urlPathEqualTo("/payments")).withHeader("Idempotency-Key", equalTo("recoup-item-csv-INV-1-1")));
+    }
 }

@@ -126,6 +126,22 @@ class StripeEventReaderTest {
     }
 
     @Test
+    void aPaymentIsTheCustomersGrossAmountWithStripesFeeAndPayoutsKeptApart() {
+        // the charge expanded with its balance transaction: Stripe keeps 3.76 of the 119.50 the customer paid
+        Map<String, Object> charge = Map.of("id", "ch_3PgafyB7WZ01zgkW0", "object", "charge", "amount", 11950, "currency", "eur",
+                "balance_transaction", Map.of("id", "txn_1", "object", "balance_transaction", "amount", 11950, "fee", 376, "net", 11574,
+                        "currency", "eur"));
+        Map<String, Object> intent = Map.of("status", "succeeded", "currency", "eur", "amount", 11950, "amount_received", 11950,
+                "application_fee_amount", 376, "latest_charge", charge, "metadata", StripeMetadata.of("77", ITEMS));
+
+        assertThat(effect(reader.read(StripeEvents.event("evt_pi", "payment_intent.succeeded", "payment_intent.json", intent))))
+                .isInstanceOfSatisfying(PaymentEffect.Paid.class, p -> assertThat(p.amount()).isEqualTo(Money.of("119.50", "EUR")));
+        // Stripe's transfer of the balance to the bank is settlement, net of fees: never a customer's payment
+        assertThat(reader.read(StripeEvents.event("evt_po", "payout.paid", "charge.json", Map.of("object", "payout", "amount", 11574))))
+                .isEqualTo(new PaymentEffect.Ignored("Stripe event type payout.paid is not followed"));
+    }
+
+    @Test
     void aFailedPaymentIntentOfOursIsUndoneAsTheFailedStateAtTheEventsTime() {
         Map<String, Object> failed = Map.of("status", "requires_payment_method", "metadata", StripeMetadata.of("77", ITEMS),
                 "last_payment_error", Map.of("code", "card_declined"));
