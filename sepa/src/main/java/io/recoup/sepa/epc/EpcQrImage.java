@@ -132,8 +132,8 @@ public record EpcQrImage(EpcQrPayload payload, int pixelsPerModule) {
     }
 
     /**
-     * ZXing lays the symbol out with mask 0, {@link QrMasks} finds the mask ZXing's own choice would take, and ZXing lays
-     * it out with that mask: the same symbol as ZXing's choice, for two layouts instead of nine. A symbol above
+     * ZXing lays the symbol out with mask 0, and {@link QrMasks} turns it into the symbol with the mask ZXing's own choice
+     * would take, as ZXing would lay it out: the same symbol for one layout instead of nine. A symbol above
      * {@link QrMasks#MAX_VERSION} (a payload of over about 230 bytes) is left to ZXing's own choice.
      */
     private QRCode encode(boolean declareUtf8) {
@@ -141,8 +141,7 @@ public record EpcQrImage(EpcQrPayload payload, int pixelsPerModule) {
         if (maskZero.getVersion().getVersionNumber() > QrMasks.MAX_VERSION) {
             return encode(declareUtf8, ZXING_CHOOSES);
         }
-        int mask = QrMasks.lowestPenalty(maskZero);
-        return mask == 0 ? maskZero : encode(declareUtf8, mask);
+        return QrMasks.withLowestPenalty(maskZero);
     }
 
     /** @param mask 0 to 7, or {@link #ZXING_CHOOSES} (ZXing takes no mask outside 0 to 7 from its hint) */

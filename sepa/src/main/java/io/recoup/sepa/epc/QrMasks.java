@@ -40,26 +40,15 @@ final class QrMasks {
 
     /** The mask (0 to 7) for the symbol that {@code maskZero} is with mask 0 applied, of version {@link #MAX_VERSION} at most. */
     static int lowestPenalty(QRCode maskZero) {
-        int version = maskZero.getVersion().getVersionNumber();
-        if (maskZero.getMaskPattern() != 0 || version > MAX_VERSION) {
-            throw new IllegalArgumentException("masks are derived from a symbol of version 1 to " + MAX_VERSION + " with mask 0, not"
-                    + " version " + version + " with mask " + maskZero.getMaskPattern());
-        }
-        ByteMatrix matrix = maskZero.getMatrix();
-        int size = matrix.getWidth();
-        long[] zero = new long[size];
-        byte[][] cells = matrix.getArray();
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                zero[y] |= (long) cells[y][x] << x;
-            }
-        }
+        long[] zero = rows(maskZero);
+        int size = zero.length;
         long[] rows = new long[size];
         long[] columns = new long[size];
         int best = 0;
         int lowest = Integer.MAX_VALUE;
         for (int mask = 0; mask < MASKS; mask++) {
-            derive(zero, TOGGLES[version][mask], formatBits(maskZero.getECLevel(), mask), rows, columns);
+            derive(zero, TOGGLES[maskZero.getVersion().getVersionNumber()][mask],
+                    formatBits(maskZero.getECLevel(), mask), rows, columns);
             int penalty = penalty(rows, columns, size);
             if (penalty < lowest) {
                 lowest = penalty;
@@ -67,6 +56,51 @@ final class QrMasks {
             }
         }
         return best;
+    }
+
+    /** The symbol {@code maskZero} with the mask of lowest penalty instead, as ZXing lays it out with that mask. */
+    static QRCode withLowestPenalty(QRCode maskZero) {
+        int mask = lowestPenalty(maskZero);
+        if (mask == 0) {
+            return maskZero;
+        }
+        long[] zero = rows(maskZero);
+        int size = zero.length;
+        long[] rows = new long[size];
+        derive(zero, TOGGLES[maskZero.getVersion().getVersionNumber()][mask], formatBits(maskZero.getECLevel(), mask), rows,
+                new long[size]);
+        ByteMatrix matrix = new ByteMatrix(size, size);
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                matrix.set(x, y, (int) (rows[y] >>> x & 1));
+            }
+        }
+        QRCode code = new QRCode();
+        code.setMode(maskZero.getMode());
+        code.setECLevel(maskZero.getECLevel());
+        code.setVersion(maskZero.getVersion());
+        code.setMaskPattern(mask);
+        code.setMatrix(matrix);
+        return code;
+    }
+
+    /** Row y of the symbol as bit x of {@code rows[y]}. */
+    private static long[] rows(QRCode maskZero) {
+        int version = maskZero.getVersion().getVersionNumber();
+        if (maskZero.getMaskPattern() != 0 || version > MAX_VERSION) {
+            throw new IllegalArgumentException("masks are derived from a symbol of version 1 to " + MAX_VERSION + " with mask 0, not"
+                    + " version " + version + " with mask " + maskZero.getMaskPattern());
+        }
+        ByteMatrix matrix = maskZero.getMatrix();
+        int size = matrix.getWidth();
+        long[] rows = new long[size];
+        byte[][] cells = matrix.getArray();
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                rows[y] |= (long) cells[y][x] << x;
+            }
+        }
+        return rows;
     }
 
     /**

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class QrMasksTest {
 
     @Test
-    void choosesTheMaskZxingChoosesForPayloadsOfEveryVersionUpTo11() throws WriterException {
+    void choosesTheMaskAndDrawsTheSymbolZxingDoesForPayloadsOfEveryVersionUpTo11() throws WriterException {
         Random random = new Random(14);
         Set<Integer> versions = new HashSet<>();
         Set<Integer> masks = new HashSet<>();
@@ -34,6 +34,9 @@ class QrMasksTest {
 
             assertThat(QrMasks.lowestPenalty(maskZero)).as("%d bytes, version %s", text.length(), zxing.getVersion())
                     .isEqualTo(zxing.getMaskPattern());
+            QRCode ours = QrMasks.withLowestPenalty(maskZero);
+            assertThat(ours.getMatrix().getArray()).as("%d bytes", text.length()).isDeepEqualTo(zxing.getMatrix().getArray());
+            assertThat(ours.toString()).isEqualTo(zxing.toString());
             versions.add(zxing.getVersion().getVersionNumber());
             masks.add(zxing.getMaskPattern());
         }
