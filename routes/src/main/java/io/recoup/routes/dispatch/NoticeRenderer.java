@@ -141,7 +141,7 @@ final class NoticeRenderer {
                         .information(line.number()).build();
                 String cid = "qr-" + (codes.size() + 1) + "@recoup";
                 codes.add(new InlineImage(cid, new Attachment("pay-" + fileName(line.number()) + ".png", "image/png",
-                        EpcQrImage.of(payload).png())));
+                        EpcQrImage.forScreen(payload).png())));
                 shown.add(new NoticeValues.Qr(cid, shortNumber(line.number())));
             } catch (SepaException e) {
                 missing.add(line);

@@ -2,6 +2,11 @@ package io.recoup.routes.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.Result;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import io.recoup.core.id.ActionId;
 import io.recoup.core.id.NoticeId;
 import io.recoup.core.ledger.ItemStatus;
@@ -13,18 +18,23 @@ import io.recoup.routes.CreditorDetails;
 import io.recoup.sepa.Bic;
 import io.recoup.sepa.CreditorReference;
 import io.recoup.sepa.Iban;
+import io.recoup.sepa.epc.EpcQrPayload;
 import io.recoup.store.MutableClock;
 import io.recoup.store.dispatch.ClaimedNotice;
 import io.recoup.store.dispatch.DueNotice;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,6 +113,30 @@ class NoticeRendererTest {
         assertThat(r.body()).contains("There is no QR code for invoice INV-HUGE; please pay it by bank transfer with the details above.");
         assertThat(r.subject()).doesNotContain("\n").contains("INV-12 Bcc: x@evil.example");
         assertThat(r.outcome("notice-7@recoup")).startsWith("notice-7@recoup; no EPC QR code for invoice INV-99");
+    }
+
+    /**
+     * The e-mail shows each code at 180 pixels: it is drawn at 4 pixels per module with its 4-module quiet zone (not 8,
+     * which a client only scales away), and still reads back as the invoice's exact EPC payload.
+     */
+    @Test
+    void drawsTheQrCodeAtFourPixelsPerModuleAndItStillDecodesToTheExactPayload() throws Exception {
+        NoticeRenderer.Rendered r = render(notice("reminder-overdue", Locale.GERMAN,
+                line("overdue", "INV-2026-1001", LocalDate.of(2026, 11, 1), "1190.00")));
+        BufferedImage png = ImageIO.read(new ByteArrayInputStream(r.inline().get(0).image().content()));
+        Result decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(png))));
+        int modules = png.getWidth() / 4 - 8;
+        String payload = EpcQrPayload.builder().beneficiaryName("Recoup Test GmbH").iban(Iban.parse("DE89370400440532013000"))
+                .bic(Bic.parse("COBADEFFXXX")).amount(new BigDecimal("1190.00"))
+                .reference(CreditorReference.forInvoice("INV", "csv:" + "INV-2026-1001".hashCode())).information("INV-2026-1001")
+                .build().payload();
+
+        assertThat(decoded.getText()).isEqualTo(payload).contains("EUR1190");
+        assertThat(png.getWidth()).isEqualTo(png.getHeight()).isLessThanOrEqualTo(308);
+        assertThat(png.getWidth() % 4).isZero();
+        assertThat((modules - 17) % 4).as("a QR symbol is 17 + 4 x version modules wide: %d", modules).isZero();
+        assertThat(png.getRGB(4 * 4 - 1, 4 * 4 - 1) & 0xFFFFFF).as("the quiet zone's last pixel").isEqualTo(0xFFFFFF);
+        assertThat(png.getRGB(4 * 4, 4 * 4) & 0xFFFFFF).as("the finder pattern's first pixel").isZero();
     }
 
     @Test

@@ -18,10 +18,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Every PNG is decoded by ZXing's own QR reader from the PNG bytes, not from the encoder's matrix. */
 class EpcQrImageTest {
@@ -37,6 +37,16 @@ class EpcQrImageTest {
 
         assertThat(result.getText()).isEqualTo(EpcQrExamples.utf8(payload));
         assertThat(result.getResultMetadata().get(ResultMetadataType.ERROR_CORRECTION_LEVEL)).isEqualTo("M");
+    }
+
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void decodesTheScreenImageOfFourPixelsPerModuleBackToTheExactPayload(EpcQrPayload payload) throws Exception {
+        EpcQrImage screen = EpcQrImage.forScreen(payload);
+        BufferedImage png = ImageIO.read(new ByteArrayInputStream(screen.png()));
+
+        assertThat(decode(screen.png(), "Shift_JIS").getText()).isEqualTo(EpcQrExamples.utf8(payload));
+        assertThat(png.getWidth()).isEqualTo((screen.symbol().getMatrix().getWidth() + 2 * EpcQrImage.QUIET_ZONE_MODULES) * 4);
     }
 
     @ParameterizedTest

@@ -131,8 +131,9 @@ public final class DashboardTables {
     }
 
     /**
-     * Everything that happened with a customer, newest first: each notice with its reason and delivery status, promises,
-     * disputes and blocks, payment plans, payments with the allocation that placed them, and their postings.
+     * Everything that happened with a customer, newest first: each notice with its reason and delivery status, each step
+     * the policy left out for an item with why (skip-if), promises, disputes and blocks, payment plans, payments with the
+     * allocation that placed them, and their postings.
      */
     public static Listing timeline(long customerId) {
         return new Listing("timeline", """
@@ -140,6 +141,9 @@ public final class DashboardTables {
                     select n.created_at as at, 'notice' as kind, n.channel || ' ' || n.template || ' (' || n.lead_step || ')' as what,
                         n.status, concat_ws(': ', n.reason, n.outcome) as detail
                     from notice n where n.customer_id = ?
+                    union all
+                    select s.created_at, 'skipped step', 'step ' || s.step_id || ' of ' || i.number, 'SKIPPED', s.reason
+                    from step_skip s join open_item i on i.id = s.item_id where i.customer_id = ?
                     union all
                     select p.created_at, 'promise', p.currency || ' ' || round(p.amount, 2) || ' by ' || p.promised_for || ' on ' || i.number,
                         null, 'recorded by ' || p.created_by
@@ -161,6 +165,7 @@ public final class DashboardTables {
                         coalesce('batch ' || ps.batch, 'not posted yet')
                     from posting ps join allocation a on a.id = ps.allocation_id join open_item i on i.id = a.item_id
                     where i.customer_id = ?
-                ) t order by at desc, kind, what""", List.of(customerId, customerId, customerId, customerId, customerId, customerId));
+                ) t order by at desc, kind, what""", List.of(customerId, customerId, customerId, customerId, customerId, customerId,
+                customerId));
     }
 }

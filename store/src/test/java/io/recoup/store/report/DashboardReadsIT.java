@@ -11,6 +11,7 @@ import io.recoup.store.MutableClock;
 import io.recoup.store.TestDatabase;
 import io.recoup.store.dispatch.NoticeRepository;
 import io.recoup.store.plan.CaseRows;
+import io.recoup.store.plan.SkippedSteps;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -185,6 +186,25 @@ class DashboardReadsIT {
 
     private static String scheduled(Map<String, Object> r) {
         return r.get("on_date") + " " + r.get("kind") + " " + r.get("what");
+    }
+
+    @Test
+    void showsAStepThePolicyLeftOutOnTheCustomersTimelineWithWhy() {
+        SkippedSteps skips = new SkippedSteps(db);
+        rows.customer(1);
+        skips.recordFirst(rows.item(1, "A-1", DAY.minusDays(4), "120", "OPEN"), "overdue-call",
+                "its payment link was opened on 2026-03-01 (skip-if link-opened-within-days: 1)", DAY);
+        rows.customer(2);
+        skips.recordFirst(rows.item(2, "B-1", DAY.minusDays(4), "80", "OPEN"), "overdue-call", "read on 2026-03-01", DAY);
+
+        List<Map<String, Object>> timeline = reads.page(DashboardTables.timeline(1), 0, 10).rows();
+
+        assertThat(timeline).singleElement().satisfies(row -> {
+            assertThat(row).containsEntry("kind", "skipped step").containsEntry("what", "step overdue-call of A-1")
+                    .containsEntry("status", "SKIPPED")
+                    .containsEntry("detail", "its payment link was opened on 2026-03-01 (skip-if link-opened-within-days: 1)");
+            assertThat(row.get("at")).isNotNull();
+        });
     }
 
     @Test
