@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,20 +88,36 @@ public final class DashboardReads {
     }
 
     /**
-     * At most {@code size} rows of page {@code number} (from 0) of {@link DashboardTables#scheduled}: the first rows of
-     * its notices, promises and instalments, each read from its index up to the end of the page, merged by day and kind.
-     * A page reads {@code (number + 1) * size} rows of each at most, never all that is planned.
+     * At most {@code size} rows of page {@code number} (from 0) of {@link DashboardTables#scheduled}: the keys of its
+     * notices, promises and instalments, each read from its index down to the end of the page, merged by day and kind;
+     * then the whole rows of the page's keys only. A page reads {@code (number + 1) * size} keys of each part at most,
+     * never all that is planned.
      */
     public Page scheduled(LocalDate today, int days, int number, int size) {
         int through = Math.toIntExact(Math.min((long) (number + 1) * size + 1, Integer.MAX_VALUE));
-        List<Map<String, Object>> merged = new ArrayList<>();
-        DashboardTables.scheduledParts(today, days).forEach(part -> merged.addAll(first(part, through)));
+        List<ScheduledPart> parts = DashboardTables.scheduledParts(today, days);
+        List<Map<String, Object>> keys = new ArrayList<>();
+        parts.forEach(part -> keys.addAll(first(part.keys(), through)));
         // each part is in order and holds one kind, so a stable sort by day and kind merges them
-        merged.sort(Comparator.comparing((Map<String, Object> r) -> (java.util.Date) r.get("on_date"))
+        keys.sort(Comparator.comparing((Map<String, Object> r) -> (java.util.Date) r.get("on_date"))
                 .thenComparing(r -> (String) r.get("kind")));
-        int from = (int) Math.min(merged.size(), (long) number * size);
-        List<Map<String, Object>> rows = merged.subList(from, Math.min(merged.size(), from + size));
-        return new Page(rows, number, size, merged.size() > from + size);
+        int from = (int) Math.min(keys.size(), (long) number * size);
+        List<Map<String, Object>> page = keys.subList(from, Math.min(keys.size(), from + size));
+        Map<String, Map<String, Object>> rows = new HashMap<>();
+        for (ScheduledPart part : parts) {
+            Long[] refs = page.stream().filter(k -> part.kind().equals(k.get("kind")))
+                    .map(k -> ((Number) k.get("ref")).longValue()).distinct().toArray(Long[]::new);
+            if (refs.length > 0) {
+                Listing wanted = part.rows(refs);
+                db.jdbc().queryForList(wanted.sql(), wanted.args().toArray()).forEach(r -> rows.put(rowKey(r), r));
+            }
+        }
+        return new Page(page.stream().map(k -> rows.get(rowKey(k))).filter(java.util.Objects::nonNull).toList(), number, size,
+                keys.size() > from + size);
+    }
+
+    private static String rowKey(Map<String, Object> row) {
+        return row.get("kind") + "/" + row.get("ref") + "/" + row.get("seq");
     }
 
     /** Fills in what is open now on the tasks' items, read for these rows only. */

@@ -21,44 +21,33 @@ public final class DashboardTables {
      * page reads {@link #scheduledParts} instead.
      */
     public static Listing scheduled(LocalDate today, int days) {
-        List<Listing> parts = scheduledParts(today, days);
+        List<ScheduledPart> parts = scheduledParts(today, days);
         List<Object> args = new ArrayList<>();
         parts.forEach(part -> args.addAll(part.args()));
         return new Listing("scheduled", "select on_date, kind, what, source, customer, name, reason from ("
-                + parts.stream().map(part -> "(" + part.sql() + ")").collect(Collectors.joining(" union all "))
+                + parts.stream().map(part -> "(" + part.all().sql() + ")").collect(Collectors.joining(" union all "))
                 + ") x order by on_date, kind, at, ref, seq", args);
     }
 
-    /**
-     * The three kinds of row of {@link #scheduled}, each in that order from its own index (planned notices by send
-     * time, promises and instalments by due day): a page is the first rows of each, merged by day and kind, so nothing
-     * is sorted but the page. Each row also has what it is ordered by within its kind
-     * ({@code at}, {@code ref}: the row's id, or the plan's for an instalment, and the instalment's {@code seq}).
-     */
-    static List<Listing> scheduledParts(LocalDate today, int days) {
+    /** The three kinds of row of {@link #scheduled}, each in that order from its own index. */
+    static List<ScheduledPart> scheduledParts(LocalDate today, int days) {
         LocalDate end = today.plusDays(days);
-        return List.of(new Listing("scheduled-notices", """
-                        select n.send_after::date as on_date, 'notice' as kind,
-                            n.channel || ' ' || n.template || ' (' || n.lead_step || ')' as what, c.source, c.external_id as customer,
-                            c.name, n.reason, n.send_after as at, n.id as ref, 0 as seq
-                        from notice n join customer c on c.id = n.customer_id where n.status = 'PLANNED' and n.send_after < ?
-                        order by n.send_after, n.id""", List.of(java.sql.Timestamp.valueOf(end.atStartOfDay()))),
-                new Listing("scheduled-promises", """
-                        select p.promised_for as on_date, 'promise due' as kind,
-                            p.currency || ' ' || round(p.amount, 2) || ' on ' || i.number as what, c.source, c.external_id as customer,
-                            c.name, 'promised to ' || p.created_by as reason, p.promised_for::timestamptz as at, p.id as ref, 0 as seq
-                        from promise_to_pay p join open_item i on i.id = p.item_id join customer c on c.id = i.customer_id
-                        where p.promised_for >= ? and p.promised_for < ? and i.status = 'OPEN'
-                        order by p.promised_for, p.id""", List.of(today, end)),
-                new Listing("scheduled-instalments", """
-                        select s.due as on_date, 'instalment due' as kind,
-                            pp.currency || ' ' || round(s.amount, 2) || ' on ' || i.number || ' (' || s.seq || ')' as what, c.source,
-                            c.external_id as customer, c.name, 'payment plan agreed by ' || pp.created_by as reason,
-                            s.due::timestamptz as at, s.plan_id as ref, s.seq
-                        from instalment s join payment_plan pp on pp.id = s.plan_id join open_item i on i.id = pp.item_id
-                            join customer c on c.id = i.customer_id
-                        where s.due >= ? and s.due < ? and i.status = 'OPEN'
-                        order by s.due, s.plan_id, s.seq""", List.of(today, end)));
+        return List.of(new ScheduledPart("notice", "n.send_after::date", "n.send_after", "n.id", "0",
+                        "n.channel || ' ' || n.template || ' (' || n.lead_step || ')' as what, c.source, c.external_id as customer, "
+                                + "c.name, n.reason",
+                        "notice n", " join customer c on c.id = n.customer_id", "n.status = 'PLANNED' and n.send_after < ?",
+                        "n.send_after, n.id", List.of(java.sql.Timestamp.valueOf(end.atStartOfDay()))),
+                new ScheduledPart("promise due", "p.promised_for", "p.promised_for::timestamptz", "p.id", "0",
+                        "p.currency || ' ' || round(p.amount, 2) || ' on ' || i.number as what, c.source, c.external_id as customer, "
+                                + "c.name, 'promised to ' || p.created_by as reason",
+                        "promise_to_pay p join open_item i on i.id = p.item_id", " join customer c on c.id = i.customer_id",
+                        "p.promised_for >= ? and p.promised_for < ? and i.status = 'OPEN'", "p.promised_for, p.id", List.of(today, end)),
+                new ScheduledPart("instalment due", "s.due", "s.due::timestamptz", "s.plan_id", "s.seq",
+                        "pp.currency || ' ' || round(s.amount, 2) || ' on ' || i.number || ' (' || s.seq || ')' as what, c.source, "
+                                + "c.external_id as customer, c.name, 'payment plan agreed by ' || pp.created_by as reason",
+                        "instalment s join payment_plan pp on pp.id = s.plan_id join open_item i on i.id = pp.item_id",
+                        " join customer c on c.id = i.customer_id", "s.due >= ? and s.due < ? and i.status = 'OPEN'",
+                        "s.due, s.plan_id, s.seq", List.of(today, end)));
     }
 
     /** Notices that failed for good, newest first, with the outcome that says why. */

@@ -209,11 +209,11 @@ class DashboardReadsIT {
 
     @Test
     void servesEveryTableFromTheIndexOnItsFilterNotAScanOfTheLargeTables() {
-        List<Listing> parts = DashboardTables.scheduledParts(DAY, 14);
+        List<ScheduledPart> parts = DashboardTables.scheduledParts(DAY, 14);
         Map<Listing, List<String>> indexes = Map.of(
-                parts.get(0), List.of("notice_planned"),
-                parts.get(1), List.of("promise_to_pay_due"),
-                parts.get(2), List.of("instalment_due"),
+                parts.get(0).keys(), List.of("notice_planned"),
+                parts.get(1).keys(), List.of("promise_to_pay_due"),
+                parts.get(2).keys(), List.of("instalment_due"),
                 DashboardTables.scheduled(DAY, 14), List.of("notice_planned", "promise_to_pay_due", "instalment_due"),
                 DashboardTables.failed(), List.of("notice_failed"),
                 DashboardTables.needsPersonTasks(), List.of("notice_needs_person_order"),
