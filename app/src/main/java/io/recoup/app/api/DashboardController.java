@@ -106,8 +106,7 @@ public class DashboardController {
     }
 
     private static List<Map<String, Object>> dso(List<DashboardReads.DueSum> sums, List<DashboardReads.CurrencySum> sales) {
-        Map<String, BigDecimal> open = new TreeMap<>();
-        sums.forEach(s -> open.merge(s.currency(), s.open(), BigDecimal::add));
+        Map<String, BigDecimal> open = DashboardFigures.openByCurrency(sums);
         Map<String, BigDecimal> sold = new TreeMap<>();
         sales.forEach(s -> sold.put(s.currency(), s.amount()));
         sold.keySet().forEach(code -> open.putIfAbsent(code, BigDecimal.ZERO));

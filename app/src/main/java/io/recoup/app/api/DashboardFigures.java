@@ -2,11 +2,14 @@ package io.recoup.app.api;
 
 import io.recoup.store.Database;
 import io.recoup.store.report.DashboardReads;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ForkJoinPool;
 import org.springframework.stereotype.Component;
 
@@ -53,5 +56,12 @@ public class DashboardFigures {
      */
     public Recent.Reading<List<DashboardReads.CurrencySum>> salesByMonth() {
         return salesByMonth.get();
+    }
+
+    /** What is open per currency (sorted by code), over every source and due date of {@code sums}. */
+    public static Map<String, BigDecimal> openByCurrency(List<DashboardReads.DueSum> sums) {
+        Map<String, BigDecimal> open = new TreeMap<>();
+        sums.forEach(s -> open.merge(s.currency(), s.open(), BigDecimal::add));
+        return open;
     }
 }

@@ -52,7 +52,7 @@ public final class ApiRoutes {
      * The routes open without a login, each carrying its own credential: the providers' webhooks (their signature) and
      * the links in customers' messages, {@code /pay/<token>} and {@code /unsubscribe/<token>} (a signed token).
      */
-    public static final List<String> OPEN = List.of(ApiRoutes.WEBHOOKS, "/pay/", "/unsubscribe/");
+    public static final List<String> OPEN = List.of(WEBHOOKS, "/pay/", "/unsubscribe/");
 
     /** True for a route of {@link #OPEN}. */
     public static boolean isOpen(String path) {

@@ -1,5 +1,6 @@
 package io.recoup.app.ui;
 
+import io.recoup.app.api.DashboardFigures;
 import io.recoup.app.api.Trends;
 import io.recoup.core.money.Money;
 import io.recoup.core.reporting.Aging;
@@ -70,8 +71,7 @@ final class Reports {
      */
     static List<Dso> dso(List<DashboardReads.DueSum> open, List<DashboardReads.CurrencySum> salesLastDays,
                          List<DashboardReads.CurrencySum> monthly, LocalDate today) {
-        Map<String, BigDecimal> openByCurrency = new TreeMap<>();
-        open.forEach(s -> openByCurrency.merge(s.currency(), s.open(), BigDecimal::add));
+        Map<String, BigDecimal> openByCurrency = DashboardFigures.openByCurrency(open);
         Map<String, BigDecimal> sold = new TreeMap<>();
         salesLastDays.forEach(s -> sold.put(s.currency(), s.amount()));
         Map<String, Map<YearMonth, BigDecimal>> byMonth = new TreeMap<>();

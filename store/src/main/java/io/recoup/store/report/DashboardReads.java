@@ -8,10 +8,12 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.ResultSetExtractor;
@@ -99,7 +101,7 @@ public final class DashboardReads {
         List<Map<String, Object>> keys = new ArrayList<>();
         parts.forEach(part -> keys.addAll(first(part.keys(), through)));
         // each part is in order and holds one kind, so a stable sort by day and kind merges them
-        keys.sort(Comparator.comparing((Map<String, Object> r) -> (java.util.Date) r.get("on_date"))
+        keys.sort(Comparator.comparing((Map<String, Object> r) -> (Date) r.get("on_date"))
                 .thenComparing(r -> (String) r.get("kind")));
         int from = (int) Math.min(keys.size(), (long) number * size);
         List<Map<String, Object>> page = keys.subList(from, Math.min(keys.size(), from + size));
@@ -112,7 +114,7 @@ public final class DashboardReads {
                 db.jdbc().queryForList(wanted.sql(), wanted.args().toArray()).forEach(r -> rows.put(rowKey(r), r));
             }
         }
-        return new Page(page.stream().map(k -> rows.get(rowKey(k))).filter(java.util.Objects::nonNull).toList(), number, size,
+        return new Page(page.stream().map(k -> rows.get(rowKey(k))).filter(Objects::nonNull).toList(), number, size,
                 keys.size() > from + size);
     }
 
