@@ -111,7 +111,7 @@ class RecoupConfiguration {
 
     /**
      * The dispatcher, with e-mail and the other message channels ({@link ChannelConfiguration}); with a Stripe API key, a
-     * reminder whose step offers {@code stripe} carries a Checkout link, with a GoCardless access token one whose step
+     * reminder whose step offers {@code stripe} (and whose segment allows it) carries a Checkout link, with a GoCardless access token one whose step
      * offers {@code gocardless} a mandate set-up link (customers without one); one whose step asks for
      * {@code letter: pdf} carries the letter as a PDF; with {@code recoup.channels.public-url}, payment links go through
      * our click-recording redirect and e-mails carry a one-click unsubscribe. The
@@ -124,7 +124,7 @@ class RecoupConfiguration {
         List<ReminderChannel> channels = new ArrayList<>(List.of(email));
         channels.addAll(others.all());
         return new ReminderDispatch(db, new NoticeRepository(db), new EventLog(db), templates, creditor, channels, clock,
-                providers.allLinks(), step -> policy.getObject().get().policy().paymentOptions(step),
+                providers.allLinks(), (step, segment) -> policy.getObject().get().policy().paymentOptions(step, segment),
                 Optional.of(new PdfLetterPrinter()), step -> policy.getObject().get().policy().letter(step), links.publicLinks());
     }
 

@@ -177,7 +177,7 @@ public final class DunningEngine {
         Instant sendAfter = channel.reachesCustomer() ? afterQuietHours(now, c.customer()) : now;
         String template = channel == Channel.TASK && !lead.channels().contains(Channel.TASK) ? "no-channel-task" : lead.template();
         return new Notice(c.customer().id(), channel, template, lead.key(), lines, today, sendAfter, reason, facts,
-                c.customer().risk().value());
+                c.customer().risk().value(), Optional.of(segment.id()));
     }
 
     private Instant afterQuietHours(Instant now, CustomerProfile customer) {

@@ -55,23 +55,48 @@ public record DunningPolicy(String id, String version, Consolidation consolidati
     }
 
     /**
-     * What a reminder planned for {@code stepKey} ({@code id}, or {@code id#n} for a repeat) offers to pay with. A
-     * notice does not record its ladder, so a step id used in several ladders offers only what all of them offer;
-     * an escalation, an onboarding reminder or a step no longer in the policy offers the default.
+     * What a reminder planned in {@code segmentId} for {@code stepKey} ({@code id}, or {@code id#n} for a repeat) offers
+     * to pay with: what that step of the segment's ladder offers, narrowed to what the segment allows. A segment this
+     * policy does not have (a notice planned under an earlier version, or outside any segment) is answered as
+     * {@link #paymentOptions(String)} does.
+     */
+    public Set<PaymentOption> paymentOptions(String stepKey, Optional<String> segmentId) {
+        Optional<Segment> segment = segmentId.flatMap(id -> segments.stream().filter(s -> s.id().equals(id)).findFirst());
+        if (segment.isEmpty()) {
+            return paymentOptions(stepKey);
+        }
+        String stepId = stepId(stepKey);
+        Set<PaymentOption> stepOffers = ladders.get(segment.get().ladder()).steps().stream().filter(s -> s.id().equals(stepId))
+                .findFirst().map(PolicyStep::paymentOptions).orElse(PolicyStep.DEFAULT_PAYMENT_OPTIONS);
+        return segment.get().offered(stepOffers);
+    }
+
+    /**
+     * What a reminder planned for {@code stepKey} ({@code id}, or {@code id#n} for a repeat) offers to pay with when its
+     * segment is not known: a step id used in several ladders offers only what all of them offer, and only what every
+     * segment on those ladders allows; an escalation, an onboarding reminder or a step no longer in the policy offers
+     * the default.
      */
     public Set<PaymentOption> paymentOptions(String stepKey) {
-        int hash = stepKey.indexOf('#');
-        String stepId = hash < 0 ? stepKey : stepKey.substring(0, hash);
+        String stepId = stepId(stepKey);
         Set<PaymentOption> offered = null;
         for (Ladder ladder : ladders.values()) {
             for (PolicyStep step : ladder.steps()) {
                 if (step.id().equals(stepId)) {
-                    offered = offered == null ? EnumSet.copyOf(step.paymentOptions()) : offered;
-                    offered.retainAll(step.paymentOptions());
+                    Set<PaymentOption> here = EnumSet.copyOf(step.paymentOptions());
+                    segments.stream().filter(s -> s.ladder().equals(ladder.id())).forEach(s -> here.retainAll(s.offered(step.paymentOptions())));
+                    offered = offered == null ? here : offered;
+                    offered.retainAll(here);
                 }
             }
         }
         return offered == null || offered.isEmpty() ? PolicyStep.DEFAULT_PAYMENT_OPTIONS : Set.copyOf(offered);
+    }
+
+    /** The step id of a step key: {@code id}, or {@code id#n} for a repeat. */
+    private static String stepId(String stepKey) {
+        int hash = stepKey.indexOf('#');
+        return hash < 0 ? stepKey : stepKey.substring(0, hash);
     }
 
     /**

@@ -146,8 +146,10 @@ final class PolicyBinder {
             }
             Set<String> customerSegments = new HashSet<>();
             s.path("customer-segments").forEach(c -> customerSegments.add(c.asText()));
+            Set<PaymentOption> options = EnumSet.noneOf(PaymentOption.class);
+            s.path("payment-options").forEach(o -> options.add(PaymentOption.parse(o.asText()).orElseThrow()));
             segments.add(new Segment(s.get("id").asText(), customerSegments, min, max, amounts(s.path("min-total-open")),
-                    s.get("ladder").asText()));
+                    s.get("ladder").asText(), options));
         }
         return segments;
     }

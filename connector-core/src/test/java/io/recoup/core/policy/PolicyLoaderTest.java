@@ -139,6 +139,46 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void aNoticesSegmentChoosesItsLaddersStepAndNarrowsItsWaysToPayWhileAnUnknownSegmentGetsWhatEveryLadderAllows() {
+        String policy = GOOD.replaceFirst("template: reminder-due\n", "template: reminder-due\n        payment-options: [stripe, bank-transfer]\n")
+                .replace("  - id: everyone\n    ladder: standard\n", "  - id: large-accounts\n    min-total-open: {EUR: \"10000.00\"}\n"
+                        + "    ladder: gentle\n    payment-options: [bank-transfer, gocardless]\n  - id: everyone\n    ladder: standard\n");
+        DunningPolicy p = loader.load("segments.yaml", policy);
+
+        assertThat(p.segments().get(1).paymentOptions()).containsExactlyInAnyOrder(PaymentOption.BANK_TRANSFER, PaymentOption.GOCARDLESS);
+        assertThat(p.paymentOptions("due-email", Optional.of("key-accounts")))
+                .as("the gentle ladder's own step, not what the two ladders sharing its id have in common")
+                .containsExactlyInAnyOrder(PaymentOption.BANK_TRANSFER, PaymentOption.STRIPE);
+        assertThat(p.paymentOptions("due-email", Optional.of("large-accounts"))).as("same step, but the segment allows no card")
+                .containsExactly(PaymentOption.BANK_TRANSFER);
+        assertThat(p.paymentOptions("due-email", Optional.of("everyone"))).containsExactly(PaymentOption.BANK_TRANSFER);
+        assertThat(p.paymentOptions("due-email", Optional.of("a-segment-of-an-older-version")))
+                .as("unknown: only what every ladder and segment allows").containsExactly(PaymentOption.BANK_TRANSFER);
+        assertThat(p.paymentOptions("escalation", Optional.of("key-accounts"))).containsExactly(PaymentOption.BANK_TRANSFER);
+    }
+
+    @Test
+    void withoutTheSegmentAStepOnOneLadderOffersOnlyWhatEverySegmentOnThatLadderAllows() {
+        String policy = GOOD.replace("      - id: repeat\n", "      - id: repeat\n        payment-options: [bank-transfer, stripe]\n")
+                .replace("  - id: everyone\n    ladder: standard\n", "  - id: cautious\n    max-risk: 10\n    ladder: standard\n"
+                        + "    payment-options: [bank-transfer]\n  - id: everyone\n    ladder: standard\n");
+        DunningPolicy p = loader.load("segments.yaml", policy);
+
+        assertThat(p.paymentOptions("repeat#2", Optional.of("everyone"))).contains(PaymentOption.STRIPE);
+        assertThat(p.paymentOptions("repeat#2", Optional.of("cautious"))).containsExactly(PaymentOption.BANK_TRANSFER);
+        assertThat(p.paymentOptions("repeat#2")).containsExactly(PaymentOption.BANK_TRANSFER);
+    }
+
+    @Test
+    void rejectsAnUnknownPaymentOptionOfASegmentNamingFileLineAndField() {
+        String card = GOOD.replace("    ladder: gentle\n", "    ladder: gentle\n    payment-options: [card]\n");
+        assertThatThrownBy(() -> loader.load("bad.yaml", card))
+                .isInstanceOf(RecoupException.class)
+                .hasMessageContaining("bad.yaml:30: field 'segments[0].payment-options[0]': ")
+                .hasMessageContaining("enumeration");
+    }
+
+    @Test
     void readsAStepsSkipIfAndRejectsOneThatNamesNoFactOrANegativeWindow() {
         DunningPolicy p = loader.load("standard.yaml", GOOD.replace("      - id: repeat\n",
                 "      - id: repeat\n        skip-if: {link-opened-within-days: 1, read-within-days: 2}\n"));

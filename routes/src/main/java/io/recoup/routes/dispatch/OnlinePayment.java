@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The online payment links a reminder offers next to bank transfer, one per provider its step offers ({@code stripe}:
@@ -29,22 +28,22 @@ import java.util.function.Function;
  * provider and attempt: a resend reuses the stored link while it lives and asks for the next attempt once it expired,
  * so the provider's idempotency key never makes a second link for one attempt. A provider that cannot make the link
  * now never holds the notice back: it goes out without that link and the reason is noted on it. Without an issuer, or
- * on a step that does not offer it, nothing changes.
+ * on a step that does not offer it (or for a segment that does not allow it), nothing changes.
  */
 final class OnlinePayment {
     /** Stripe lets a Checkout Session live at most 24 hours; an hour less leaves room for the clocks. */
     static final Duration LIFETIME = Duration.ofHours(23);
 
     private final Map<PaymentOption, PaymentLinkIssuer> issuers = new LinkedHashMap<>();
-    private final Function<String, Set<PaymentOption>> optionsOfStep;
+    private final OfferedOptions options;
     private final NoticePaymentLinks links;
     private final ProviderMandates mandates;
     private final Clock clock;
 
-    OnlinePayment(List<PaymentLinkIssuer> issuers, Function<String, Set<PaymentOption>> optionsOfStep, NoticePaymentLinks links,
+    OnlinePayment(List<PaymentLinkIssuer> issuers, OfferedOptions options, NoticePaymentLinks links,
                   ProviderMandates mandates, Clock clock) {
         issuers.forEach(i -> PaymentOption.parse(i.provider()).ifPresent(o -> this.issuers.put(o, i)));
-        this.optionsOfStep = optionsOfStep;
+        this.options = options;
         this.links = links;
         this.mandates = mandates;
         this.clock = clock;
@@ -61,7 +60,7 @@ final class OnlinePayment {
     }
 
     Offer offer(DueNotice notice, List<DueNotice.Line> owed) {
-        Set<PaymentOption> offered = optionsOfStep.apply(owed.get(0).stepKey());
+        Set<PaymentOption> offered = options.offered(owed.get(0).stepKey(), notice.segment());
         List<PaymentLink> made = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Map.Entry<PaymentOption, PaymentLinkIssuer> issuer : issuers.entrySet()) {

@@ -84,16 +84,18 @@ public final class ReminderDispatch {
                             CreditorDetails creditor, List<ReminderChannel> channels, Clock clock,
                             List<PaymentLinkIssuer> issuers, Function<String, Set<PaymentOption>> optionsOfStep,
                             Optional<LetterPrinter> printer, Function<String, Optional<LetterFormat>> letterOfStep) {
-        this(db, notices, events, templates, creditor, channels, clock, issuers, optionsOfStep, printer, letterOfStep, Optional.empty());
+        this(db, notices, events, templates, creditor, channels, clock, issuers, OfferedOptions.byStep(optionsOfStep), printer,
+                letterOfStep, Optional.empty());
     }
 
     /**
-     * As above, with the links back to this instance ({@code publicLinks}, empty without a public URL): payment links
-     * then go through our redirect, which records when they are opened, and e-mails carry a one-click unsubscribe.
+     * As above, with what the policy in force offers per step and segment ({@code options}) and the links back to this
+     * instance ({@code publicLinks}, empty without a public URL): payment links then go through our redirect, which
+     * records when they are opened, and e-mails carry a one-click unsubscribe.
      */
     public ReminderDispatch(Database db, NoticeRepository notices, EventLog events, MessageTemplates templates,
                             CreditorDetails creditor, List<ReminderChannel> channels, Clock clock,
-                            List<PaymentLinkIssuer> issuers, Function<String, Set<PaymentOption>> optionsOfStep,
+                            List<PaymentLinkIssuer> issuers, OfferedOptions options,
                             Optional<LetterPrinter> printer, Function<String, Optional<LetterFormat>> letterOfStep,
                             Optional<PublicLinks> publicLinks) {
         this.db = db;
@@ -103,7 +105,7 @@ public final class ReminderDispatch {
         this.outcomes = new Outcomes(notices, events);
         this.preparation = new NoticePreparation(this.channels, new NoticeRenderer(templates, creditor, clock,
                 printer.<Letters>map(p -> new PdfLetters(templates, p, letterOfStep)).orElse(Letters.NONE)), notices, events, outcomes,
-                new OnlinePayment(issuers, optionsOfStep, new NoticePaymentLinks(db), new ProviderMandates(db), clock), publicLinks);
+                new OnlinePayment(issuers, options, new NoticePaymentLinks(db), new ProviderMandates(db), clock), publicLinks);
         this.delivery = new NoticeDelivery(notices, events, outcomes, new DeliveryEvents(db), clock);
     }
 

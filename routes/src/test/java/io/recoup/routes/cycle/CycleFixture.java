@@ -150,7 +150,7 @@ final class CycleFixture implements AutoCloseable {
         return new ReminderDispatch(db, new NoticeRepository(db), new EventLog(db),
                 new MessageTemplates(p -> Optional.ofNullable(resourceOrNull("/recoup/templates/" + p)), Locale.ENGLISH),
                 new CreditorDetails("Recoup Test GmbH", Iban.parse("DE89370400440532013000"), Bic.parse("COBADEFFXXX")),
-                List.of(channels), clock, links.stream().toList(), step -> this.policy.get().policy().paymentOptions(step),
+                List.of(channels), clock, links.stream().toList(), (step, segment) -> this.policy.get().policy().paymentOptions(step, segment),
                 Optional.empty(), step -> Optional.empty(), publicLinks);
     }
 

@@ -70,6 +70,31 @@ class OnlinePaymentLinkIT {
     }
 
     @Test
+    void aSegmentThatAllowsBankTransferOnlyGetsNoCardLinkWhileAnotherSegmentOnTheSameLadderDoes() throws Exception {
+        start(Optional.of(stripe), UnaryOperator.identity());
+        recoup.policyText += """
+                segments:
+                  - id: large-accounts
+                    min-total-open: { EUR: "250.00" }
+                    ladder: default
+                    payment-options: [bank-transfer]
+                  - id: everyone-else
+                    ladder: default
+                """;
+        String ledger = LEDGER + "3,INV-3,C3,Gamma SA,ap@gamma.example,en,2026-02-01,2026-03-02,EUR,300.00,\n";
+        recoup.drop("ledger/inbox", "ledger.csv", ledger);
+
+        recoup.runDay(DAY);
+
+        assertThat(stripe.requests).extracting(PaymentLinkIssuer.LinkRequest::notice).containsExactly(String.valueOf(noticeOf("INV-1")));
+        assertThat(text("ap@acme.example")).contains("Or pay online by card: " + stripe.url(noticeOf("INV-1"), 1));
+        assertThat(text("ap@gamma.example")).contains(BANK_LINE_END + "\n\nKind regards").doesNotContain("online");
+        assertThat(recoup.jdbc.queryForList("select segment_id from notice n join action a on a.notice_id = n.id "
+                + "join open_item i on i.id = a.item_id where i.number in ('INV-1', 'INV-3') order by i.number", String.class))
+                .containsExactly("everyone-else", "large-accounts");
+    }
+
+    @Test
     void reusesTheLiveLinkWhenTheNoticeGoesOutAgainAndAsksForTheNextAttemptOnceItExpired() throws Exception {
         AtomicInteger deferrals = new AtomicInteger(2);
         start(Optional.of(stripe), smtp -> new TestChannel(m -> m.recipientAddress().equals("ap@acme.example")

@@ -17,16 +17,26 @@ import java.util.Set;
 
 /**
  * A notice claimed for dispatch, with its customer, the holds on the whole customer, and the items (lines) it still
- * covers. {@code possibleDuplicate} is set once an interrupted send of it was resent.
+ * covers. {@code possibleDuplicate} is set once an interrupted send of it was resent. {@code segment} is the policy
+ * segment it was planned in, if any.
  */
 public record DueNotice(ClaimedNotice claim, String template, int attempts, boolean possibleDuplicate, long customerId,
                         String customerName, Optional<String> email, Optional<String> phone, Locale language,
-                        List<Hold> customerHolds, List<Line> lines, Set<Channel> optedOut) {
+                        List<Hold> customerHolds, List<Line> lines, Set<Channel> optedOut, Optional<String> segment) {
     public DueNotice {
         Objects.requireNonNull(claim, "claim");
         customerHolds = List.copyOf(customerHolds);
         lines = List.copyOf(lines);
         optedOut = Set.copyOf(optedOut);
+        Objects.requireNonNull(segment, "segment");
+    }
+
+    /** A notice planned outside a policy's segments. */
+    public DueNotice(ClaimedNotice claim, String template, int attempts, boolean possibleDuplicate, long customerId,
+                     String customerName, Optional<String> email, Optional<String> phone, Locale language,
+                     List<Hold> customerHolds, List<Line> lines, Set<Channel> optedOut) {
+        this(claim, template, attempts, possibleDuplicate, customerId, customerName, email, phone, language, customerHolds, lines,
+                optedOut, Optional.empty());
     }
 
     /** A notice whose customer opted out of no channel. */

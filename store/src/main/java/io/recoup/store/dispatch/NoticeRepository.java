@@ -75,11 +75,12 @@ public final class NoticeRepository {
         Optional<Money> open = notice.openWhenPlanned();
         long id = db.jdbc().queryForObject("""
                 insert into notice (customer_id, channel, template, lead_step, planned_on, send_after, policy_id, policy_version,
-                    reason, facts, status, created_at, planned_risk, planned_currency, planned_amount)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?) returning id""", Long.class,
+                    reason, facts, status, created_at, planned_risk, planned_currency, planned_amount, segment_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
                 notice.customerId(), notice.channel().name(), notice.template(), notice.leadStepKey(), notice.day(),
                 Timestamp.from(notice.sendAfter()), policyId, policyVersion, notice.reason(), factsJson, notices.initial(),
-                db.now(), notice.risk(), open.map(Money::currencyCode).orElse(null), open.map(Money::amount).orElse(null));
+                db.now(), notice.risk(), open.map(Money::currencyCode).orElse(null), open.map(Money::amount).orElse(null),
+                notice.segment().orElse(null));
         for (NoticeLine line : notice.lines()) {
             List<Long> inserted = db.jdbc().queryForList("""
                     insert into action (item_id, step_id, channel, template, scheduled_for, planned_on, policy_id, policy_version,
@@ -135,7 +136,8 @@ public final class NoticeRepository {
     public DueNotice load(ClaimedNotice claim) {
         long id = claim.noticeId().value();
         Map<String, Object> n = db.jdbc().queryForMap("""
-                select n.template, n.attempts, n.possible_duplicate, n.customer_id, c.name, c.email, c.phone, c.language
+                select n.template, n.attempts, n.possible_duplicate, n.customer_id, c.name, c.email, c.phone, c.language,
+                    n.segment_id
                 from notice n join customer c on c.id = n.customer_id where n.id = ?""", id);
         long customerId = ((Number) n.get("customer_id")).longValue();
         Map<Long, List<Hold>> holds = activeHolds(customerId, id);
@@ -143,7 +145,8 @@ public final class NoticeRepository {
         return new DueNotice(claim, (String) n.get("template"), ((Number) n.get("attempts")).intValue(),
                 (Boolean) n.get("possible_duplicate"), customerId, (String) n.get("name"), Optional.ofNullable((String) n.get("email")),
                 Optional.ofNullable((String) n.get("phone")), Locale.forLanguageTag((String) n.get("language")),
-                holds.getOrDefault(CUSTOMER_WIDE, List.of()), lines, optedOut(customerId));
+                holds.getOrDefault(CUSTOMER_WIDE, List.of()), lines, optedOut(customerId),
+                Optional.ofNullable((String) n.get("segment_id")));
     }
 
     /** The channels the customer opted out of (an unsubscribe, a STOP reply), perhaps since the notice was planned. */
