@@ -50,7 +50,8 @@ class StripeObjectsIT {
         stripe = new WireMockServer(options().dynamicPort());
         stripe.start();
         reader = new StripePaymentProvider().events(new SourceSettings("stripe", Map.of("webhook-secrets", "whsec_x",
-                "api-key", "rk_test_objects", "api-base", stripe.baseUrl(), "timeout", "5s")));
+                "api-key", "rk_test_objects", "api-base", stripe.baseUrl(), "timeout", "5s",
+                "retry-longest-wait", "1s")));
     }
 
     @AfterEach
