@@ -86,7 +86,7 @@ class ExpiredPayLinkIT {
     void aSentNotice() {
         STRIPE.resetAll();
         STRIPE.stubFor(get(urlPathMatching(SESSIONS + "/.+")).willReturn(okJson(
-                StripeCheckoutStubs.session("cs_test_any", OLD, now().plusSeconds(3600), "open"))));
+                StripeTestKit.session("cs_test_any", OLD, now().plusSeconds(3600), "open"))));
         clock.setDay(TODAY);
         tokens = new LinkTokens(jdbc.queryForObject("select link_key from installation", String.class).getBytes(StandardCharsets.US_ASCII));
         customer = jdbc.queryForObject("""
@@ -108,7 +108,7 @@ class ExpiredPayLinkIT {
         listed("INV-D", "30.00", "30.00", "OPEN", "CANCELLED");
         storedLink(1, "cs_test_old", OLD, now().minusSeconds(60));
         STRIPE.stubFor(post(urlPathEqualTo(SESSIONS)).willReturn(okJson(
-                StripeCheckoutStubs.session("cs_test_new", NEW, now().plus(Duration.ofHours(23)), "open"))));
+                StripeTestKit.session("cs_test_new", NEW, now().plus(Duration.ofHours(23)), "open"))));
 
         HttpResponse<String> first = pay();
         HttpResponse<String> second = pay();
@@ -130,7 +130,7 @@ class ExpiredPayLinkIT {
         listed("INV-E", "80.00", "80.00", "OPEN", "SENT");
         storedLink(1, "cs_test_old", OLD, now().minusSeconds(60));
         STRIPE.stubFor(post(urlPathEqualTo(SESSIONS)).willReturn(okJson(
-                StripeCheckoutStubs.session("cs_test_new", NEW, now().plus(Duration.ofHours(23)), "open")).withFixedDelay(400)));
+                StripeTestKit.session("cs_test_new", NEW, now().plus(Duration.ofHours(23)), "open")).withFixedDelay(400)));
 
         CompletableFuture<HttpResponse<String>> one = CompletableFuture.supplyAsync(this::payUnchecked);
         CompletableFuture<HttpResponse<String>> two = CompletableFuture.supplyAsync(this::payUnchecked);
@@ -154,13 +154,13 @@ class ExpiredPayLinkIT {
         assertThat(failed.body()).contains("cannot be opened right now").doesNotContain("stripe.com");
 
         STRIPE.stubFor(post(urlPathEqualTo(SESSIONS)).willReturn(okJson(
-                StripeCheckoutStubs.session("cs_test_new", NEW, now().plus(Duration.ofHours(23)), "open")).withFixedDelay(2500)));
+                StripeTestKit.session("cs_test_new", NEW, now().plus(Duration.ofHours(23)), "open")).withFixedDelay(2500)));
         assertThat(pay().statusCode()).as("a timeout").isEqualTo(503);
         assertThat(jdbc.queryForObject("select max(attempt) from notice_payment_link where notice_id = ?", Integer.class, notice))
                 .as("nothing stored for the failed attempt").isEqualTo(1);
 
         STRIPE.stubFor(post(urlPathEqualTo(SESSIONS)).willReturn(okJson(
-                StripeCheckoutStubs.session("cs_test_new", NEW, now().plus(Duration.ofHours(23)), "open"))));
+                StripeTestKit.session("cs_test_new", NEW, now().plus(Duration.ofHours(23)), "open"))));
         HttpResponse<String> later = pay();
 
         assertThat(later.headers().firstValue("Location")).contains(NEW);
@@ -189,9 +189,9 @@ class ExpiredPayLinkIT {
         assertThat(pay().headers().firstValue("Location")).as("Stripe says open").contains(OLD);
 
         STRIPE.stubFor(get(urlPathEqualTo(SESSIONS + "/cs_test_old")).willReturn(okJson(
-                StripeCheckoutStubs.session("cs_test_old", OLD, now().plusSeconds(3600), "expired"))));
+                StripeTestKit.session("cs_test_old", OLD, now().plusSeconds(3600), "expired"))));
         STRIPE.stubFor(post(urlPathEqualTo(SESSIONS)).willReturn(okJson(
-                StripeCheckoutStubs.session("cs_test_new", NEW, now().plus(Duration.ofHours(23)), "open"))));
+                StripeTestKit.session("cs_test_new", NEW, now().plus(Duration.ofHours(23)), "open"))));
 
         assertThat(pay().headers().firstValue("Location")).contains(NEW);
         STRIPE.verify(getRequestedFor(urlPathEqualTo(SESSIONS + "/cs_test_old")));
