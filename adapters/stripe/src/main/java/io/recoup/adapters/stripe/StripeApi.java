@@ -64,6 +64,11 @@ final class StripeApi {
             this.retryAfter = retryAfter;
         }
 
+        /** The wait Stripe asked for ({@code Retry-After}), when it said. */
+        Optional<Duration> retryAfter() {
+            return retryAfter;
+        }
+
         /** Whether asking again later may help: no answer, 429 or 5xx. */
         boolean passing() {
             return status == 0 || status == 429 || status >= 500;
@@ -105,7 +110,7 @@ final class StripeApi {
 
     private boolean waited(int nextAttempt, Failure failure) throws Failure {
         try {
-            return retries.waitBefore(nextAttempt, failure.retryAfter);
+            return retries.waitBefore(nextAttempt, failure.retryAfter());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failure;
