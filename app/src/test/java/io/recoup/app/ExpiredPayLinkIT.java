@@ -49,7 +49,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"recoup.watch-folders=false", "recoup.schedule.enabled=false", "recoup.admin.password=s3cret-for-tests",
                 "recoup.payments.stripe.webhook-secrets[0]=whsec_test_expired", "recoup.payments.stripe.api-key=sk_test_expired",
-                "recoup.payments.stripe.timeout=1s"})
+                "recoup.payments.stripe.timeout=2s"})
 class ExpiredPayLinkIT {
     private static final Path HOME = TemporaryFolders.create("recoup-expired-pay-link-it");
     private static final WireMockServer STRIPE = new WireMockServer(options().dynamicPort());
@@ -154,7 +154,7 @@ class ExpiredPayLinkIT {
         assertThat(failed.body()).contains("cannot be opened right now").doesNotContain("stripe.com");
 
         STRIPE.stubFor(post(urlPathEqualTo(SESSIONS)).willReturn(okJson(
-                StripeTestKit.session("cs_test_new", NEW, now().plus(Duration.ofHours(23)), "open")).withFixedDelay(2500)));
+                StripeTestKit.session("cs_test_new", NEW, now().plus(Duration.ofHours(23)), "open")).withFixedDelay(4000)));
         assertThat(pay().statusCode()).as("a timeout").isEqualTo(503);
         assertThat(jdbc.queryForObject("select max(attempt) from notice_payment_link where notice_id = ?", Integer.class, notice))
                 .as("nothing stored for the failed attempt").isEqualTo(1);
