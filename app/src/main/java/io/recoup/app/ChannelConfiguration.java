@@ -182,8 +182,8 @@ class ChannelConfiguration {
     record LinkSettings(LinkTokens tokens, Optional<PublicLinks> publicLinks) {}
 
     @Bean
-    LinkVisits linkVisits(LinkSettings links, Database db, SettableClock clock) {
-        return new LinkVisits(db, links.tokens(), clock);
+    LinkVisits linkVisits(LinkSettings links, Database db, SettableClock clock, PaymentProviders payments) {
+        return new LinkVisits(db, links.tokens(), clock, payments.allLinks());
     }
 
     @Bean

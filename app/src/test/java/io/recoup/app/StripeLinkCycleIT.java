@@ -12,10 +12,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.recoup.store.TemporaryFolders;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,9 +40,7 @@ class StripeLinkCycleIT {
         STRIPE.start();
         STRIPE.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).willReturn(okJson(
                 "{\"id\":\"cs_test_link_it\",\"object\":\"checkout.session\",\"url\":\"" + URL + "\",\"expires_at\":4102444800}")));
-        Path policy = HOME.resolve("policy.yaml");
-        Files.writeString(policy, bundledDefaultPolicy().replaceAll("(channels: \\[[a-z, ]+]\n)",
-                "$1        payment-options: [bank-transfer, stripe]\n"));
+        Path policy = StripeTestKit.policyOfferingStripe(HOME);
         registry.add("recoup.home", HOME::toString);
         registry.add("recoup.policy", () -> "file:" + policy);
         registry.add("recoup.payments.stripe.api-base", STRIPE::baseUrl);
@@ -80,13 +74,5 @@ class StripeLinkCycleIT {
                 .allSatisfy(row -> assertThat(row).isEqualTo("SENT stripe 1 " + URL));
         STRIPE.verify((int) sent, postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
                 .withHeader("Idempotency-Key", matching("recoup-notice-[0-9]+-1")));
-    }
-
-    private static String bundledDefaultPolicy() {
-        try (InputStream in = StripeLinkCycleIT.class.getResourceAsStream("/recoup/policies/default.yaml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

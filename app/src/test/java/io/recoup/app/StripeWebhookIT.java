@@ -8,18 +8,13 @@ import io.recoup.store.TemporaryFolders;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,16 +75,6 @@ class StripeWebhookIT {
                 + "\"data\":{\"object\":{\"id\":\"cs_test_1\",\"object\":\"checkout.session\"}}}";
     }
 
-    static String signature(String secret, long timestamp, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private HttpStatusCode deliver(String signature, String body) {
         var response = post(signature, body);
         if (!response.getStatusCode().is2xxSuccessful()) {
@@ -120,8 +105,8 @@ class StripeWebhookIT {
     void storesASignedEventOnceHoweverOftenItIsDelivered() {
         String body = event("evt_once", "checkout.session.completed");
 
-        assertThat(deliver(signature(SECRET, now(), body), body)).isEqualTo(HttpStatus.OK);
-        assertThat(deliver(signature(SECRET, now(), body), body)).isEqualTo(HttpStatus.OK);
+        assertThat(deliver(StripeTestKit.signature(SECRET, now(), body), body)).isEqualTo(HttpStatus.OK);
+        assertThat(deliver(StripeTestKit.signature(SECRET, now(), body), body)).isEqualTo(HttpStatus.OK);
 
         assertThat(jdbc.queryForList("select provider || ' ' || event_id || ' ' || event_type || ' ' || status from provider_event",
                 String.class)).containsExactly("stripe evt_once checkout.session.completed NEW");
@@ -134,14 +119,14 @@ class StripeWebhookIT {
         String body = event("evt_refused", "charge.refunded");
         String tampered = body.replace("charge.refunded", "checkout.session.completed");
 
-        assertThat(deliver(signature("whsec_forged", now(), body), body)).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(deliver(signature(SECRET, now(), body), tampered)).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(deliver(signature(SECRET, now() - 600, body), body)).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(deliver(StripeTestKit.signature("whsec_forged", now(), body), body)).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(deliver(StripeTestKit.signature(SECRET, now(), body), tampered)).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(deliver(StripeTestKit.signature(SECRET, now() - 600, body), body)).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(deliver(null, body)).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(deliver("t=" + now(), body)).isEqualTo(HttpStatus.BAD_REQUEST);
         String notAnEvent = "{\"id\":\"cs_test_1\"}";
-        assertThat(deliver(signature(SECRET, now(), notAnEvent), notAnEvent)).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(deliver(signature(SECRET, now(), "not json"), "not json")).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(deliver(StripeTestKit.signature(SECRET, now(), notAnEvent), notAnEvent)).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(deliver(StripeTestKit.signature(SECRET, now(), "not json"), "not json")).isEqualTo(HttpStatus.BAD_REQUEST);
 
         assertThat(stored()).isZero();
     }
@@ -150,7 +135,7 @@ class StripeWebhookIT {
     void acceptsTheSecondSecretDuringARotation() {
         String body = event("evt_rolled", "charge.refunded");
 
-        assertThat(deliver(signature("whsec_test_rolled_out", now(), body), body)).isEqualTo(HttpStatus.OK);
+        assertThat(deliver(StripeTestKit.signature("whsec_test_rolled_out", now(), body), body)).isEqualTo(HttpStatus.OK);
         assertThat(stored()).isOne();
     }
 
@@ -175,7 +160,7 @@ class StripeWebhookIT {
                 "ExceptionTranslationFilter", "DisableEncodeUrlFilter", "CsrfFilter");
         assertThat(links).contains("SecurityContextHolderFilter", "AnonymousAuthenticationFilter", "AuthorizationFilter");
         String body = event("evt_stateless", "charge.refunded");
-        ResponseEntity<String> answer = post(signature(SECRET, now(), body), body);
+        ResponseEntity<String> answer = post(StripeTestKit.signature(SECRET, now(), body), body);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(answer.getHeaders().get(HttpHeaders.SET_COOKIE)).as("no session").isNull();
         assertThat(answer.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
@@ -197,9 +182,9 @@ class StripeWebhookIT {
         String succeeded = completed.replace("evt_full_1", "evt_full_2").replace("checkout.session.completed",
                 "checkout.session.async_payment_succeeded");
 
-        assertThat(deliver(signature(SECRET, now(), completed), completed)).isEqualTo(HttpStatus.OK);
-        assertThat(deliver(signature(SECRET, now(), succeeded), succeeded)).isEqualTo(HttpStatus.OK);
-        assertThat(deliver(signature(SECRET, now(), completed), completed)).isEqualTo(HttpStatus.OK);
+        assertThat(deliver(StripeTestKit.signature(SECRET, now(), completed), completed)).isEqualTo(HttpStatus.OK);
+        assertThat(deliver(StripeTestKit.signature(SECRET, now(), succeeded), succeeded)).isEqualTo(HttpStatus.OK);
+        assertThat(deliver(StripeTestKit.signature(SECRET, now(), completed), completed)).isEqualTo(HttpStatus.OK);
         camel.createProducerTemplate().sendBody(ProviderEventRoutes.PROCESS, null);
 
         assertThat(jdbc.queryForObject("select status from open_item where id = ?", String.class, item.get("id"))).isEqualTo("PAID");
@@ -216,8 +201,8 @@ class StripeWebhookIT {
         String broken = "{\"id\":\"evt_broken\",\"object\":\"event\",\"type\":\"checkout.session.completed\",\"created\":1,"
                 + "\"data\":{\"object\":{\"id\":\"cs_b\",\"payment_status\":\"paid\",\"metadata\":{\"recoup_notice\":\"9\"}}}}";
         String other = event("evt_after_broken", "customer.created");
-        deliver(signature(SECRET, now(), broken), broken);
-        deliver(signature(SECRET, now(), other), other);
+        deliver(StripeTestKit.signature(SECRET, now(), broken), broken);
+        deliver(StripeTestKit.signature(SECRET, now(), other), other);
 
         camel.createProducerTemplate().sendBody(ProviderEventRoutes.PROCESS, null);
 
@@ -246,7 +231,7 @@ class StripeWebhookIT {
         try {
             List<Future<HttpStatusCode>> answers = new ArrayList<>();
             for (String body : deliveries) {
-                answers.add(senders.submit(() -> deliver(signature(SECRET, now(), body), body)));
+                answers.add(senders.submit(() -> deliver(StripeTestKit.signature(SECRET, now(), body), body)));
             }
             for (Future<HttpStatusCode> answer : answers) {
                 assertThat(answer.get()).isEqualTo(HttpStatus.OK);

@@ -24,6 +24,11 @@ public final class MutableClock extends Clock {
         instant = day.atTime(9, 0).atZone(zone).toInstant();
     }
 
+    /** Moves the clock on by {@code by}. */
+    public void advance(java.time.Duration by) {
+        instant = instant.plus(by);
+    }
+
     @Override
     public ZoneId getZone() {
         return zone;

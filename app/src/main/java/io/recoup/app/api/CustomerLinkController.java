@@ -1,6 +1,7 @@
 package io.recoup.app.api;
 
 import io.recoup.routes.dispatch.LinkVisits;
+import io.recoup.routes.dispatch.LinkVisits.Visit;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -12,7 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The links in customers' messages, open without a login (the signed token is the credential): {@code GET /pay/<token>}
- * records that the payment link was opened and redirects (302) to the provider's page; {@code GET /unsubscribe/<token>}
+ * records that the payment link was opened and redirects (302) to the provider's page (made again if it expired; a
+ * page saying the invoices are paid when nothing is open any more, or to try again later, 503, when the provider
+ * cannot make it now, rather than a dead provider page); {@code GET /unsubscribe/<token>}
  * shows a page with one button, and {@code POST /unsubscribe/<token>} (that button, or a mail client's RFC 8058
  * one-click post of {@code List-Unsubscribe=One-Click}) opts the customer out of e-mail. A GET never unsubscribes, as
  * mail scanners open links on their own. A token that is not genuine is 404 with no detail; the pages show nothing
@@ -22,6 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class CustomerLinkController {
     private static final String PAGE_CSP = "default-src 'none'; form-action 'self'; frame-ancestors 'none'";
     private static final String NOT_VALID = page("Link not valid", "<p>This link is not valid.</p>");
+    private static final String ALREADY_PAID = page("Already paid", "<p>The invoices of this reminder are paid: there is "
+            + "nothing left to pay. Thank you.</p>");
+    private static final String PAY_LATER = page("Payment page not available", "<p>The payment page cannot be opened right "
+            + "now. Please open this link again in a few minutes, or pay by bank transfer with the details in the reminder.</p>");
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
 
     private final LinkVisits visits;
 
@@ -31,9 +39,19 @@ public class CustomerLinkController {
 
     @GetMapping("/pay/{token}")
     public ResponseEntity<String> pay(@PathVariable String token) {
-        return visits.open(token).<ResponseEntity<String>>map(to -> ResponseEntity.status(HttpStatus.FOUND).location(to)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").header("Referrer-Policy", "no-referrer").build())
-                .orElseGet(CustomerLinkController::notFound);
+        Visit visit = visits.open(token);
+        if (visit instanceof Visit.Redirect redirect) {
+            return ResponseEntity.status(HttpStatus.FOUND).location(redirect.to())
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store").header("Referrer-Policy", "no-referrer").build();
+        }
+        if (visit instanceof Visit.AlreadyPaid) {
+            return html(HttpStatus.OK, ALREADY_PAID);
+        }
+        if (visit instanceof Visit.Unavailable) {
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "60").contentType(HTML)
+                    .header("Content-Security-Policy", PAGE_CSP).header(HttpHeaders.CACHE_CONTROL, "no-store").body(PAY_LATER);
+        }
+        return notFound();
     }
 
     @GetMapping("/unsubscribe/{token}")
@@ -60,7 +78,7 @@ public class CustomerLinkController {
     }
 
     private static ResponseEntity<String> html(HttpStatus status, String body) {
-        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.status(status).contentType(HTML)
                 .header("Content-Security-Policy", PAGE_CSP).header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
     }
 

@@ -19,6 +19,22 @@ public interface PaymentLinkIssuer {
     PaymentLink issue(LinkRequest request);
 
     /**
+     * Whether the link charges the notice's items (a Checkout Session), so one found expired when the customer opens it
+     * is made again for what is still open; false for a link that sets something else up (a mandate).
+     */
+    default boolean chargesItems() {
+        return true;
+    }
+
+    /**
+     * Whether the provider says the link stopped working before its expiry (a session expired early); false when it
+     * cannot tell now, so the stored link is used as it was.
+     */
+    default boolean endedEarly(PaymentLink link) {
+        return false;
+    }
+
+    /**
      * One notice's link: its id, the attempt (1, then 2 after the first expired), what it lists and until when, and
      * our key of its customer ({@code <source>|<external id>}, percent-encoded; null when the caller has none), which a
      * mandate set up through the link carries back.

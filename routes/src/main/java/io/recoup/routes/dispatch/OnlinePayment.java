@@ -1,24 +1,17 @@
 package io.recoup.routes.dispatch;
 
-import io.recoup.core.ledger.OpenItemKey;
-import io.recoup.core.money.Money;
 import io.recoup.core.policy.PaymentOption;
-import io.recoup.core.port.PaymentEffect;
 import io.recoup.core.port.PaymentLinkIssuer;
-import io.recoup.core.port.PaymentLinkIssuer.LinkRequest;
 import io.recoup.core.port.PaymentLinkIssuer.PaymentLink;
 import io.recoup.core.port.PaymentLinkUnavailable;
 import io.recoup.store.dispatch.DueNotice;
 import io.recoup.store.dispatch.NoticePaymentLinks;
 import io.recoup.store.provider.ProviderMandates;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,22 +24,17 @@ import java.util.Set;
  * on a step that does not offer it (or for a segment that does not allow it), nothing changes.
  */
 final class OnlinePayment {
-    /** Stripe lets a Checkout Session live at most 24 hours; an hour less leaves room for the clocks. */
-    static final Duration LIFETIME = Duration.ofHours(23);
-
     private final Map<PaymentOption, PaymentLinkIssuer> issuers = new LinkedHashMap<>();
     private final OfferedOptions options;
-    private final NoticePaymentLinks links;
+    private final LinkAttempts attempts;
     private final ProviderMandates mandates;
-    private final Clock clock;
 
     OnlinePayment(List<PaymentLinkIssuer> issuers, OfferedOptions options, NoticePaymentLinks links,
                   ProviderMandates mandates, Clock clock) {
         issuers.forEach(i -> PaymentOption.parse(i.provider()).ifPresent(o -> this.issuers.put(o, i)));
         this.options = options;
-        this.links = links;
+        this.attempts = new LinkAttempts(links, clock);
         this.mandates = mandates;
-        this.clock = clock;
     }
 
     /** The links offered, in the policy's order of options, and why one is not although the step offers it. */
@@ -78,34 +66,11 @@ final class OnlinePayment {
     }
 
     private PaymentLink link(DueNotice notice, List<DueNotice.Line> owed, PaymentLinkIssuer provider) {
-        Money total = singleCurrencyTotal(owed).orElseThrow(() -> new IllegalStateException("the invoices are in several currencies"));
-        Instant now = clock.instant();
-        Optional<NoticePaymentLinks.Stored> stored = links.latest(notice.noticeId(), provider.provider());
-        if (stored.isPresent() && stored.get().link().expiresAt().isAfter(now)) {
-            return stored.get().link();
-        }
-        int attempt = stored.map(s -> s.attempt() + 1).orElse(1);
-        PaymentLink link = provider.issue(new LinkRequest(String.valueOf(notice.noticeId().value()), attempt, total, shares(owed),
-                now.plus(LIFETIME), "Invoices " + String.join(", ", owed.stream().map(DueNotice.Line::number).toList()),
-                links.customerKey(notice.customerId())));
-        links.save(notice.noticeId(), attempt, link);
-        return link;
+        return attempts.living(notice.noticeId(), provider).orElseGet(() -> attempts.next(notice.noticeId(), notice.customerId(),
+                owed.stream().map(l -> new NoticePaymentLinks.OwedItem(l.itemId(), l.number(), l.open())).toList(), provider));
     }
 
     private static String unavailable(PaymentLinkIssuer provider, String why) {
         return "no " + provider.provider() + " payment link: " + why + "; sent with bank transfer only";
-    }
-
-    private List<PaymentEffect.ItemShare> shares(List<DueNotice.Line> owed) {
-        Map<Long, OpenItemKey> keys = links.itemKeys(owed.stream().map(DueNotice.Line::itemId).toList());
-        return owed.stream().map(l -> new PaymentEffect.ItemShare(keys.get(l.itemId()), l.open())).toList();
-    }
-
-    private static Optional<Money> singleCurrencyTotal(List<DueNotice.Line> owed) {
-        String currency = owed.get(0).open().currencyCode();
-        if (owed.stream().anyMatch(l -> !l.open().currencyCode().equals(currency))) {
-            return Optional.empty();
-        }
-        return owed.stream().map(DueNotice.Line::open).reduce(Money::plus);
     }
 }

@@ -7,10 +7,12 @@ import io.recoup.core.port.ProviderEventReader;
 import io.recoup.store.Database;
 import io.recoup.store.receive.ProviderEvents;
 import io.recoup.core.port.ProviderUnavailable;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * {@link PaymentEffects} applies it, and the event is marked handled in the same transaction. An event that cannot be
  * read, or whose effect fails for a reason that will not go away, is parked with the reason and the rest go on; a
  * passing database failure leaves it waiting for the next run, and so does a provider whose API cannot be asked now
- * ({@link ProviderUnavailable}): its events are passed over for the rest of the run while the others' go on.
+ * ({@link ProviderUnavailable}): its events are passed over for the rest of the run while the others' go on, and, when
+ * it asked for a wait ({@code Retry-After}) longer than its adapter spent on it, on every run until that time has come
+ * (kept by this worker: another instance learns it from its own first refusal).
  */
 public final class ProviderEventProcessing {
     private static final Logger LOG = LoggerFactory.getLogger(ProviderEventProcessing.class);
@@ -29,6 +33,7 @@ public final class ProviderEventProcessing {
     private final ProviderEvents events;
     private final Map<String, ProviderEventReader> readers;
     private final PaymentEffects effects;
+    private final Map<String, Instant> notBefore = new ConcurrentHashMap<>();
 
     public ProviderEventProcessing(Database db, ProviderEvents events, Map<String, ProviderEventReader> readers,
                                    PaymentEffects effects) {
@@ -49,14 +54,23 @@ public final class ProviderEventProcessing {
     public Report processWaiting(int limit) {
         int handled = 0;
         int parked = 0;
+        Instant now = db.clock().instant();
         Set<String> unreachable = new HashSet<>();
+        notBefore.forEach((provider, until) -> {
+            if (until.isAfter(now)) {
+                unreachable.add(provider);
+            }
+        });
         for (int i = 0; i < limit; i++) {
             Optional<Boolean> outcome;
             try {
                 outcome = db.inTransaction(() -> processNext(unreachable));
             } catch (ProviderUnavailable e) {
-                LOG.warn("an event waits for its provider, asked again next run: {}", e.getMessage());
                 unreachable.add(e.provider());
+                e.retryAfter().ifPresentOrElse(wait -> {
+                    notBefore.put(e.provider(), now.plus(wait));
+                    LOG.warn("{}'s events wait until {}, as it asked: {}", e.provider(), now.plus(wait), e.getMessage());
+                }, () -> LOG.warn("an event waits for its provider, asked again next run: {}", e.getMessage()));
                 continue;
             }
             if (outcome.isEmpty()) {

@@ -60,9 +60,9 @@ class CustomerActionsIT {
         assertThat(MimeParts.of(due).html().orElseThrow()).contains("https://recoup.test/pay/" + pay.group(1));
 
         recoup.clock.set(DAY.plusDays(2));
-        assertThat(visits.open(pay.group(1))).contains(URI.create(stripe.url(notice, 1)));
-        assertThat(visits.open(pay.group(1))).as("a second click the same day is the same fact").isPresent();
-        assertThat(visits.open(pay.group(1).replace('.', 'x'))).isEmpty();
+        assertThat(visits.open(pay.group(1))).isEqualTo(new LinkVisits.Visit.Redirect(URI.create(stripe.url(notice, 1))));
+        assertThat(visits.open(pay.group(1))).as("a second click the same day is the same fact").isInstanceOf(LinkVisits.Visit.Redirect.class);
+        assertThat(visits.open(pay.group(1).replace('.', 'x'))).isEqualTo(new LinkVisits.Visit.NotFound());
         assertThat(recoup.jdbc.queryForList("select kind || ' ' || reason from delivery_event where kind = 'CLICKED'", String.class))
                 .containsExactly("CLICKED payment link opened: stripe");
 

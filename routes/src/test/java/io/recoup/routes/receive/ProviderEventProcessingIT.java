@@ -14,19 +14,25 @@ import io.recoup.store.MutableClock;
 import io.recoup.store.TestDatabase;
 import io.recoup.store.receive.ProviderEvents;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ProviderEventProcessingIT {
+    private MutableClock clock;
     private Database db;
     private ProviderEvents events;
 
     @BeforeEach
     void freshDatabase() {
-        db = new Database(TestDatabase.fresh(), MutableClock.at(LocalDate.of(2026, 3, 2)));
+        clock = MutableClock.at(LocalDate.of(2026, 3, 2));
+        db = new Database(TestDatabase.fresh(), clock);
         events = new ProviderEvents(db);
     }
 
@@ -92,5 +98,29 @@ class ProviderEventProcessingIT {
 
         assertThat(events.counts("gocardless")).isEqualTo(Map.of(ProviderEventStatus.NEW, 2L));
         assertThat(outcome("evt_1")).isEqualTo("HANDLED: ignored: nothing to do");
+    }
+
+    @Test
+    void aProviderThatAskedForAWaitIsNotAskedAgainBeforeThatTime() {
+        store("stripe", "evt_limited", "needs the API");
+        List<Instant> asked = new ArrayList<>();
+        ProviderEventProcessing processing = new ProviderEventProcessing(db, events, Map.of("stripe", event -> {
+            asked.add(clock.instant());
+            if (asked.size() == 1) {
+                throw new ProviderUnavailable("stripe", "GET /v1/payment_intents/pi_1 answered 429, retry after 60s",
+                        Optional.of(Duration.ofSeconds(60)), null);
+            }
+            return new PaymentEffect.Ignored("nothing to do");
+        }), effects());
+        Instant limited = clock.instant();
+
+        assertThat(processing.processWaiting(100).taken()).isZero();
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(processing.processWaiting(100).taken()).as("59 s later: not asked").isZero();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(processing.processWaiting(100).handled()).isOne();
+
+        assertThat(asked).containsExactly(limited, limited.plusSeconds(60));
+        assertThat(outcome("evt_limited")).isEqualTo("HANDLED: ignored: nothing to do");
     }
 }

@@ -2,12 +2,15 @@ package io.recoup.store.dispatch;
 
 import io.recoup.core.id.NoticeId;
 import io.recoup.core.ledger.OpenItemKey;
+import io.recoup.core.money.Money;
 import io.recoup.core.port.PaymentLinkIssuer.PaymentLink;
 import io.recoup.store.Database;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.util.Collection;
+import java.util.Currency;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,6 +47,36 @@ public final class NoticePaymentLinks {
                 insert into notice_payment_link (notice_id, provider, attempt, link_id, url, expires_at, created_at)
                 values (?, ?, ?, ?, ?, ?, ?) on conflict (notice_id, provider, attempt) do nothing""", notice.value(),
                 link.provider(), attempt, link.id(), link.url().toString(), Timestamp.from(link.expiresAt()), db.now());
+    }
+
+    /**
+     * Takes the notice for the caller's transaction (its row locked) so two visitors of one expired link cannot both ask
+     * the provider for the next attempt: the second waits and finds the first's link. The notice's customer, or empty
+     * when there is no such notice.
+     */
+    public Optional<Long> lockNotice(NoticeId notice) {
+        return db.jdbc().queryForList("select customer_id from notice where id = ? for update", Long.class, notice.value())
+                .stream().findFirst();
+    }
+
+    /** An item a notice listed that is still owed now, with what is open of it. */
+    public record OwedItem(long itemId, String number, Money open) {
+        public OwedItem {
+            Objects.requireNonNull(number, "number");
+            Objects.requireNonNull(open, "open");
+        }
+    }
+
+    /**
+     * What is still open now of the items the notice listed (not those taken off it before it went out), in the order it
+     * listed them; empty when every one of them is paid.
+     */
+    public List<OwedItem> stillOwed(NoticeId notice) {
+        return db.jdbc().query("""
+                select i.id, i.number, i.currency, i.open_amount from action a join open_item i on i.id = a.item_id
+                where a.notice_id = ? and a.status <> 'CANCELLED' and i.status = 'OPEN' and i.open_amount > 0 order by a.id""",
+                (rs, n) -> new OwedItem(rs.getLong(1), rs.getString(2), Money.of(rs.getBigDecimal(4),
+                        Currency.getInstance(rs.getString(3)))), notice.value());
     }
 
     /** The source ledger's key of each item, by item id: what a provider's line items name. */

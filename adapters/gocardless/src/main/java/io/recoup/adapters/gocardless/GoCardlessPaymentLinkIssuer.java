@@ -39,6 +39,12 @@ final class GoCardlessPaymentLinkIssuer implements PaymentLinkIssuer {
         return GoCardlessApi.PROVIDER;
     }
 
+    /** The flow sets up a mandate, which outlives the notice's items: an expired one is not made again when opened. */
+    @Override
+    public boolean chargesItems() {
+        return false;
+    }
+
     @Override
     public PaymentLink issue(LinkRequest request) {
         try {

@@ -3,7 +3,9 @@ package io.recoup.adapters.salesforce;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.core.functions.Either;
+import io.recoup.core.retry.RetryAfter;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The wait before the next attempt: exponential with jitter (Resilience4j's randomized exponential backoff), or what
@@ -21,30 +23,8 @@ final class Backoff implements IntervalBiFunction<Object> {
 
     @Override
     public Long apply(Integer attempt, Either<Throwable, Object> outcome) {
-        if (outcome != null && outcome.isLeft() && outcome.getLeft() instanceof SalesforceFault fault
-                && fault.retryAfter().isPresent()) {
-            return Math.min(fault.retryAfter().get().toMillis(), maxMillis);
-        }
-        return Math.min(exponential.apply(attempt), maxMillis);
-    }
-
-    /** Reads {@code Retry-After} as seconds or as an HTTP date; empty when absent or unreadable. */
-    static java.util.Optional<Duration> retryAfter(java.util.Optional<String> header, java.time.Clock clock) {
-        if (header.isEmpty() || header.get().isBlank()) {
-            return java.util.Optional.empty();
-        }
-        String value = header.get().strip();
-        try {
-            return java.util.Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                java.time.Instant at = java.time.ZonedDateTime.parse(value,
-                        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration wait = Duration.between(clock.instant(), at);
-                return java.util.Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-            } catch (java.time.format.DateTimeParseException notDate) {
-                return java.util.Optional.empty();
-            }
-        }
+        Optional<Duration> asked = outcome != null && outcome.isLeft() && outcome.getLeft() instanceof SalesforceFault fault
+                ? fault.retryAfter() : Optional.empty();
+        return RetryAfter.cappedWaitMillis(asked, exponential.apply(attempt), Duration.ofMillis(maxMillis));
     }
 }

@@ -60,7 +60,7 @@ final class Bayeux {
         if (response.statusCode() >= 300) {
             throw new SalesforceFault(response.statusCode(), "HTTP_" + response.statusCode(), config.source() + ": "
                     + message.path("channel").asText() + " answered " + response.statusCode(),
-                    Backoff.retryAfter(response.headers().firstValue("Retry-After"), clock), null);
+                    io.recoup.core.retry.RetryAfter.parse(response.headers().firstValue("Retry-After"), clock), null);
         }
         try {
             JsonNode replies = SalesforceClient.JSON.readTree(response.body());

@@ -203,6 +203,6 @@ final class SalesforceClient {
         }
         return new SalesforceFault(response.statusCode(), code, config.source() + ": " + what + " answered "
                 + response.statusCode() + " " + code + (message.isEmpty() ? "" : ": " + message),
-                Backoff.retryAfter(response.headers().firstValue("Retry-After"), clock), null);
+                io.recoup.core.retry.RetryAfter.parse(response.headers().firstValue("Retry-After"), clock), null);
     }
 }

@@ -3,10 +3,7 @@ package io.recoup.adapters.salesforce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.resilience4j.core.functions.Either;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -35,16 +32,6 @@ class BackoffTest {
 
         assertThat(first).isBetween(250L, 750L);
         assertThat(third).isBetween(1_000L, 3_000L);
-    }
-
-    @Test
-    void readsRetryAfterAsSecondsOrAsAnHttpDate() {
-        Clock clock = Clock.fixed(Instant.parse("2026-11-23T08:00:00Z"), ZoneOffset.UTC);
-
-        assertThat(Backoff.retryAfter(Optional.of("30"), clock)).contains(Duration.ofSeconds(30));
-        assertThat(Backoff.retryAfter(Optional.of("Mon, 23 Nov 2026 08:00:45 GMT"), clock)).contains(Duration.ofSeconds(45));
-        assertThat(Backoff.retryAfter(Optional.of("soon"), clock)).isEmpty();
-        assertThat(Backoff.retryAfter(Optional.empty(), clock)).isEmpty();
     }
 
     @Test

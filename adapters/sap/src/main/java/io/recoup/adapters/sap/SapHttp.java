@@ -6,14 +6,14 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.recoup.core.retry.RetryAfter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -61,7 +61,7 @@ final class SapHttp {
     private long wait(int attempt, Either<Throwable, Object> outcome, IntervalFunction backoff) {
         long exponential = backoff.apply(attempt);
         if (outcome.isLeft() && outcome.getLeft() instanceof SapHttpException h && h.retryAfter().isPresent()) {
-            return Math.min(h.retryAfter().get().toMillis(), settings.retry().maxWait().toMillis());
+            return RetryAfter.cappedWaitMillis(h.retryAfter(), 0, settings.retry().maxWait());
         }
         return exponential;
     }
@@ -145,21 +145,6 @@ final class SapHttp {
     }
 
     static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        Optional<String> header = response.headers().firstValue("Retry-After");
-        if (header.isEmpty()) {
-            return Optional.empty();
-        }
-        String value = header.get().strip();
-        try {
-            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration until = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return Optional.of(until.isNegative() ? Duration.ZERO : until);
-            } catch (java.time.format.DateTimeParseException e) {
-                return Optional.empty();
-            }
-        }
+        return RetryAfter.parse(response.headers().firstValue("Retry-After"), Clock.systemUTC());
     }
 }

@@ -2,6 +2,8 @@ package io.recoup.adapters.stripe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.recoup.core.retry.RetryAfter;
+import io.recoup.core.retry.RetryBudget;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +20,10 @@ import java.util.stream.Collectors;
 /**
  * Stripe's REST API as the adapter uses it: a GET or a form-encoded POST with the secret key as bearer token and, on
  * POST, an {@code Idempotency-Key}. Anything but 200 is a {@link Failure} naming the status, Stripe's error code and
- * its Retry-After; the callers map it to their port's error. The key never appears in a message.
+ * its Retry-After; the callers map it to their port's error. A 429 or 5xx with a {@code Retry-After} within the
+ * {@link RetryBudget} is asked again after that wait (a POST with the same idempotency key, so Stripe makes nothing
+ * twice); beyond it the failure goes to the caller, whose queued work is tried on its next run. The key never appears
+ * in a message.
  */
 final class StripeApi {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,21 +32,41 @@ final class StripeApi {
     private final URI base;
     private final String apiKey;
     private final Duration timeout;
+    private final RetryBudget retries;
+    private final Clock clock;
 
-    StripeApi(URI base, String apiKey, Duration timeout) {
+    StripeApi(URI base, String apiKey, Duration timeout, RetryBudget retries, Clock clock) {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.base = base;
         this.apiKey = apiKey;
         this.timeout = timeout;
+        this.retries = retries;
+        this.clock = clock;
+    }
+
+    /** Without waiting on a Retry-After: every failure is the caller's at once. */
+    StripeApi(URI base, String apiKey, Duration timeout) {
+        this(base, apiKey, timeout, RetryBudget.NONE, Clock.systemUTC());
     }
 
     /** A call that did not answer 200 ({@code status}), or did not answer at all (status 0). */
     static final class Failure extends Exception {
         private final int status;
+        private final transient Optional<Duration> retryAfter;
 
         Failure(String message, int status, Throwable cause) {
+            this(message, status, Optional.empty(), cause);
+        }
+
+        Failure(String message, int status, Optional<Duration> retryAfter, Throwable cause) {
             super(message, cause);
             this.status = status;
+            this.retryAfter = retryAfter;
+        }
+
+        /** The wait Stripe asked for ({@code Retry-After}), when it said. */
+        Optional<Duration> retryAfter() {
+            return retryAfter;
         }
 
         /** Whether asking again later may help: no answer, 429 or 5xx. */
@@ -71,12 +97,34 @@ final class StripeApi {
     }
 
     private JsonNode send(String what, HttpRequest request) throws Failure {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(what, request);
+            } catch (Failure f) {
+                if (!f.passing() || !waited(attempt + 1, f)) {
+                    throw f;
+                }
+            }
+        }
+    }
+
+    private boolean waited(int nextAttempt, Failure failure) throws Failure {
+        try {
+            return retries.waitBefore(nextAttempt, failure.retryAfter());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure;
+        }
+    }
+
+    private JsonNode once(String what, HttpRequest request) throws Failure {
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
-                String retry = response.headers().firstValue("Retry-After").map(s -> ", retry after " + s + "s").orElse("");
+                Optional<String> header = response.headers().firstValue("Retry-After");
+                String retry = header.map(s -> ", retry after " + s + (s.strip().matches("[0-9]+") ? "s" : "")).orElse("");
                 throw new Failure(what + " answered " + response.statusCode() + errorCode(response.body()).map(c -> " " + c).orElse("")
-                        + retry, response.statusCode(), null);
+                        + retry, response.statusCode(), RetryAfter.parse(header, clock), null);
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {

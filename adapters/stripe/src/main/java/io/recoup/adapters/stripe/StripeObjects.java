@@ -80,7 +80,7 @@ final class StripeObjects {
             return api.get(path);
         } catch (StripeApi.Failure e) {
             if (e.passing()) {
-                throw new ProviderUnavailable(StripeWebhookVerifier.PROVIDER, e.getMessage(), e.getCause());
+                throw new ProviderUnavailable(StripeWebhookVerifier.PROVIDER, e.getMessage(), e.retryAfter(), e.getCause());
             }
             throw new RecoupException(ErrorCode.INVALID_PROVIDER_EVENT, "Stripe refused to tell the object's state now: " + e.getMessage());
         }

@@ -50,6 +50,21 @@ final class StripePaymentLinkIssuer implements PaymentLinkIssuer {
                 Instant.ofEpochSecond(session.path("expires_at").asLong(request.expiresAt().getEpochSecond())));
     }
 
+    /**
+     * Asks Stripe for the session ({@code GET /v1/checkout/sessions/<id>}): ended early when its status is
+     * {@code expired} (expired through the API or the dashboard). When Stripe cannot say now, the session is taken as
+     * its stored expiry says.
+     */
+    @Override
+    public boolean endedEarly(PaymentLink link) {
+        try {
+            return "expired".equals(api.get("/v1/checkout/sessions/" + StripeApi.encode(link.id())).path("status").asText(""));
+        } catch (StripeApi.Failure e) {
+            // no answer is no news: the stored expiry stands, and a dead session shows on Stripe's page as before
+            return false;
+        }
+    }
+
     private Map<String, String> form(LinkRequest request) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("mode", "payment");

@@ -6,6 +6,8 @@ import io.recoup.core.port.ProviderEventFeed;
 import io.recoup.core.port.ProviderEventReader;
 import io.recoup.core.port.SourceSettings;
 import io.recoup.core.port.WebhookVerifier;
+import io.recoup.core.retry.RetryBudget;
+import io.recoup.core.retry.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.net.URI;
@@ -17,7 +19,8 @@ import java.util.Optional;
  * several during a rotation; required) and {@code tolerance} (how far a signature's time may lie from now, default
  * 300s, as in Stripe's own libraries); {@code api-key} (a restricted key that may read events; without it there is no
  * catch-up and payment links), {@code api-base} (default https://api.stripe.com) and {@code timeout} (default 10s) of the
- * API; {@code payment-method-types} (default card; e.g. card, sepa_debit, customer_balance) and {@code success-url} of
+ * API, {@code retry-attempts} (default 3) and {@code retry-longest-wait} (default 10s): how often and how long one call
+ * waits on a 429 or 5xx whose {@code Retry-After} asks for no more than that; {@code payment-method-types} (default card; e.g. card, sepa_debit, customer_balance) and {@code success-url} of
  * the Checkout Sessions made for notices.
  */
 public final class StripePaymentProvider implements PaymentProvider {
@@ -50,8 +53,10 @@ public final class StripePaymentProvider implements PaymentProvider {
     }
 
     private static Optional<StripeApi> api(SourceSettings settings) {
+        RetryBudget retries = new RetryBudget(settings.integer("retry-attempts", 3),
+                settings.duration("retry-longest-wait", Duration.ofSeconds(10)), Sleeper.THREAD);
         return settings.optional("api-key").map(key -> new StripeApi(URI.create(settings.optional("api-base")
-                .orElse("https://api.stripe.com")), key, settings.duration("timeout", Duration.ofSeconds(10))));
+                .orElse("https://api.stripe.com")), key, settings.duration("timeout", Duration.ofSeconds(10)), retries, Clock.systemUTC()));
     }
 
     private static List<String> secrets(SourceSettings settings) {

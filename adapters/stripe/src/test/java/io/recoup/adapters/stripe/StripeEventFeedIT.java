@@ -36,7 +36,7 @@ class StripeEventFeedIT {
         feed = new StripePaymentProvider().feed(new SourceSettings("stripe", Map.of("webhook-secrets", "whsec_x",
                 "api-key", "rk_test_events", "api-base", stripe.baseUrl(),
                 // room for WireMock's first answer on a busy machine (1s timed out under load), well below the delay below
-                "timeout", "5s"))).orElseThrow();
+                "timeout", "5s", "retry-longest-wait", "1s"))).orElseThrow();
     }
 
     @AfterEach

@@ -50,7 +50,8 @@ class StripeObjectsIT {
         stripe = new WireMockServer(options().dynamicPort());
         stripe.start();
         reader = new StripePaymentProvider().events(new SourceSettings("stripe", Map.of("webhook-secrets", "whsec_x",
-                "api-key", "rk_test_objects", "api-base", stripe.baseUrl(), "timeout", "5s")));
+                "api-key", "rk_test_objects", "api-base", stripe.baseUrl(), "timeout", "5s",
+                "retry-longest-wait", "1s")));
     }
 
     @AfterEach
@@ -109,8 +110,9 @@ class StripeObjectsIT {
     void aStripeThatCannotAnswerNowLetsTheEventWaitAndARefusalParksIt() {
         stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents/" + PI)).willReturn(aResponse().withStatus(429)
                 .withHeader("Retry-After", "2")));
-        assertThatThrownBy(() -> reader.current(staleFailure(), NOW)).isInstanceOf(ProviderUnavailable.class)
-                .hasMessageContaining("429");
+        assertThatThrownBy(() -> reader.current(staleFailure(), NOW)).isInstanceOfSatisfying(ProviderUnavailable.class,
+                e -> assertThat(e.retryAfter()).as("beyond the call's budget: the worker's to honour")
+                        .contains(java.time.Duration.ofSeconds(2))).hasMessageContaining("429");
 
         stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents/" + PI)).willReturn(aResponse().withStatus(404)
                 .withBody("{\"error\":{\"code\":\"resource_missing\"}}")));

@@ -43,7 +43,7 @@ class StripePaymentLinkIssuerIT {
         stripe = new WireMockServer(options().dynamicPort());
         stripe.start();
         issuer = new StripePaymentProvider().links(new SourceSettings("stripe", Map.of("webhook-secrets", "whsec_x",
-                "api-key", "sk_test_links", "api-base", stripe.baseUrl(), "timeout", "1s",
+                "api-key", "sk_test_links", "api-base", stripe.baseUrl(), "timeout", "2s", "retry-longest-wait", "1s",
                 "payment-method-types", List.of("card", "sepa_debit")))).orElseThrow();
     }
 

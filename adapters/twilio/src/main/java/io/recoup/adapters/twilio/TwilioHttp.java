@@ -10,6 +10,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.recoup.core.ErrorCode;
 import io.recoup.core.RecoupException;
+import io.recoup.core.retry.RetryAfter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -39,13 +41,20 @@ final class TwilioHttp {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TwilioSettings settings;
+    private final Clock clock;
     private final HttpClient client;
     private final Retry retry;
     private final RateLimiter limiter;
     private volatile Consumer<Duration> retryWaits = wait -> { };
 
     TwilioHttp(TwilioSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    /** With the clock a {@code Retry-After} given as an HTTP date is measured against. */
+    TwilioHttp(TwilioSettings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         this.client = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
         IntervalFunction backoff = IntervalFunction.ofExponentialBackoff(Math.min(500, settings.maxWait().toMillis()), 2.0,
                 settings.maxWait().toMillis());
@@ -63,10 +72,8 @@ final class TwilioHttp {
     }
 
     private long wait(int attempt, Either<Throwable, Object> outcome, IntervalFunction backoff) {
-        if (outcome.isLeft() && outcome.getLeft() instanceof TwilioFault f && f.retryAfter().isPresent()) {
-            return Math.min(f.retryAfter().get().toMillis(), settings.maxWait().toMillis());
-        }
-        return backoff.apply(attempt);
+        Optional<Duration> asked = outcome.isLeft() && outcome.getLeft() instanceof TwilioFault f ? f.retryAfter() : Optional.empty();
+        return RetryAfter.cappedWaitMillis(asked, backoff.apply(attempt), settings.maxWait());
     }
 
     /** Tells {@code listener} every wait before a retry (for tests that check Retry-After is honoured). */
@@ -116,7 +123,7 @@ final class TwilioHttp {
         return sidOf(resource, response);
     }
 
-    private static String sidOf(String resource, HttpResponse<String> response) {
+    private String sidOf(String resource, HttpResponse<String> response) {
         int status = response.statusCode();
         JsonNode body = json(response.body());
         if (status >= 200 && status < 300) {
@@ -140,14 +147,8 @@ final class TwilioHttp {
         }
     }
 
-    static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").flatMap(v -> {
-            try {
-                return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(v.strip()))));
-            } catch (NumberFormatException e) {
-                return Optional.empty(); // an HTTP date: the backoff decides
-            }
-        });
+    private Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return RetryAfter.parse(response.headers().firstValue("Retry-After"), clock);
     }
 
     static String encode(Map<String, String> form) {

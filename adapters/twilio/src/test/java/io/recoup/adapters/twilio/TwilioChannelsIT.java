@@ -97,6 +97,24 @@ class TwilioChannelsIT {
     }
 
     @Test
+    void waitsUntilTheHttpDateARetryAfterNamesThenSendsOnce() {
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "Wed, 02 Dec 2026 12:00:01 GMT")
+                        .withBody("{\"code\": 20429, \"message\": \"Too Many Requests\", \"status\": 429}"))
+                .willSetStateTo("free"));
+        twilio.stubFor(post(urlEqualTo(MESSAGES)).inScenario("limit").whenScenarioStateIs("free")
+                .willReturn(aResponse().withStatus(201).withBody(created("SM3"))));
+        TwilioSettings settings = settings(3, Duration.ofSeconds(5), Duration.ofSeconds(5));
+        TwilioHttp http = new TwilioHttp(settings, java.time.Clock.fixed(java.time.Instant.parse("2026-12-02T12:00:00Z"),
+                java.time.ZoneOffset.UTC));
+        http.onRetryWait(waits::add);
+
+        assertThat(TwilioReminderChannel.sms(settings, http).deliver(SMS)).isEqualTo(new DeliveryResult.Sent("SM3"));
+        assertThat(waits).as("until the date, not the 500 ms backoff").containsExactly(Duration.ofSeconds(1));
+        twilio.verify(2, postRequestedFor(urlEqualTo(MESSAGES)));
+    }
+
+    @Test
     void aSendTwilioKeepsFailingIsAChannelFailureNamingTwiliosError() {
         twilio.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(500)
                 .withBody("{\"code\": 20500, \"message\": \"Internal Server Error\", \"status\": 500}")));

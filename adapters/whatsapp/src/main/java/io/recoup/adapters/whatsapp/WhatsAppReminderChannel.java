@@ -16,12 +16,14 @@ import io.recoup.core.policy.Channel;
 import io.recoup.core.port.DeliveryResult;
 import io.recoup.core.port.ReminderChannel;
 import io.recoup.core.port.ReminderMessage;
+import io.recoup.core.retry.RetryAfter;
 import io.recoup.core.text.Masked;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -45,21 +47,28 @@ public final class WhatsAppReminderChannel implements ReminderChannel {
     private static final Set<Integer> THROTTLED = Set.of(4, 80007, 130429, 131048, 131056);
 
     private final WhatsAppSettings settings;
+    private final Clock clock;
     private final HttpClient client;
     private final Retry retry;
     private final RateLimiter limiter;
     private volatile Consumer<Duration> retryWaits = wait -> { };
 
     public WhatsAppReminderChannel(WhatsAppSettings settings) {
+        this(settings, Clock.systemUTC());
+    }
+
+    /** With the clock a {@code Retry-After} given as an HTTP date is measured against. */
+    public WhatsAppReminderChannel(WhatsAppSettings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         this.client = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
         IntervalFunction backoff = IntervalFunction.ofExponentialBackoff(Math.min(500, settings.maxWait().toMillis()), 2.0,
                 settings.maxWait().toMillis());
         this.retry = Retry.of("whatsapp", RetryConfig.custom().maxAttempts(settings.maxAttempts())
                 .retryOnException(e -> e instanceof Refused r && r.passing)
-                .intervalBiFunction((Integer attempt, Either<Throwable, Object> outcome) -> outcome.isLeft()
-                        && outcome.getLeft() instanceof Refused r && r.retryAfter.isPresent()
-                        ? Math.min(r.retryAfter.get().toMillis(), settings.maxWait().toMillis()) : backoff.apply(attempt))
+                .intervalBiFunction((Integer attempt, Either<Throwable, Object> outcome) -> RetryAfter.cappedWaitMillis(
+                        outcome.isLeft() && outcome.getLeft() instanceof Refused r ? r.retryAfter : Optional.empty(),
+                        backoff.apply(attempt), settings.maxWait()))
                 .build());
         retry.getEventPublisher().onRetry(event -> {
             LOG.warn("whatsapp: attempt {} failed ({}), next in {} ms", event.getNumberOfRetryAttempts(),
@@ -138,7 +147,7 @@ public final class WhatsAppReminderChannel implements ReminderChannel {
         return messageId(response);
     }
 
-    private static String messageId(HttpResponse<String> response) {
+    private String messageId(HttpResponse<String> response) {
         JsonNode json = read(response.body());
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
@@ -153,16 +162,8 @@ public final class WhatsAppReminderChannel implements ReminderChannel {
         int code = error.path("code").asInt(0);
         String reason = error.isMissingNode() ? "HTTP " + status : code + " " + error.path("message").asText("");
         boolean passing = status == 429 || status >= 500 || THROTTLED.contains(code);
-        Optional<Duration> retryAfter = response.headers().firstValue("Retry-After").flatMap(WhatsAppReminderChannel::seconds);
+        Optional<Duration> retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After"), clock);
         throw new Refused("whatsapp answered " + status + ": " + reason.strip(), passing, retryAfter);
-    }
-
-    private static Optional<Duration> seconds(String header) {
-        try {
-            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip()))));
-        } catch (NumberFormatException e) {
-            return Optional.empty(); // an HTTP date: the backoff decides
-        }
     }
 
     private static JsonNode read(String body) {

@@ -84,6 +84,23 @@ class WhatsAppReminderChannelIT {
     }
 
     @Test
+    void waitsUntilTheHttpDateARetryAfterNamesThenSendsOnce() {
+        meta.stubFor(post(urlEqualTo(MESSAGES)).inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "Wed, 02 Dec 2026 12:00:01 GMT").withBody(
+                        "{\"error\": {\"message\": \"(#130429) Rate limit hit\", \"type\": \"OAuthException\", \"code\": 130429}}"))
+                .willSetStateTo("free"));
+        meta.stubFor(post(urlEqualTo(MESSAGES)).inScenario("limit").whenScenarioStateIs("free")
+                .willReturn(aResponse().withStatus(200).withBody(ACCEPTED)));
+        WhatsAppReminderChannel channel = new WhatsAppReminderChannel(WhatsAppFixture.settings(meta.baseUrl() + "/v21.0", 3,
+                Duration.ofSeconds(5)), java.time.Clock.fixed(java.time.Instant.parse("2026-12-02T12:00:00Z"), java.time.ZoneOffset.UTC));
+        channel.onRetryWait(waits::add);
+
+        assertThat(channel.deliver(MESSAGE)).isInstanceOf(DeliveryResult.Sent.class);
+        assertThat(waits).as("until the date, not the 500 ms backoff").containsExactly(Duration.ofSeconds(1));
+        meta.verify(2, postRequestedFor(urlEqualTo(MESSAGES)));
+    }
+
+    @Test
     void aMessageTheCloudApiKeepsFailingIsAChannelFailureAndARefusalForGoodABounce() {
         meta.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(500).withBody(
                 "{\"error\": {\"message\": \"Service temporarily unavailable\", \"code\": 2}}")));
