@@ -168,7 +168,7 @@ class StripeWebhookLoadIT {
     private HttpStatusCode deliver(String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("Stripe-Signature", StripeWebhookIT.signature(SECRET, clock.instant().getEpochSecond(), body));
+        headers.set("Stripe-Signature", StripeTestKit.signature(SECRET, clock.instant().getEpochSecond(), body));
         return http.postForEntity("/webhooks/stripe", new HttpEntity<>(body.getBytes(StandardCharsets.UTF_8), headers), String.class)
                 .getStatusCode();
     }
