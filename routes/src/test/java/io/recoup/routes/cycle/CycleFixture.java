@@ -4,6 +4,7 @@ import io.recoup.adapters.csv.CsvLedgerPoster;
 import io.recoup.adapters.csv.CsvOpenItemSource;
 import io.recoup.adapters.email.SmtpReminderChannel;
 import io.recoup.adapters.email.SmtpSettings;
+import io.recoup.adapters.pdf.PdfLetterPrinter;
 import io.recoup.core.message.MessageTemplates;
 import io.recoup.core.policy.PolicyLoader;
 import io.recoup.core.port.PaymentLinkIssuer;
@@ -64,6 +65,8 @@ final class CycleFixture implements AutoCloseable {
     /** The links back to this instance on messages; none unless a test gives a public URL. */
     final Optional<PublicLinks> publicLinks;
     volatile String policyText = resource("/recoup/policies/default.yaml");
+    /** Whether messages carry the PDF letter their policy step asks for, as the application's do; off unless a test says. */
+    volatile boolean letters;
 
     CycleFixture(Path home, LocalDate firstDay, int smtpPort) {
         this(home, firstDay, smtpPort, UnaryOperator.identity());
@@ -151,7 +154,8 @@ final class CycleFixture implements AutoCloseable {
                 new MessageTemplates(p -> Optional.ofNullable(resourceOrNull("/recoup/templates/" + p)), Locale.ENGLISH),
                 new CreditorDetails("Recoup Test GmbH", Iban.parse("DE89370400440532013000"), Bic.parse("COBADEFFXXX")),
                 List.of(channels), clock, links.stream().toList(), step -> this.policy.get().policy().paymentOptions(step),
-                Optional.empty(), step -> Optional.empty(), publicLinks);
+                Optional.of(new PdfLetterPrinter()), step -> letters ? this.policy.get().policy().letter(step) : Optional.empty(),
+                publicLinks);
     }
 
     Path folder(String relative) {
