@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.recoup.adapters.email.MimeParts;
+import io.recoup.adapters.pdf.PdfLetterPrinter;
+import io.recoup.core.ErrorCode;
+import io.recoup.core.RecoupException;
+import io.recoup.core.port.LetterPrinter;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -25,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The default policy's legal letter, day by day on a real database and SMTP server: at due+30 the customer who has
  * been reminded gets the legal letter once, by e-mail (no letter channel is set up) with the letter as a PDF, the late
- * charges itemised; the customer without an e-mail address gets a task for a person saying why.
+ * charges itemised; the customer without an e-mail address gets a task for a person saying why; a letter that cannot
+ * be printed parks its notice for a person instead of sending the e-mail without it.
  */
 class LegalLetterTimelineIT {
     @RegisterExtension
@@ -98,6 +103,45 @@ class LegalLetterTimelineIT {
                     assertThat((String) row.get("reason")).endsWith("letter: not configured; email: no address on file; "
                             + "no usable channel: a person takes over");
                 });
+    }
+
+    @Test
+    void aLegalLetterWhosePdfCannotBeMadeIsParkedForAPersonAndNotSentWithoutIt() {
+        for (LocalDate day = DUE.minusDays(3); day.isBefore(DUE.plusDays(30)); day = day.plusDays(1)) {
+            recoup.runDay(day);
+        }
+        int sent = mail.getReceivedMessages().length;
+        recoup.printer = new LetterPrinter() {
+            @Override
+            public String contentType() {
+                return "application/pdf";
+            }
+
+            @Override
+            public String extension() {
+                return "pdf";
+            }
+
+            @Override
+            public byte[] print(String xhtml) {
+                throw new RecoupException(ErrorCode.LETTER_UNPRINTABLE, "the printer is out of paper");
+            }
+        };
+        DayReport day30 = recoup.runDay(DUE.plusDays(30));
+        assertThat(day30.dispatch().actions()).filteredOn(a -> a.invoiceNumbers().equals("INV-2026-2001")).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.stepId()).isEqualTo("escalation");
+                    assertThat(a.status()).isEqualTo("PARKED");
+                    assertThat(a.outcome()).startsWith("it could not be prepared for sending: ").endsWith("the printer is out of paper");
+                });
+        assertThat(mail.getReceivedMessages()).hasSize(sent);
+
+        // parked is for good: the next days neither send it nor plan it again
+        recoup.printer = new PdfLetterPrinter();
+        assertThat(recoup.runDay(DUE.plusDays(31)).dispatch().actions()).isEmpty();
+        assertThat(mail.getReceivedMessages()).hasSize(sent);
+        assertThat(recoup.jdbc.queryForObject("select status from notice where lead_step = 'escalation' and channel = 'EMAIL'",
+                String.class)).isEqualTo("PARKED");
     }
 
     static boolean isLegalLetter(MimeMessage message) {
