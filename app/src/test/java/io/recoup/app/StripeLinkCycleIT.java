@@ -45,8 +45,8 @@ class StripeLinkCycleIT {
         STRIPE.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).willReturn(okJson(
                 "{\"id\":\"cs_test_link_it\",\"object\":\"checkout.session\",\"url\":\"" + URL + "\",\"expires_at\":4102444800}")));
         Path policy = HOME.resolve("policy.yaml");
-        Files.writeString(policy, bundledDefaultPolicy().replaceAll("(\n        channels: \\[[a-z, ]+]\n)",
-                "$1        payment-options: [bank-transfer, stripe]\n")); // every step (the escalation offers no stripe link)
+        Files.writeString(policy, bundledDefaultPolicy().replaceAll("(channels: \\[[a-z, ]+]\n)",
+                "$1        payment-options: [bank-transfer, stripe]\n"));
         registry.add("recoup.home", HOME::toString);
         registry.add("recoup.policy", () -> "file:" + policy);
         registry.add("recoup.payments.stripe.api-base", STRIPE::baseUrl);
