@@ -103,7 +103,7 @@ class AdminApiIT {
 
         Map<?, ?> item = admin().getForObject("/api/items/csv/1008", Map.class);
         assertThat(item.get("pauses").toString()).contains("DISPUTE").contains("wrong quantity").contains("created_by=admin");
-        assertThat((List<?>) item.get("notices")).singleElement().asString().contains("pre-due-email").contains("policy default v3");
+        assertThat((List<?>) item.get("notices")).singleElement().asString().contains("pre-due-email").contains("policy default v4");
         assertThat(item.get("events").toString()).contains("dispute opened");
 
         admin().delete("/api/items/csv/1008/holds");
@@ -173,7 +173,7 @@ class AdminApiIT {
     void refusesAnOverrideForAStepThePolicyInForceDoesNotHave() {
         assertThat(errors(admin().postForEntity("/api/items/csv/1002/overrides", Map.of("kind", "SKIP_STEP", "step", "final-demand"),
                 Map.class))).singleElement().asString()
-                .startsWith("step: 'final-demand' is not a step of policy default v3; its steps are pre-due-email, due-email,");
+                .startsWith("step: 'final-demand' is not a step of policy default v4; its steps are pre-due-email, due-email,");
         assertThat(admin().postForEntity("/api/items/csv/1002/overrides", Map.of("kind", "SKIP_STEP", "step", "overdue-call"), Map.class)
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(jdbc.queryForList("select step_key from manual_override", String.class)).containsExactly("overdue-call");

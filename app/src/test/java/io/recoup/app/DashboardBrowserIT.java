@@ -169,7 +169,7 @@ class DashboardBrowserIT {
         upload(PolicyApiIT.bundled("strict.yaml"));
         waiting.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#policy-simulate button"))).click();
         WebElement outcome = waiting.until(ExpectedConditions.presenceOfElementLocated(By.id("table-policy-outcome")));
-        assertThat(outcome.getText()).contains("draft: strict v1").contains("customers reached").contains("items with no action");
+        assertThat(outcome.getText()).contains("draft: strict v2").contains("customers reached").contains("items with no action");
         assertThat(browser.findElements(By.cssSelector("#table-policy-sample tbody tr"))).isNotEmpty();
         screenshot("12-policy-simulation");
     }

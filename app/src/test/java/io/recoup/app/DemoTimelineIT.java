@@ -2,10 +2,12 @@ package io.recoup.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.recoup.adapters.email.MimeParts;
 import io.recoup.routes.cycle.DayReport;
 import io.recoup.store.TemporaryFolders;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -67,15 +72,17 @@ class DemoTimelineIT {
             }
         }
         assertThat(timeline).containsExactly(
-                Map.entry(LocalDate.of(2026, 3, 2), List.of("ingest 7 new, 1 rejected",
+                Map.entry(LocalDate.of(2026, 3, 2), List.of("ingest 8 new, 1 rejected",
                         "INV-2026-1001,INV-2026-1005 pre-due-email SENT", "INV-2026-1003,INV-2026-1002 overdue-whatsapp,due-email SENT",
-                        "INV-2026-1004 overdue-call TASK_OPEN", "INV-2026-1008 pre-due-email SENT")),
+                        "INV-2026-1004 overdue-call TASK_OPEN", "INV-2026-1008 pre-due-email SENT",
+                        "INV-2026-1009 overdue-whatsapp SENT")),
                 Map.entry(LocalDate.of(2026, 3, 3), List.of("INV-2026-1006 pre-due-email TASK_OPEN")),
                 Map.entry(LocalDate.of(2026, 3, 4), List.of("match EUR 1190.00 MATCHED INV-2026-1001",
                         "match EUR 75.00 UNMATCHED null", "post [RCP-<id>-1]", "INV-2026-1008 due-email SENT")),
                 Map.entry(LocalDate.of(2026, 3, 5), List.of("INV-2026-1005 due-email SENT", "INV-2026-1002 overdue-call TASK_OPEN")),
                 Map.entry(LocalDate.of(2026, 3, 6), List.of("match EUR 200.00 MATCHED INV-2026-1004", "post [RCP-<id>-2]",
-                        "INV-2026-1004 overdue-whatsapp SENT", "INV-2026-1006 due-email TASK_OPEN")),
+                        "INV-2026-1004 overdue-whatsapp SENT", "INV-2026-1006 due-email TASK_OPEN",
+                        "INV-2026-1009 escalation SENT")),
                 Map.entry(LocalDate.of(2026, 3, 7), List.of("INV-2026-1008 overdue-call TASK_OPEN")),
                 Map.entry(LocalDate.of(2026, 3, 8), List.of("INV-2026-1005 overdue-call TASK_OPEN")),
                 Map.entry(LocalDate.of(2026, 3, 9), List.of("INV-2026-1002 overdue-whatsapp SENT",
@@ -84,29 +91,41 @@ class DemoTimelineIT {
 
         // GreenMail lists messages per mailbox; the notice id in the Message-ID gives the order they were sent in.
         // No WhatsApp account is set: the WhatsApp step reaches the customer by e-mail (INV-2026-1003 on the first day,
-        // 10 days overdue, on one message with INV-2026-1002, due that day)
+        // 10 days overdue, on one message with INV-2026-1002, due that day). INV-2026-1009, reminded on the first day at
+        // 26 days overdue, reaches the legal letter at due+30 on 2026-03-06: by e-mail, as no letter channel is set up
         assertThat(Arrays.stream(sink().received()).sorted(java.util.Comparator.comparingInt(DemoTimelineIT::noticeId))
                 .map(DemoTimelineIT::envelope).toList()).containsExactly(
                 "ap@nordwind.example | Zahlungserinnerung: INV-2026-1001, INV-2026-1005 fällig am 05.03.2026",
                 "accounts@atlanticfoods.example | Overdue: INV-2026-1003, INV-2026-1002",
                 "compta@lumen.example | Rappel de paiement : INV-2026-1008 à échéance le 4 mars 2026",
+                "ap@shannon.example | Overdue: INV-2026-1009",
                 "compta@lumen.example | Échéance aujourd'hui : INV-2026-1008",
                 "ap@nordwind.example | Heute fällig: INV-2026-1005",
                 "compta@lumen.example | Impayé : INV-2026-1004",
+                "ap@shannon.example | Final demand before legal action: INV-2026-1009",
                 "accounts@atlanticfoods.example | Overdue: INV-2026-1002",
                 "compta@lumen.example | Impayé : INV-2026-1008");
-        assertThat(mailFiles()).hasSize(8);
-        // the WhatsApp step reached by e-mail carries the formal reminder as a PDF letter (letter: pdf); the others none
+        assertThat(mailFiles()).hasSize(10);
+        // the WhatsApp step reached by e-mail carries the formal reminder as a PDF letter (letter: pdf), the legal letter
+        // its own; the others none
         assertThat(Arrays.stream(sink().received()).sorted(java.util.Comparator.comparingInt(DemoTimelineIT::noticeId))
                 .filter(DemoTimelineIT::hasPdfLetter).map(DemoTimelineIT::envelope).toList()).containsExactly(
                 "accounts@atlanticfoods.example | Overdue: INV-2026-1003, INV-2026-1002",
+                "ap@shannon.example | Overdue: INV-2026-1009",
                 "compta@lumen.example | Impayé : INV-2026-1004",
+                "ap@shannon.example | Final demand before legal action: INV-2026-1009",
                 "accounts@atlanticfoods.example | Overdue: INV-2026-1002",
                 "compta@lumen.example | Impayé : INV-2026-1008");
 
         assertThat(jdbc.queryForObject("select count(*) from notice where status = 'SKIPPED'", Integer.class)).isZero();
+        // the legal letter's PDF itemises the late charges: 30 days at 10.15% on EUR 2480.00, and the EUR 40 compensation
+        MimeMessage legal = Arrays.stream(sink().received()).filter(m -> envelope(m).contains("Final demand")).findFirst().orElseThrow();
+        assertThat(pdfText(legal)).contains("INV-2026-1009 EUR 2480.00 EUR 20.69 EUR 40.00 EUR 60.69")
+                .contains("30 day(s) at 10.15% (2.15% + 8 pp) from 2026-02-05; fixed compensation EUR 40.00");
+        assertThat(jdbc.queryForObject("select reason from notice where lead_step = 'escalation'", String.class))
+                .contains("step 'escalation' fires at due+30; 30 day(s) past due").endsWith("letter: not configured; email instead");
         assertThat(jdbc.queryForList("select reason from notice where lead_step = 'overdue-whatsapp' order by id", String.class))
-                .hasSize(4).allSatisfy(r -> assertThat(r).endsWith("whatsapp: no address on file; email instead"));
+                .hasSize(5).allSatisfy(r -> assertThat(r).endsWith("whatsapp: no address on file; email instead"));
         // no Twilio account is set: the call to the one customer with a phone number is written to the local outbox, in
         // Portuguese; the customers without one get a task for a person
         try (Stream<Path> calls = Files.list(HOME.resolve("outbox/call"))) {
@@ -119,7 +138,7 @@ class DemoTimelineIT {
         // the customer without an e-mail address gets a task for a person at every message step
         assertThat(jdbc.queryForList("select template, reason from notice where channel = 'TASK' order by id"))
                 .extracting(r -> r.get("template") + " | " + r.get("reason")).first().asString()
-                .isEqualTo("no-channel-task | policy default v3, segment everyone: step 'pre-due-email' fires at due-3; due in 3 day(s); "
+                .isEqualTo("no-channel-task | policy default v4, segment everyone: step 'pre-due-email' fires at due-3; due in 3 day(s); "
                         + "email: no address on file; no usable channel: a person takes over");
     }
 
@@ -139,7 +158,7 @@ class DemoTimelineIT {
             assertThat(day.posts()).isEmpty();
             assertThat(day.match().receipts()).isEmpty();
         });
-        assertThat(again.get(0).ingests()).singleElement().satisfies(i -> assertThat(i.unchanged()).isEqualTo(7));
+        assertThat(again.get(0).ingests()).singleElement().satisfies(i -> assertThat(i.unchanged()).isEqualTo(8));
         assertThat(sink().received()).hasSize(mails);
         assertThat(jdbc.queryForList("select id, status, outcome, done_at from action order by id")).isEqualTo(actions);
         assertThat(jdbc.queryForList("select id, status, outcome, done_at from notice order by id")).isEqualTo(notices);
@@ -212,6 +231,18 @@ class DemoTimelineIT {
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The text of the message's PDF letter, as PDFBox reads it back. */
+    private static String pdfText(MimeMessage message) throws MessagingException, IOException {
+        for (Part file : MimeParts.of(message).files()) {
+            if (file.isMimeType("application/pdf")) {
+                try (PDDocument pdf = Loader.loadPDF(MimeParts.bytes(file))) {
+                    return new PDFTextStripper().getText(pdf).replace("\r\n", "\n");
+                }
+            }
+        }
+        throw new AssertionError("no PDF letter on " + envelope(message));
     }
 
     private static int noticeId(MimeMessage message) {

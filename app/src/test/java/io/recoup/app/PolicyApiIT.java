@@ -109,7 +109,7 @@ class PolicyApiIT {
         assertThat(body.get("from")).isEqualTo(DemoOptions.SAMPLE_START.toString());
         assertThat(body.get("to")).isEqualTo(DemoOptions.SAMPLE_START.plusDays(29).toString());
         assertThat((String) ((Map) body.get("live")).get("policy")).startsWith(live + " v");
-        assertThat(((Map) body.get("draft")).get("policy")).isEqualTo("strict v1");
+        assertThat(((Map) body.get("draft")).get("policy")).isEqualTo("strict v2");
         assertThat(((Number) body.get("items")).longValue()).isEqualTo(
                 jdbc.queryForObject("select count(*) from open_item where status = 'OPEN'", Long.class));
         assertThat(body.get("bounded")).isEqualTo(false);

@@ -101,13 +101,19 @@ public record DunningPolicy(String id, String version, Consolidation consolidati
 
     /**
      * The letter a reminder planned for {@code stepKey} carries, if its step asks for one; as with
-     * {@link #paymentOptions}, a step id used in several ladders carries it only when all of them ask for it.
+     * {@link #paymentOptions}, a step id used in several ladders carries it only when all of them ask for it. The
+     * escalation ({@link Ladder#ESCALATION_KEY}) carries the letter its ladders' escalations ask for, when they agree.
      */
     public Optional<LetterFormat> letter(String stepKey) {
-        int hash = stepKey.indexOf('#');
-        String stepId = hash < 0 ? stepKey : stepKey.substring(0, hash);
-        List<Optional<LetterFormat>> asked = ladders.values().stream().flatMap(l -> l.steps().stream())
-                .filter(s -> s.id().equals(stepId)).map(PolicyStep::letter).distinct().toList();
+        List<Optional<LetterFormat>> asked;
+        if (Ladder.ESCALATION_KEY.equals(stepKey)) {
+            asked = ladders.values().stream().flatMap(l -> l.escalation().stream()).map(Escalation::letter).distinct().toList();
+        } else {
+            int hash = stepKey.indexOf('#');
+            String stepId = hash < 0 ? stepKey : stepKey.substring(0, hash);
+            asked = ladders.values().stream().flatMap(l -> l.steps().stream())
+                    .filter(s -> s.id().equals(stepId)).map(PolicyStep::letter).distinct().toList();
+        }
         return asked.size() == 1 ? asked.get(0) : Optional.empty();
     }
 }

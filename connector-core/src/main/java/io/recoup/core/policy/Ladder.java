@@ -11,6 +11,9 @@ import java.util.Optional;
  * unrolled, escalation last) are what the engine walks.
  */
 public record Ladder(String id, List<PolicyStep> steps, Optional<Escalation> escalation) {
+    /** The key of the escalation's occurrence (and of the action it plans). */
+    public static final String ESCALATION_KEY = "escalation";
+
     public Ladder {
         Objects.requireNonNull(id, "id");
         steps = steps.stream().sorted(Comparator.comparingInt(PolicyStep::offsetDays)).toList();
@@ -20,7 +23,7 @@ public record Ladder(String id, List<PolicyStep> steps, Optional<Escalation> esc
     /** One firing of a step: its key (unique within the ladder), offset and severity rank. */
     public record Occurrence(String key, int offsetDays, int rank, Optional<PolicyStep> step, Optional<Escalation> escalation) {
         public List<Channel> channels() {
-            return step.map(PolicyStep::channels).orElseGet(() -> List.of(escalation.orElseThrow().kind().channel()));
+            return step.map(PolicyStep::channels).orElseGet(() -> escalation.orElseThrow().channels());
         }
 
         public String template() {
@@ -28,7 +31,7 @@ public record Ladder(String id, List<PolicyStep> steps, Optional<Escalation> esc
         }
 
         public String stepId() {
-            return step.map(PolicyStep::id).orElse("escalation");
+            return step.map(PolicyStep::id).orElse(ESCALATION_KEY);
         }
     }
 
@@ -45,7 +48,7 @@ public record Ladder(String id, List<PolicyStep> steps, Optional<Escalation> esc
                 }
             }
         }
-        escalation.ifPresent(e -> all.add(new Occurrence("escalation", e.offsetDays(), 0, Optional.empty(), Optional.of(e))));
+        escalation.ifPresent(e -> all.add(new Occurrence(ESCALATION_KEY, e.offsetDays(), 0, Optional.empty(), Optional.of(e))));
         all.sort(Comparator.comparingInt(Occurrence::offsetDays));
         List<Occurrence> ranked = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {

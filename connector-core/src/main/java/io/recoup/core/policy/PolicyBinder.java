@@ -94,11 +94,50 @@ final class PolicyBinder {
                 problem(List.of("ladders", id, "escalation"), "offset-days", "escalation at day " + e.get("offset-days").asInt()
                         + " must come after the last step (day " + last + ")");
             }
-            escalation = Optional.of(new Escalation(e.get("offset-days").asInt(),
-                    Escalation.Kind.valueOf(e.get("action").asText().toUpperCase(java.util.Locale.ROOT).replace('-', '_')),
-                    e.get("template").asText()));
+            escalation = Optional.of(escalation(List.of("ladders", id, "escalation"), e));
         }
         return new Ladder(id, steps, escalation);
+    }
+
+    /**
+     * The escalation, with how a legal letter is delivered when the policy says ({@code channels}, {@code letter}).
+     * Only a legal letter reaches the customer, so only it may name message channels and a letter file; the file
+     * travels on the e-mail, so {@code letter} needs {@code email} among the channels.
+     */
+    private Escalation escalation(List<Object> at, JsonNode e) {
+        Escalation.Kind kind = Escalation.Kind.valueOf(e.get("action").asText().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        List<Channel> channels = new ArrayList<>();
+        e.path("channels").forEach(c -> channels.add(Channel.parse(c.asText()).orElseThrow()));
+        Optional<LetterFormat> letter = e.has("letter") ? LetterFormat.parse(e.get("letter").asText()) : Optional.empty();
+        String action = e.get("action").asText();
+        if (kind != Escalation.Kind.LEGAL_LETTER) {
+            if (e.has("channels")) {
+                problem(at, "channels", "only a legal letter is sent to the customer; a " + action
+                        + " escalation is work for a person and names no channels");
+            }
+            if (letter.isPresent()) {
+                problem(at, "letter", "only a legal-letter escalation carries a letter, not a " + action + " escalation");
+            }
+        } else {
+            for (int i = 0; i < channels.size(); i++) {
+                if (!channels.get(i).reachesCustomer()) {
+                    problem(append(at, "channels"), i, "channel '" + channels.get(i).label()
+                            + "' does not reach the customer: a legal letter goes by letter, email, sms or whatsapp");
+                }
+            }
+            if (letter.isPresent() && !channels.contains(Channel.EMAIL)) {
+                problem(at, "letter", "a " + letter.get().label() + " letter reaches the customer attached to an e-mail: name email"
+                        + " among the escalation's channels (e.g. channels: [letter, email])");
+            }
+        }
+        return new Escalation(e.get("offset-days").asInt(), kind, e.get("template").asText(),
+                kind == Escalation.Kind.LEGAL_LETTER ? channels : List.of(), letter);
+    }
+
+    private static List<Object> append(List<Object> path, Object element) {
+        List<Object> longer = new ArrayList<>(path);
+        longer.add(element);
+        return longer;
     }
 
     /** The schema refuses an unknown value; the default is bank transfer only. */
@@ -203,9 +242,8 @@ final class PolicyBinder {
         return amounts;
     }
 
-    private void problem(List<Object> at, String field, String reason) {
-        List<Object> path = new ArrayList<>(at);
-        path.add(field);
+    private void problem(List<Object> at, Object field, String reason) {
+        List<Object> path = append(at, field);
         YamlTree.Position position = tree.positionOf(path);
         problems.add(new PolicyProblem(origin, position.line(), position.column(), YamlTree.describe(path), reason));
     }

@@ -35,7 +35,16 @@ class ChannelFallbackTimelineTest {
                 "2026-03-13 C1 INV-1 overdue-call call",
                 "2026-03-13 C2 INV-2 overdue-call call",
                 "2026-03-17 C1 INV-1 overdue-whatsapp email",
-                "2026-03-17 C2 INV-2 overdue-whatsapp task");
+                "2026-03-17 C2 INV-2 overdue-whatsapp task",
+                "2026-04-09 C1 INV-1 escalation email",
+                "2026-04-09 C2 INV-2 escalation task");
+        // the legal letter: no letter channel here, so by e-mail (with the PDF, see PdfLetters); without an address a person
+        SimulatedAction letter = t.action("2026-04-09 C1 INV-1 escalation email");
+        assertThat(letter.template()).isEqualTo("legal-letter");
+        assertThat(letter.reason()).contains("step 'escalation' fires at due+30; 30 day(s) past due")
+                .endsWith("letter: not configured; email instead");
+        assertThat(t.action("2026-04-09 C2 INV-2 escalation task").reason())
+                .endsWith("letter: not configured; email: no address on file; no usable channel: a person takes over");
         SimulatedAction byEmail = t.action("2026-03-17 C1 INV-1 overdue-whatsapp email");
         assertThat(byEmail.template()).isEqualTo("reminder-overdue");
         assertThat(byEmail.reason()).endsWith("7 day(s) past due; whatsapp: not configured; email instead");
@@ -50,16 +59,20 @@ class ChannelFallbackTimelineTest {
 
     @Test
     void aFirstRunLongAfterTheDueDateContactsEveryOverdueItemOrGivesAPersonATask() {
-        // the sample ledger's invoices on a real date: about 270 days overdue, the most advanced step is WhatsApp
+        // the sample ledger's invoices on a real date: about 270 days overdue, the most advanced step is the legal letter,
+        // which may not be the first contact: the WhatsApp step's reminder goes first, with a grace period
         Timeline t = twoCustomers(EMAIL_ONLY).item(1, 1, LocalDate.of(2026, 3, 5), "1190.00").item(1, 2, LocalDate.of(2026, 2, 20), "800.00")
                 .item(2, 3, LocalDate.of(2026, 3, 6), "640.00");
         assertThat(t.run(LocalDate.of(2026, 12, 1), 5)).containsExactly(
-                "2026-12-01 C1 INV-2,INV-1 overdue-whatsapp email",
-                "2026-12-01 C2 INV-3 overdue-whatsapp task");
-        assertThat(t.action("2026-12-01 C1 INV-2,INV-1 overdue-whatsapp email").reason())
-                .contains("superseded without sending (catch-up): pre-due-email, due-email, overdue-call")
+                "2026-12-01 C1 INV-2,INV-1 onboarding@2026-12-01+14 email",
+                "2026-12-01 C2 INV-3 onboarding@2026-12-01+14 task");
+        assertThat(t.action("2026-12-01 C1 INV-2,INV-1 onboarding@2026-12-01+14 email").reason())
+                .contains("step 'escalation' (legal letter at due+30) would be the first contact; reminder 'overdue-whatsapp' first")
                 .endsWith("whatsapp: not configured; email instead");
-        assertThat(t.decisions(LocalDate.of(2026, 12, 2), 3)).containsExactly("NOTHING_DUE every step of the ladder has been taken");
+        assertThat(t.action("2026-12-01 C2 INV-3 onboarding@2026-12-01+14 task").reason())
+                .endsWith("whatsapp: not configured; email: no address on file; no usable channel: a person takes over");
+        assertThat(t.decisions(LocalDate.of(2026, 12, 2), 3)).singleElement().asString()
+                .startsWith("NOTHING_DUE step 'escalation' waits for the onboarding grace period");
     }
 
     @Test

@@ -236,8 +236,8 @@ class CollectionCycleIT {
         recoup.policyText = recoup.policyText.replace("channels: [email]", "channels: [pigeon]");
         assertThat(recoup.policy.get().policy().version()).isEqualTo(before);
         assertThat(recoup.policy.lastError()).get().asString().contains("policy.yaml:12: field 'ladders.default.steps[0].channels[0]'");
-        recoup.policyText = recoup.policyText.replace("channels: [pigeon]", "channels: [email]").replace("version: 3", "version: 4");
-        assertThat(recoup.policy.get().policy().version()).isEqualTo("4");
+        recoup.policyText = recoup.policyText.replace("channels: [pigeon]", "channels: [email]").replace("version: 4", "version: 5");
+        assertThat(recoup.policy.get().policy().version()).isEqualTo("5");
         assertThat(recoup.policy.lastError()).isEmpty();
     }
 

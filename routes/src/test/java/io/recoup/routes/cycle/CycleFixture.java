@@ -4,8 +4,10 @@ import io.recoup.adapters.csv.CsvLedgerPoster;
 import io.recoup.adapters.csv.CsvOpenItemSource;
 import io.recoup.adapters.email.SmtpReminderChannel;
 import io.recoup.adapters.email.SmtpSettings;
+import io.recoup.adapters.pdf.PdfLetterPrinter;
 import io.recoup.core.message.MessageTemplates;
 import io.recoup.core.policy.PolicyLoader;
+import io.recoup.core.port.LetterPrinter;
 import io.recoup.core.port.PaymentLinkIssuer;
 import io.recoup.core.port.ReminderChannel;
 import io.recoup.routes.CreditorDetails;
@@ -64,6 +66,10 @@ final class CycleFixture implements AutoCloseable {
     /** The links back to this instance on messages; none unless a test gives a public URL. */
     final Optional<PublicLinks> publicLinks;
     volatile String policyText = resource("/recoup/policies/default.yaml");
+    /** Whether messages carry the PDF letter their policy step asks for, as the application's do; off unless a test says. */
+    volatile boolean letters;
+    /** What prints those letters: PDFBox through openhtmltopdf, as in the application, unless a test breaks it. */
+    volatile LetterPrinter printer = new PdfLetterPrinter();
 
     CycleFixture(Path home, LocalDate firstDay, int smtpPort) {
         this(home, firstDay, smtpPort, UnaryOperator.identity());
@@ -151,7 +157,26 @@ final class CycleFixture implements AutoCloseable {
                 new MessageTemplates(p -> Optional.ofNullable(resourceOrNull("/recoup/templates/" + p)), Locale.ENGLISH),
                 new CreditorDetails("Recoup Test GmbH", Iban.parse("DE89370400440532013000"), Bic.parse("COBADEFFXXX")),
                 List.of(channels), clock, links.stream().toList(), (step, segment) -> this.policy.get().policy().paymentOptions(step, segment),
-                Optional.empty(), step -> Optional.empty(), publicLinks);
+                Optional.of(new CurrentPrinter()), step -> letters ? this.policy.get().policy().letter(step) : Optional.empty(),
+                publicLinks);
+    }
+
+    /** The fixture's {@link #printer} at the time a letter is printed. */
+    private final class CurrentPrinter implements LetterPrinter {
+        @Override
+        public String contentType() {
+            return printer.contentType();
+        }
+
+        @Override
+        public String extension() {
+            return printer.extension();
+        }
+
+        @Override
+        public byte[] print(String xhtml) {
+            return printer.print(xhtml);
+        }
     }
 
     Path folder(String relative) {

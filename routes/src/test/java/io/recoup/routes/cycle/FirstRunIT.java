@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.recoup.adapters.email.MimeParts;
 import io.recoup.core.dunning.ManualOverride;
 import io.recoup.routes.dispatch.DispatchReport;
 import io.recoup.store.plan.PauseRepository;
@@ -70,16 +71,35 @@ class FirstRunIT {
     }
 
     @Test
-    void theDefaultPoliciesWhatsAppStepGoesOutByEmailAndTheCustomerWithoutOneGetsATask() {
+    void theDefaultPoliciesLegalLetterIsNotTheFirstContactTheWhatsAppReminderGoesFirstByEmailAndTheLetterAfterTheGrace()
+            throws Exception {
+        recoup.letters = true;
         DayReport first = recoup.runDay(FIRST_RUN);
+        assertThat(first.plan().onboarded()).isEqualTo(2);
         assertThat(first.dispatch().actions()).extracting(DispatchReport.Dispatched::invoiceNumbers, DispatchReport.Dispatched::stepId,
                 DispatchReport.Dispatched::channel, DispatchReport.Dispatched::status).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("INV-2026-1001", "overdue-whatsapp", "email", "SENT"),
-                org.assertj.core.groups.Tuple.tuple("INV-2026-1006", "overdue-whatsapp", "task", "TASK_OPEN"));
+                org.assertj.core.groups.Tuple.tuple("INV-2026-1001", "onboarding@2026-12-01+14", "email", "SENT"),
+                org.assertj.core.groups.Tuple.tuple("INV-2026-1006", "onboarding@2026-12-01+14", "task", "TASK_OPEN"));
         assertThat(recoup.jdbc.queryForList("select reason from notice order by customer_id", String.class)).satisfiesExactly(
-                r -> assertThat(r).endsWith("whatsapp: not configured; email instead"),
+                r -> assertThat(r).contains("step 'escalation' (legal letter at due+30) would be the first contact; "
+                        + "reminder 'overdue-whatsapp' first").endsWith("whatsapp: not configured; email instead"),
                 r -> assertThat(r).endsWith("whatsapp: not configured; email: no address on file; no usable channel: a person takes over"));
+        assertThat(mail.getReceivedMessages()).singleElement().satisfies(m -> {
+            assertThat(m.getSubject()).isEqualTo("Letzte Zahlungserinnerung: INV-2026-1001, bitte zahlen Sie bis 15.12.2026");
+            // the reminder is no letter: it carries the QR code, no PDF
+            assertThat(MimeParts.of(m).files()).noneMatch(LegalLetterTimelineIT::isPdf);
+        });
         assertThat(recoup.jdbc.queryForObject("select count(*) from notice where status = 'SKIPPED'", Integer.class)).isZero();
+
+        assertThat(recoup.runDay(LocalDate.of(2026, 12, 15)).plan().planned()).isEmpty();
+        DayReport afterGrace = recoup.runDay(LocalDate.of(2026, 12, 16));
+        assertThat(afterGrace.dispatch().actions()).extracting(DispatchReport.Dispatched::invoiceNumbers,
+                DispatchReport.Dispatched::stepId, DispatchReport.Dispatched::channel, DispatchReport.Dispatched::status)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("INV-2026-1001", "escalation", "email", "SENT"),
+                        org.assertj.core.groups.Tuple.tuple("INV-2026-1006", "escalation", "task", "TASK_OPEN"));
+        MimeMessage letter = mail.getReceivedMessages()[1];
+        assertThat(letter.getSubject()).isEqualTo("Letzte Mahnung vor gerichtlichen Schritten: INV-2026-1001");
+        assertThat(LegalLetterTimelineIT.text(LegalLetterTimelineIT.pdfOf(letter))).contains("INV-2026-1001");
     }
 
     @Test

@@ -316,9 +316,10 @@ class DirectDebitIT {
         assertThat(events(ITEM)).filteredOn(e -> e.get("what").equals("direct debit RCP-C1-1 returned: MD06")).singleElement()
                 .satisfies(e -> assertThat((String) e.get("why")).startsWith(
                         "MD06: refund requested by the debtor (authorised collection); EUR 100.00 taken back"));
-        // the pre-notification, then, the item open again, the reminder its overdue step sends by e-mail
+        // the pre-notification, then, the item open again and past the default policy's legal letter (due+30), which may
+        // not be its first contact: the onboarding reminder by e-mail, giving 14 days
         assertThat(mail.getReceivedMessages()).hasSize(2);
-        assertThat(mail.getReceivedMessages()[1].getSubject()).isEqualTo("Overdue: INV-1");
+        assertThat(mail.getReceivedMessages()[1].getSubject()).isEqualTo("Final reminder: INV-1, please pay by May 4, 2026");
         // the payment posted back at settlement is taken back in the ledger once, even though the statement came twice
         String payment = "RCP-" + recoup.jdbc.queryForObject("select id from installation", String.class) + "-1";
         assertThat(recoup.jdbc.queryForList("select document_number || ' ' || kind || ' ' || status from posting order by id", String.class))
