@@ -355,11 +355,12 @@ class PaymentEffectsIT {
     }
 
     @Test
-    void tenThousandDeliveriesWithThirtyPercentDuplicatesFromEightSendersMakeExactlyOneReceiptAllocationAndPostingPerPayment()
+    void deliveriesWithThirtyPercentDuplicatesFromEightSendersEachAlsoTakingEffectMakeExactlyOneReceiptAllocationAndPostingPerPayment()
             throws Exception {
-        // the size: 10,000 deliveries, 30% of them an event delivered again; each payment told by two events
-        // (completed and async succeeded), so 7,000 distinct events for 3,500 payments (measured: ~50 s on 2 cores)
-        int payments = 3500;
+        // eight senders that each also run the worker, as eight instances would: 2,000 deliveries, 30% of them an event
+        // delivered again; each payment told by two events (completed and async succeeded). The 10,000 go over
+        // HTTP through the running application in StripeWebhookLoadIT.
+        int payments = 700;
         for (int i = 0; i < payments; i++) {
             item("B-" + i, "10.00");
         }
@@ -371,11 +372,11 @@ class PaymentEffectsIT {
             deliveries.add("evt_a" + i);
         }
         Random random = new Random(13);
-        for (int k = 0; k < 3000; k++) {
+        for (int k = 0; k < 600; k++) {
             deliveries.add(deliveries.get(random.nextInt(2 * payments)));
         }
         Collections.shuffle(deliveries, random);
-        assertThat(deliveries).hasSize(10_000);
+        assertThat(deliveries).hasSize(2_000);
         assertThat(new java.util.HashSet<>(deliveries)).hasSize(2 * payments);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
