@@ -19,6 +19,7 @@ import io.recoup.sepa.CreditorReference;
 import io.recoup.sepa.Iban;
 import io.recoup.store.dispatch.ClaimedNotice;
 import io.recoup.store.dispatch.DueNotice;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -43,6 +44,8 @@ import java.util.Optional;
  */
 public final class MailBench {
     private static final int BATCH = 1_000;
+    /** Notices compared before the run: one to three invoices, each of the five languages. */
+    private static final int CHECKED = 15;
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
     private static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.GERMAN, Locale.FRENCH, Locale.forLanguageTag("es"),
             Locale.forLanguageTag("pt"));
@@ -58,9 +61,8 @@ public final class MailBench {
             SmtpSettings settings = new SmtpSettings("127.0.0.1", port, "ar@recoup.example", Optional.empty(), Optional.empty(), false);
             SmtpReminderChannel channel = new SmtpReminderChannel(settings);
             RawMail raw = new RawMail("127.0.0.1", port, "ar@recoup.example");
-            NoticeMessages render = new NoticeMessages(new MessageTemplates(MailBench::template, Locale.ENGLISH),
-                    new CreditorDetails("Recoup Bench GmbH", Iban.parse("DE89370400440532013000"), Bic.parse("COBADEFFXXX")),
-                    Clock.fixed(TODAY.atTime(9, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+            NoticeMessages render = renderer();
+            sameMessages(render, channel, raw, server);
             // warm-up: one batch each, not counted
             ours(render, channel, 0, Math.min(BATCH, messages), server);
             baseline(render, raw, 0, Math.min(BATCH, messages), server);
@@ -73,6 +75,7 @@ public final class MailBench {
             }
             double oursRate = messages / (oursNanos / 1e9);
             double rawRate = messages / (rawNanos / 1e9);
+            print(out, "same-message-check", "passed", "the server received the same parts and headers from both, notices 1 to " + CHECKED);
             print(out, "messages", String.valueOf(messages), "each way, in batches of " + BATCH);
             print(out, "recoup-render-and-send-per-s", String.format("%.0f", oursRate), "templates + QR codes + SMTP channel");
             print(out, "raw-jakarta-mail-send-per-s", String.format("%.0f", rawRate), "the same messages, rendered untimed");
@@ -80,6 +83,13 @@ public final class MailBench {
         } finally {
             server.stop();
         }
+    }
+
+    /** Dispatch's rendering with the bundled templates, on the bench's day. */
+    static NoticeMessages renderer() {
+        return new NoticeMessages(new MessageTemplates(MailBench::template, Locale.ENGLISH),
+                new CreditorDetails("Recoup Bench GmbH", Iban.parse("DE89370400440532013000"), Bic.parse("COBADEFFXXX")),
+                Clock.fixed(TODAY.atTime(9, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
     }
 
     private static long ours(NoticeMessages render, SmtpReminderChannel channel, int from, int to, GreenMail server) {
@@ -109,17 +119,36 @@ public final class MailBench {
         return took;
     }
 
+    /**
+     * Before anything is timed: notices of every language and number of invoices, sent once each way, reach the server
+     * as the same message ({@link SameMessage}), so both sides of the ratio send the same bytes.
+     */
+    static void sameMessages(NoticeMessages render, SmtpReminderChannel channel, RawMail raw, GreenMail server) {
+        for (int i = 0; i < CHECKED; i++) {
+            ReminderMessage message = render.message(notice(i));
+            if (!(channel.deliver(message) instanceof DeliveryResult.Sent)) {
+                throw new IllegalStateException("the check's message " + i + " was not sent");
+            }
+            channel.endOfRun();
+            MimeMessage ours = received(server, 1)[0];
+            raw.send(message);
+            raw.endOfBatch();
+            SameMessage.check(ours, received(server, 1)[0]);
+        }
+    }
+
     /** Every message of the batch arrived; then the server forgets them, so memory holds one batch. */
-    private static void received(GreenMail server, int expected) {
-        int got = server.getReceivedMessages().length;
-        if (got != expected) {
-            throw new IllegalStateException("the server received " + got + " messages, not " + expected);
+    private static MimeMessage[] received(GreenMail server, int expected) {
+        MimeMessage[] got = server.getReceivedMessages();
+        if (got.length != expected) {
+            throw new IllegalStateException("the server received " + got.length + " messages, not " + expected);
         }
         try {
             server.purgeEmailFromAllMailboxes();
         } catch (com.icegreen.greenmail.store.FolderException e) {
             throw new IllegalStateException("cannot empty the bench's mail server", e);
         }
+        return got;
     }
 
     /** Notice {@code i}: one to three invoices, a language in turn, amounts and numbers that vary. */
