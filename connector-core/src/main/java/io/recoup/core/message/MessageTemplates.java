@@ -90,10 +90,14 @@ public final class MessageTemplates {
         }
         Source source = source(template, language);
         Map<String, Object> scope = scope(values);
+        TemplateVocabulary given = TemplateVocabulary.of(values);
         Mustache body = compiled(html, source, "body", source.body(), true);
-        refuseHoles(source.path() + " (HTML)", TemplateVocabulary.of(values), body);
+        refuseHoles(source.path() + " (HTML)", given, body);
+        // the subject alone, not the whole text version again: the caller renders that once for itself
+        Mustache subject = compiled(text, source, "subject", source.subject(), false);
+        refuseHoles(source.path(), given, subject);
         Map<String, Object> frame = new LinkedHashMap<>(scope);
-        frame.put("subject", render(template, language, values).subject());
+        frame.put("subject", TemplateEngine.execute(subject, scope));
         frame.put("language", language.getLanguage());
         frame.put("content", TemplateEngine.execute(body, scope));
         return Optional.of(TemplateEngine.execute(html.compile(layout, layoutSource.get(), false), frame));
