@@ -1,5 +1,6 @@
 package io.recoup.bench.mail;
 
+import io.recoup.adapters.email.NoDelaySockets;
 import io.recoup.adapters.email.SmtpReminderChannel;
 import io.recoup.core.port.Attachment;
 import io.recoup.core.port.InlineImage;
@@ -23,8 +24,9 @@ import java.util.Properties;
  * inline with their file names, the recipient's name, the {@code List-Unsubscribe} header Recoup's channel writes, so
  * the server receives the same parts and headers, only Message-ID and Date differ: {@link SameMessage} checks it) and
  * sent on one kept connection, opened again every {@link SmtpReminderChannel#MESSAGES_PER_CONNECTION} messages and
- * closed at the end of a batch, as Recoup's channel does in a dispatch run: both sides follow the same connection
- * policy. Nothing of Recoup's but that number.
+ * closed at the end of a batch, on sockets with Nagle's algorithm off ({@link NoDelaySockets}), as Recoup's channel
+ * does in a dispatch run: both sides follow the same connection policy. Nothing of Recoup's but that number and those
+ * sockets.
  */
 final class RawMail {
     private final Session session;
@@ -36,6 +38,7 @@ final class RawMail {
         Properties props = new Properties();
         props.put("mail.smtp.host", host);
         props.put("mail.smtp.port", String.valueOf(port));
+        props.put("mail.smtp.socketFactory", new NoDelaySockets());
         this.session = Session.getInstance(props);
         this.from = from;
     }
