@@ -1,6 +1,7 @@
 package io.recoup.bench.mail;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.recoup.adapters.email.MailStreams;
 import io.recoup.adapters.email.SmtpReminderChannel;
 import io.recoup.adapters.email.SmtpSettings;
 import io.recoup.core.id.ActionId;
@@ -54,6 +55,8 @@ public final class MailBench {
     }
 
     public static void run(PrintStream out, int messages) {
+        // as the application does when it starts; one JVM, so the baseline and GreenMail have it too
+        MailStreams.nameProvider();
         GreenMail server = new NoDelayGreenMail();
         server.start();
         try {
