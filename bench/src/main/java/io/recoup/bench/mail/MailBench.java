@@ -41,7 +41,8 @@ import java.util.Optional;
  * local GreenMail SMTP server. Batches alternate between the two so both see the same server and JVM; the server's
  * mailboxes are emptied between batches, untimed. A batch is one dispatch run: both sides keep one SMTP connection
  * through it (a new one every {@link SmtpReminderChannel#MESSAGES_PER_CONNECTION} messages), and the server answers
- * without Nagle's delay ({@link NoDelayGreenMail}). Prints both rates and their ratio (goal >= 0.7).
+ * without Nagle's delay ({@link NoDelayGreenMail}). Before anything is timed, the server must have received the same
+ * message from both ({@link SameMessage}). Prints both rates and their ratio (goal >= 0.7).
  */
 public final class MailBench {
     private static final int BATCH = 1_000;
