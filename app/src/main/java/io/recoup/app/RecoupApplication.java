@@ -1,5 +1,6 @@
 package io.recoup.app;
 
+import io.recoup.adapters.email.MailStreams;
 import io.recoup.app.reconcile.ReconcileJob;
 import io.recoup.app.reconcile.ReconcileOptions;
 import java.util.Arrays;
@@ -40,6 +41,7 @@ public class RecoupApplication {
             """;
 
     public static void main(String[] args) {
+        MailStreams.nameProvider();
         if (helpAsked(args)) {
             System.out.print(USAGE);
             System.exit(0);

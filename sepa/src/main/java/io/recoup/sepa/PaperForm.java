@@ -1,7 +1,11 @@
 package io.recoup.sepa;
 
+import java.util.regex.Pattern;
+
 /** The paper (print) form of IBANs and creditor references: groups of four characters separated by one space. */
 final class PaperForm {
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+
     private PaperForm() {
     }
 
@@ -18,7 +22,7 @@ final class PaperForm {
 
     /** Removes all white space and upper-cases, the normalisation both ISO 11649 and ISO 13616 prescribe. */
     static String electronic(String text) {
-        return upperAscii(text.replaceAll("\\s+", ""));
+        return upperAscii(WHITE_SPACE.matcher(text).replaceAll(""));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.recoup.bench.mail;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.recoup.adapters.email.MailStreams;
 import io.recoup.adapters.email.SmtpReminderChannel;
 import io.recoup.adapters.email.SmtpSettings;
 import io.recoup.core.id.ActionId;
@@ -19,6 +20,7 @@ import io.recoup.sepa.CreditorReference;
 import io.recoup.sepa.Iban;
 import io.recoup.store.dispatch.ClaimedNotice;
 import io.recoup.store.dispatch.DueNotice;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -39,10 +41,13 @@ import java.util.Optional;
  * local GreenMail SMTP server. Batches alternate between the two so both see the same server and JVM; the server's
  * mailboxes are emptied between batches, untimed. A batch is one dispatch run: both sides keep one SMTP connection
  * through it (a new one every {@link SmtpReminderChannel#MESSAGES_PER_CONNECTION} messages), and the server answers
- * without Nagle's delay ({@link NoDelayGreenMail}). Prints both rates and their ratio (goal >= 0.7).
+ * without Nagle's delay ({@link NoDelayGreenMail}). Before anything is timed, the server must have received the same
+ * message from both ({@link SameMessage}). Prints both rates and their ratio (goal >= 0.7).
  */
 public final class MailBench {
     private static final int BATCH = 1_000;
+    /** Notices compared before the run: one to three invoices, each of the five languages. */
+    private static final int CHECKED = 15;
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
     private static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.GERMAN, Locale.FRENCH, Locale.forLanguageTag("es"),
             Locale.forLanguageTag("pt"));
@@ -51,6 +56,8 @@ public final class MailBench {
     }
 
     public static void run(PrintStream out, int messages) {
+        // as the application does when it starts; one JVM, so the baseline and GreenMail have it too
+        MailStreams.nameProvider();
         GreenMail server = new NoDelayGreenMail();
         server.start();
         try {
@@ -58,9 +65,8 @@ public final class MailBench {
             SmtpSettings settings = new SmtpSettings("127.0.0.1", port, "ar@recoup.example", Optional.empty(), Optional.empty(), false);
             SmtpReminderChannel channel = new SmtpReminderChannel(settings);
             RawMail raw = new RawMail("127.0.0.1", port, "ar@recoup.example");
-            NoticeMessages render = new NoticeMessages(new MessageTemplates(MailBench::template, Locale.ENGLISH),
-                    new CreditorDetails("Recoup Bench GmbH", Iban.parse("DE89370400440532013000"), Bic.parse("COBADEFFXXX")),
-                    Clock.fixed(TODAY.atTime(9, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+            NoticeMessages render = renderer();
+            sameMessages(render, channel, raw, server);
             // warm-up: one batch each, not counted
             ours(render, channel, 0, Math.min(BATCH, messages), server);
             baseline(render, raw, 0, Math.min(BATCH, messages), server);
@@ -73,6 +79,7 @@ public final class MailBench {
             }
             double oursRate = messages / (oursNanos / 1e9);
             double rawRate = messages / (rawNanos / 1e9);
+            print(out, "same-message-check", "passed", "the server received the same parts and headers from both, notices 1 to " + CHECKED);
             print(out, "messages", String.valueOf(messages), "each way, in batches of " + BATCH);
             print(out, "recoup-render-and-send-per-s", String.format("%.0f", oursRate), "templates + QR codes + SMTP channel");
             print(out, "raw-jakarta-mail-send-per-s", String.format("%.0f", rawRate), "the same messages, rendered untimed");
@@ -82,12 +89,24 @@ public final class MailBench {
         }
     }
 
+    /** Dispatch's rendering with the bundled templates, on the bench's day. */
+    static NoticeMessages renderer() {
+        return new NoticeMessages(new MessageTemplates(MailBench::template, Locale.ENGLISH),
+                new CreditorDetails("Recoup Bench GmbH", Iban.parse("DE89370400440532013000"), Bic.parse("COBADEFFXXX")),
+                Clock.fixed(TODAY.atTime(9, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+    }
+
+    /** The notices come as dispatch reads them from the store, untimed, as the baseline's messages do. */
     private static long ours(NoticeMessages render, SmtpReminderChannel channel, int from, int to, GreenMail server) {
-        long started = System.nanoTime();
+        List<DueNotice> batch = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
-            DeliveryResult result = channel.deliver(render.message(notice(i)));
+            batch.add(notice(i));
+        }
+        long started = System.nanoTime();
+        for (DueNotice notice : batch) {
+            DeliveryResult result = channel.deliver(render.message(notice));
             if (!(result instanceof DeliveryResult.Sent)) {
-                throw new IllegalStateException("message " + i + " was not sent: " + result);
+                throw new IllegalStateException("notice " + notice.noticeId() + " was not sent: " + result);
             }
         }
         channel.endOfRun();
@@ -109,17 +128,36 @@ public final class MailBench {
         return took;
     }
 
+    /**
+     * Before anything is timed: notices of every language and number of invoices, sent once each way, reach the server
+     * as the same message ({@link SameMessage}), so both sides of the ratio send the same bytes.
+     */
+    static void sameMessages(NoticeMessages render, SmtpReminderChannel channel, RawMail raw, GreenMail server) {
+        for (int i = 0; i < CHECKED; i++) {
+            ReminderMessage message = render.message(notice(i));
+            if (!(channel.deliver(message) instanceof DeliveryResult.Sent)) {
+                throw new IllegalStateException("the check's message " + i + " was not sent");
+            }
+            channel.endOfRun();
+            MimeMessage ours = received(server, 1)[0];
+            raw.send(message);
+            raw.endOfBatch();
+            SameMessage.check(ours, received(server, 1)[0]);
+        }
+    }
+
     /** Every message of the batch arrived; then the server forgets them, so memory holds one batch. */
-    private static void received(GreenMail server, int expected) {
-        int got = server.getReceivedMessages().length;
-        if (got != expected) {
-            throw new IllegalStateException("the server received " + got + " messages, not " + expected);
+    private static MimeMessage[] received(GreenMail server, int expected) {
+        MimeMessage[] got = server.getReceivedMessages();
+        if (got.length != expected) {
+            throw new IllegalStateException("the server received " + got.length + " messages, not " + expected);
         }
         try {
             server.purgeEmailFromAllMailboxes();
         } catch (com.icegreen.greenmail.store.FolderException e) {
             throw new IllegalStateException("cannot empty the bench's mail server", e);
         }
+        return got;
     }
 
     /** Notice {@code i}: one to three invoices, a language in turn, amounts and numbers that vary. */

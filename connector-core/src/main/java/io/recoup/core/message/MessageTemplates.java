@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -30,6 +31,7 @@ public final class MessageTemplates {
     /** The frame of a printed letter (A4, sender and recipient, the late charges itemised), with the same values. */
     public static final String LETTER_LAYOUT = "letter.html";
     static final Set<String> LAYOUT_VALUES = Set.of("subject", "language", "content");
+    private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
 
     private final Function<String, Optional<String>> loader;
     private final Locale fallback;
@@ -73,8 +75,8 @@ public final class MessageTemplates {
         Mustache subject = compiled(text, source, "subject", source.subject(), false);
         Mustache body = compiled(text, source, "body", source.body(), true);
         refuseHoles(source.path(), given, subject, body);
-        return new RenderedMessage(TemplateEngine.execute(subject, scope), TemplateEngine.execute(body, scope)
-                .replaceAll("\n{3,}", "\n\n"));
+        return new RenderedMessage(TemplateEngine.execute(subject, scope), BLANK_LINES.matcher(TemplateEngine.execute(body, scope))
+                .replaceAll("\n\n"));
     }
 
     /** The HTML version of {@link #render}: the body as paragraphs inside the shared layout; empty without a layout. */
@@ -90,10 +92,14 @@ public final class MessageTemplates {
         }
         Source source = source(template, language);
         Map<String, Object> scope = scope(values);
+        TemplateVocabulary given = TemplateVocabulary.of(values);
         Mustache body = compiled(html, source, "body", source.body(), true);
-        refuseHoles(source.path() + " (HTML)", TemplateVocabulary.of(values), body);
+        refuseHoles(source.path() + " (HTML)", given, body);
+        // the subject alone, not the whole text version again: the caller renders that once for itself
+        Mustache subject = compiled(text, source, "subject", source.subject(), false);
+        refuseHoles(source.path(), given, subject);
         Map<String, Object> frame = new LinkedHashMap<>(scope);
-        frame.put("subject", render(template, language, values).subject());
+        frame.put("subject", TemplateEngine.execute(subject, scope));
         frame.put("language", language.getLanguage());
         frame.put("content", TemplateEngine.execute(body, scope));
         return Optional.of(TemplateEngine.execute(html.compile(layout, layoutSource.get(), false), frame));

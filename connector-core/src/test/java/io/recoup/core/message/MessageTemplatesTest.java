@@ -67,6 +67,12 @@ class MessageTemplatesTest {
     }
 
     @Test
+    void refusesTheHtmlVersionWhenOnlyItsSubjectLacksAValue() {
+        assertThatThrownBy(() -> templates.renderHtml("due", Locale.ENGLISH, Map.of("amount", "EUR 10.00")))
+                .hasMessage("template en/due.txt: {{number}} has no value");
+    }
+
+    @Test
     void rendersTheItemListThroughItsPartialInTextWithValuesAsTheyAre() {
         var message = templates.render("list", Locale.ENGLISH, values("<script>alert(1)</script>"));
         assertThat(message.body()).isEqualTo("Dear <script>alert(1)</script> & co,\n\n  INV-1 EUR 10.00\n  INV-2 EUR 5.00\n\n"

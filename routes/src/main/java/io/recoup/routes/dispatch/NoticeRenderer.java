@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Fills a notice's template ({@link NoticeValues}): the customer, each invoice on it with its due date, how late it
@@ -31,6 +32,8 @@ import java.util.Optional;
 final class NoticeRenderer {
     /** More QR codes than this on one message would bury the text; the references in the body still work. */
     static final int MAX_QR_CODES = 10;
+    private static final Pattern CONTROLS = Pattern.compile("\\p{Cntrl}+");
+    private static final Pattern NOT_IN_FILE_NAMES = Pattern.compile("[^A-Za-z0-9-]");
 
     private final MessageTemplates templates;
     private final CreditorDetails creditor;
@@ -153,7 +156,7 @@ final class NoticeRenderer {
 
     /** A subject is one header line: a line break in an invoice number must not start another header. */
     private static String oneLine(String text) {
-        return text.replaceAll("\\p{Cntrl}+", " ");
+        return CONTROLS.matcher(text).replaceAll(" ");
     }
 
     /** An invoice number as a note names it: on one line, and not thousands of characters long. */
@@ -163,7 +166,7 @@ final class NoticeRenderer {
     }
 
     private static String fileName(String number) {
-        String safe = number.replaceAll("[^A-Za-z0-9-]", "_");
+        String safe = NOT_IN_FILE_NAMES.matcher(number).replaceAll("_");
         return safe.length() <= 60 ? safe : safe.substring(0, 60);
     }
 }

@@ -44,6 +44,7 @@ public final class SmtpReminderChannel implements ReminderChannel {
         props.put("mail.smtp.writetimeout", "30000");
         props.put("mail.smtp.starttls.enable", String.valueOf(settings.startTls()));
         props.put("mail.smtp.starttls.required", String.valueOf(settings.startTls()));
+        props.put("mail.smtp.socketFactory", new NoDelaySockets());
         Authenticator auth = null;
         if (settings.username().isPresent()) {
             props.put("mail.smtp.auth", "true");
