@@ -67,6 +67,10 @@ final class PolicyBinder {
             if (!ids.add(stepId)) {
                 problem(at, "id", "step id '" + stepId + "' is used twice in ladder " + id);
             }
+            if (Ladder.ESCALATION_KEY.equals(stepId)) {
+                // the planner and dispatch know the escalation's actions by this key: a step of that name would be taken for it
+                problem(at, "id", "step id '" + stepId + "' is reserved for the ladder's escalation; name the step otherwise");
+            }
             List<Channel> channels = new ArrayList<>();
             s.get("channels").forEach(c -> channels.add(Channel.parse(c.asText()).orElseThrow()));
             Optional<Integer> every = s.has("repeat-every-days") ? Optional.of(s.get("repeat-every-days").asInt()) : Optional.empty();

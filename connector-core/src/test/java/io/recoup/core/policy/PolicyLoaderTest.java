@@ -170,6 +170,15 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void refusesAStepNamedAsTheEscalationsKeyNamingLineAndField() {
+        assertThatThrownBy(() -> loader.load("bad.yaml", GOOD.replace("      - id: repeat\n", "      - id: escalation\n")))
+                .isInstanceOfSatisfying(InvalidPolicy.class, e -> assertThat(e.problems()).anySatisfy(p -> {
+                    assertThat(p.field()).isEqualTo("ladders.standard.steps[1].id");
+                    assertThat(p.reason()).contains("reserved for the ladder's escalation");
+                }));
+    }
+
+    @Test
     void rejectsAnUnknownPaymentOptionOfASegmentNamingFileLineAndField() {
         String card = GOOD.replace("    ladder: gentle\n", "    ladder: gentle\n    payment-options: [card]\n");
         assertThatThrownBy(() -> loader.load("bad.yaml", card))
