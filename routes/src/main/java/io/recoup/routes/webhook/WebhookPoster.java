@@ -1,5 +1,6 @@
 package io.recoup.routes.webhook;
 
+import io.recoup.core.retry.RetryAfter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -9,10 +10,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -65,25 +62,9 @@ final class WebhookPoster {
         }
         if (status == 408 || status == 429 || status >= 500) {
             return new PostOutcome.Passing("answered " + status + retryAfter.map(r -> " (Retry-After: " + r + ")").orElse(""),
-                    retryAfter.flatMap(this::delay));
+                    RetryAfter.parse(retryAfter, wallClock));
         }
         return new PostOutcome.Refused("answered " + status + (status >= 300 && status < 400 ? " (redirects are not followed)" : "")
                 + "; a 4xx other than 408 and 429 is not tried again");
-    }
-
-    /** Retry-After as seconds or as an HTTP date (RFC 9110 10.2.3); empty when it is neither. */
-    private Optional<Duration> delay(String retryAfter) {
-        String value = retryAfter.strip();
-        try {
-            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration wait = Duration.between(wallClock.instant(), at);
-                return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-            } catch (DateTimeParseException notADate) {
-                return Optional.empty();
-            }
-        }
     }
 }

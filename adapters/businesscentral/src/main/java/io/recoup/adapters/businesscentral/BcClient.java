@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.recoup.core.retry.RetryAfter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -16,8 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,9 +42,11 @@ final class BcClient {
     private final AccessTokens tokens;
     private final AtomicInteger requests = new AtomicInteger();
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
+    private final Clock clock;
 
     BcClient(BcSettings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
         this.retry = Retry.of(settings.source(), retryConfig(settings.retry()));
         this.retry.getEventPublisher().onRetry(event -> {
@@ -176,19 +177,9 @@ final class BcClient {
         }
     }
 
-    private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(String::strip).map(value -> {
-            if (value.chars().allMatch(Character::isDigit)) {
-                return Duration.ofSeconds(Long.parseLong(value));
-            }
-            try {
-                Duration until = Duration.between(ZonedDateTime.now(),
-                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME));
-                return until.isNegative() ? Duration.ZERO : until;
-            } catch (java.time.format.DateTimeParseException e) {
-                return null;
-            }
-        }).orElse(null);
+    /** The server's Retry-After (seconds or an HTTP date, against this client's clock), or null when it gave none. */
+    private Duration retryAfter(HttpResponse<?> response) {
+        return RetryAfter.parse(response.headers().firstValue("Retry-After"), clock).orElse(null);
     }
 
     private static RetryConfig retryConfig(BcSettings.Retrying policy) {
