@@ -130,9 +130,10 @@ class DashboardBrowserIT {
         waiting.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".aging-chart canvas")));
         screenshot("02-aging");
         // on 03-04: INV-1001 is paid by that day's statement, 1005 and 1006 (99.00 + 640.00) are not due yet, 1002, 1003 and
-        // 1004 (450.00 + 800.00 + 320.50) are 2 to 12 days late, and the one USD item is due tomorrow
+        // 1004 (450.00 + 800.00 + 320.50) are 2 to 12 days late, 1009 (2,480.00, the legal letter's) is 28 days late, and
+        // the one USD item is due tomorrow
         assertThat(browser.findElements(By.cssSelector("#table-aging tbody tr")).stream().map(WebElement::getText))
-                .containsExactly("csv EUR not due 2 739.00", "csv EUR 1-30 3 1,570.50", "csv USD not due 1 150.00");
+                .containsExactly("csv EUR not due 2 739.00", "csv EUR 1-30 4 4,050.50", "csv USD not due 1 150.00");
         assertThat(browser.findElements(By.cssSelector(".aging-chart"))).extracting(e -> e.getAttribute("data-currency"))
                 .containsExactly("EUR", "USD");
 
