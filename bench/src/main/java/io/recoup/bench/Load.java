@@ -43,7 +43,7 @@ public final class Load {
     }
 
     /** What one run measured. */
-    public record Run(int requests, int failures, double seconds, long[] sortedNanos) {
+    public record Run(int requests, int failures, double seconds, long[] sortedNanos, double cpuSeconds) {
         public double perSecond() {
             return requests / seconds;
         }
@@ -58,16 +58,24 @@ public final class Load {
             long[] nanos = Arrays.copyOf(sortedNanos, sortedNanos.length + other.sortedNanos.length);
             System.arraycopy(other.sortedNanos, 0, nanos, sortedNanos.length, other.sortedNanos.length);
             Arrays.sort(nanos);
-            return new Run(requests + other.requests, failures + other.failures, seconds + other.seconds, nanos);
+            return new Run(requests + other.requests, failures + other.failures, seconds + other.seconds, nanos,
+                    cpuSeconds < 0 || other.cpuSeconds < 0 ? -1 : cpuSeconds + other.cpuSeconds);
         }
 
         public static Run none() {
-            return new Run(0, 0, 0, new long[0]);
+            return new Run(0, 0, 0, new long[0], 0);
+        }
+
+        /** The machine's busy CPU time per request during the run, in ms (every process), or -1 when unknown. */
+        public double cpuMillisPerRequest() {
+            return cpuSeconds < 0 || requests == 0 ? -1 : cpuSeconds * 1000 / requests;
         }
 
         public String describe() {
-            return String.format("%,d requests in %.2f s = %,.0f/s, p50 %.2f ms, p99 %.2f ms%s", requests, seconds, perSecond(),
-                    percentileMillis(0.50), percentileMillis(0.99), failures == 0 ? "" : ", " + failures + " NOT answered 200");
+            return String.format("%,d requests in %.2f s = %,.0f/s, p50 %.2f ms, p99 %.2f ms%s%s", requests, seconds, perSecond(),
+                    percentileMillis(0.50), percentileMillis(0.99),
+                    cpuSeconds < 0 ? "" : String.format(", machine CPU %.2f ms per request", cpuMillisPerRequest()),
+                    failures == 0 ? "" : ", " + failures + " NOT answered 200");
         }
     }
 
@@ -86,6 +94,7 @@ public final class Load {
         ExecutorService pool = Executors.newFixedThreadPool(senders);
         try {
             List<Future<long[]>> parts = new ArrayList<>();
+            double cpuBefore = MachineCpu.busySeconds();
             long start = System.nanoTime();
             for (int s = 0; s < senders; s++) {
                 int first = s;
@@ -103,8 +112,9 @@ public final class Load {
                 all = joined;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuAfter = MachineCpu.busySeconds();
             long[] sorted = Arrays.stream(all).map(Math::abs).sorted().toArray();
-            return new Run(count, failures, seconds, sorted);
+            return new Run(count, failures, seconds, sorted, cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore);
         } finally {
             pool.shutdownNow();
         }
