@@ -122,6 +122,12 @@ class DemoTimelineIT {
         MimeMessage legal = Arrays.stream(sink().received()).filter(m -> envelope(m).contains("Final demand")).findFirst().orElseThrow();
         assertThat(pdfText(legal)).contains("INV-2026-1009 EUR 2480.00 EUR 20.69 EUR 40.00 EUR 60.69")
                 .contains("30 day(s) at 10.15% (2.15% + 8 pp) from 2026-02-05; fixed compensation EUR 40.00");
+        // and the e-mail's total is the letter's: the open amount and the charges its row shows, in both versions
+        MimeParts legalParts = MimeParts.of(legal);
+        assertThat(legalParts.text()).contains("EUR 2480.00").contains("(+ EUR 60.69 late-payment interest and compensation)")
+                .contains("Total: EUR 2540.69").doesNotContain("Total: EUR 2480.00");
+        assertThat(legalParts.html()).hasValueSatisfying(html -> assertThat(html).contains("EUR 2540.69")
+                .doesNotContain("Total: EUR 2480.00"));
         assertThat(jdbc.queryForObject("select reason from notice where lead_step = 'escalation'", String.class))
                 .contains("step 'escalation' fires at due+30; 30 day(s) past due").endsWith("letter: not configured; email instead");
         assertThat(jdbc.queryForList("select reason from notice where lead_step = 'overdue-whatsapp' order by id", String.class))

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class BundledTemplatesTest {
     private static final List<String> KNOWN = List.of("customer.name", "invoice.number", "invoice.numbers", "invoice.due-date",
-            "amount.open", "amount.total", "count", "items", "creditor.name", "creditor.iban", "creditor.bic", "payment.reference",
+            "amount.open", "amount.total", "amount.due", "count", "items", "creditor.name", "creditor.iban", "creditor.bic",
+            "payment.reference",
             "label.late-charges", "payment.link");
     /** The facts the SDD rulebook (PT-04.02) wants in a pre-notification, and the invoice and account it is for. */
     private static final List<String> PRE_NOTIFICATION = List.of("debtor.name", "debtor.account", "collection.date",
@@ -63,6 +64,18 @@ class BundledTemplatesTest {
             }
             assertThat(Files.readString(Path.of("src/main/resources/recoup/templates", language, "sms-reminder.txt")))
                     .contains("{{payment.link}}");
+        }
+    }
+
+    /** The rows show each invoice's late charges, so the total under them adds them in (as the PDF letter does). */
+    @Test
+    void theTotalUnderTheInvoicesIncludesTheirLateChargesInFiveLanguages() throws IOException {
+        for (String language : LANGUAGES) {
+            for (String template : List.of("reminder-pre-due", "reminder-due", "reminder-overdue", "final-reminder", "legal-letter")) {
+                Path file = Path.of("src/main/resources/recoup/templates", language, template + ".txt");
+                assertThat(Files.readString(file)).as(file.toString()).containsPattern("\\n[^{\\n]+: \\{\\{amount\\.due}}\\n")
+                        .doesNotContainPattern("\\n[^{\\n]+: \\{\\{amount\\.total}}\\n");
+            }
         }
     }
 
