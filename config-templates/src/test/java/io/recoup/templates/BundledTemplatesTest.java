@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
 class BundledTemplatesTest {
     private static final List<String> KNOWN = List.of("customer.name", "invoice.number", "invoice.numbers", "invoice.due-date",
             "amount.open", "amount.total", "amount.due", "count", "items", "creditor.name", "creditor.iban", "creditor.bic",
-            "payment.reference",
-            "label.late-charges", "payment.link");
+            "payment.reference", "label.late-charges", "payment.link");
     /** The facts the SDD rulebook (PT-04.02) wants in a pre-notification, and the invoice and account it is for. */
     private static final List<String> PRE_NOTIFICATION = List.of("debtor.name", "debtor.account", "collection.date",
             "collection.amount", "invoice.number", "mandate.reference", "creditor.identifier", "creditor.name");
