@@ -18,6 +18,7 @@ import io.recoup.store.dispatch.NoticePaymentLinks;
 import io.recoup.store.provider.ProviderMandates;
 import io.recoup.store.dispatch.NoticeRepository;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -25,6 +26,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import org.slf4j.Logger;
@@ -42,6 +50,8 @@ import org.slf4j.LoggerFactory;
 public final class ReminderDispatch {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderDispatch.class);
     static final int MAX_ATTEMPTS = 5;
+    /** How long a prepared notice's transaction waits for the notice before it to be carried out, then gives way. */
+    static final Duration AHEAD_WAIT = Duration.ofSeconds(10);
 
     private final Database db;
     private final NoticeRepository notices;
@@ -134,38 +144,155 @@ public final class ReminderDispatch {
         return report;
     }
 
-    /** Carries out every notice {@code claim} finds, in id order, each in its own transactions. */
+    /**
+     * Carries out every notice {@code claim} finds, in id order, each in its own transactions. While one notice's
+     * message is with its channel, the next is claimed and prepared (rendered) on the preparer's thread, and its
+     * transaction waits: it commits only once the first one's outcome is committed, so at most one notice is ever
+     * handed over and unanswered, as without the overlap, and a crash leaves no more interrupted sends behind. When the
+     * wait would hold up the run (longer than {@link #AHEAD_WAIT}, or a lock the outcome needs), the next one is rolled
+     * back and claimed again afterwards.
+     */
     private void drain(LongFunction<Optional<ClaimedNotice>> claim, List<DispatchReport.Dispatched> done) {
-        long lastId = 0;
-        while (true) {
-            long after = lastId;
-            long[] claimed = {after};
-            try {
-                Optional<Step> step = db.inTransaction(() -> claim.apply(after).map(notice -> {
-                    claimed[0] = notice.noticeId().value();
-                    return prepareOrPark(notice);
-                }));
-                if (step.isEmpty()) {
-                    return;
+        ExecutorService preparer = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "dispatch-prepare");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Claimed current = claimNow(claim, 0);
+            while ((current = settle(claim, current)) != null) {
+                Gate gate = new Gate();
+                long after = current.id();
+                Future<Claimed> ahead = preparer.submit(() -> claimAndPrepare(claim, after, gate));
+                try {
+                    carryOut(current.step().orElseThrow(), done);
+                } catch (RuntimeException e) {
+                    gate.open(false);
+                    awaitQuietly(ahead);
+                    if (Database.isPassing(e)) {
+                        throw e;
+                    }
+                    // its outcome could not even be recorded (nor could it be parked): it stays where it is, the others
+                    // go on, and the next run takes it up again
+                    LOG.error("notice {} failed and what came of it could not be recorded; the next run takes it up again", after, e);
+                    current = claimNow(claim, after);
+                    continue;
                 }
-                lastId = claimed[0];
-                carryOut(step.get(), done);
-            } catch (RuntimeException e) {
-                if (Database.isPassing(e) || claimed[0] == after) {
-                    throw e;
-                }
-                // its outcome could not even be recorded (nor could it be parked): it stays where it is, the others go
-                // on, and the next run takes it up again
-                LOG.error("notice {} failed and what came of it could not be recorded; the next run takes it up again", claimed[0], e);
-                lastId = claimed[0];
+                gate.open(true);
+                Claimed next = await(ahead);
+                // withdrawn, failed, or none was due while this one was out: claim again now (its outcome may have added
+                // one; a failure that will not go away fails again here and is dealt with as any claim's)
+                current = next.found() ? next : claimNow(claim, after);
             }
+        } finally {
+            preparer.shutdownNow();
+        }
+    }
+
+    /** What one claim transaction came to: the notice it claimed after {@code after} (its id and step), none, or a failure. */
+    private record Claimed(long after, long id, Optional<Step> step, RuntimeException failure) {
+        boolean found() {
+            return failure == null && step.isPresent();
+        }
+    }
+
+    /** A prepared notice's transaction rolled back unused: the notice before it could not be carried out or took too long. */
+    private static final class Withdrawn extends RuntimeException {
+        Withdrawn(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    /** Tells a prepared notice's transaction whether to commit (the notice before it is done) or to roll back. */
+    private static final class Gate {
+        private final CompletableFuture<Boolean> open = new CompletableFuture<>();
+
+        void open(boolean commit) {
+            open.complete(commit);
+        }
+
+        void awaitCommit() {
+            try {
+                if (!open.get(AHEAD_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new Withdrawn("the notice before it could not be carried out");
+                }
+            } catch (TimeoutException e) {
+                throw new Withdrawn("the notice before it took longer than " + AHEAD_WAIT);
+            } catch (ExecutionException e) {
+                throw new Withdrawn("the notice before it failed");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Withdrawn("the run ended");
+            }
+        }
+    }
+
+    /** Claims and prepares the next notice after {@code after} here, committed at once. */
+    private Claimed claimNow(LongFunction<Optional<ClaimedNotice>> claim, long after) {
+        return claimAndPrepare(claim, after, null);
+    }
+
+    /** The claim transaction: claims the next notice after {@code after}, prepares it, and commits once {@code gate} says so. */
+    private Claimed claimAndPrepare(LongFunction<Optional<ClaimedNotice>> claim, long after, Gate gate) {
+        long[] claimed = {after};
+        try {
+            Optional<Step> step = db.inTransaction(() -> claim.apply(after).map(notice -> {
+                claimed[0] = notice.noticeId().value();
+                Step prepared = prepareOrPark(notice);
+                if (gate != null) {
+                    gate.awaitCommit();
+                }
+                return prepared;
+            }));
+            return new Claimed(after, claimed[0], step, null);
+        } catch (RuntimeException e) {
+            return new Claimed(after, claimed[0], Optional.empty(), e);
+        }
+    }
+
+    /**
+     * The claim to carry out next, or null when none is left: a claim that failed is thrown when the database's trouble
+     * is passing or nothing was claimed, else logged and the one after it claimed.
+     */
+    private Claimed settle(LongFunction<Optional<ClaimedNotice>> claim, Claimed claimed) {
+        Claimed c = claimed;
+        while (c.failure() != null) {
+            if (Database.isPassing(c.failure()) || c.id() == c.after()) {
+                throw c.failure();
+            }
+            LOG.error("notice {} failed and what came of it could not be recorded; the next run takes it up again", c.id(), c.failure());
+            c = claimNow(claim, c.id());
+        }
+        return c.step().isPresent() ? c : null;
+    }
+
+    private static Claimed await(Future<Claimed> ahead) {
+        try {
+            return ahead.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("dispatch was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("preparing the next notice failed", e.getCause());
+        }
+    }
+
+    /** Waits for a withdrawn claim to roll back; it changed nothing, so what it came to does not matter. */
+    private static void awaitQuietly(Future<Claimed> ahead) {
+        try {
+            ahead.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.debug("a withdrawn claim failed as it rolled back", e.getCause());
         }
     }
 
     /** The notice prepared under a savepoint, so that when preparing it fails it is parked in the same transaction. */
     private Step prepareOrPark(ClaimedNotice notice) {
         try {
-            return db.underSavepoint(() -> preparation.prepare(notices.load(notice), LocalDate.ofInstant(clock.instant(), clock.getZone())));
+            LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
+            return db.underSavepoint(() -> preparation.prepare(notices.load(notice), today));
         } catch (RuntimeException e) {
             if (Database.isPassing(e)) {
                 throw e;

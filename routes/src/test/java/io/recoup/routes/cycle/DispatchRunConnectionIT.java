@@ -13,6 +13,7 @@ import io.recoup.routes.dispatch.DispatchReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,6 +49,50 @@ class DispatchRunConnectionIT {
         assertThat(seen).containsExactly("deliver ap@acme.example: 0 sent before", "deliver ap@beta.example: 1 sent before",
                 "deliver ap@gamma.example: 2 sent before", "end of run: 3 sent");
         assertThat(mail.getReceivedMessages()).hasSize(3);
+    }
+
+    /**
+     * While a message is with its channel, the next notice is already claimed and rendered, its transaction open and
+     * waiting, and handed over (committed as being sent) only once the message before it is recorded as sent: never
+     * two notices being sent at once, so a crash leaves at most one send in doubt.
+     */
+    @Test
+    void theNextNoticeIsPreparedWhileAMessageIsOutButHandedOverOnlyOnceThatOneIsRecorded() {
+        List<String> during = new ArrayList<>();
+        recoup = new CycleFixture(home, PoisonNoticeIT.DAY, mail.getSmtp().getPort(), smtp -> new TestChannel(message -> {
+            boolean last = message.recipientAddress().equals("ap@gamma.example");
+            // looked at from another thread: this one is inside the transaction that records the outcome
+            during.add(CompletableFuture.supplyAsync(() -> message.recipientAddress() + ": "
+                    + count("select count(*) from notice where status = 'SENDING'") + " being sent, "
+                    + (last ? "none left" : openTransactions() + " transactions open")).join());
+            return smtp.deliver(message);
+        }, smtp.deduplicates()));
+        recoup.drop("ledger/inbox", "ledger.csv", PoisonNoticeIT.THREE_CUSTOMERS);
+
+        DayReport day = recoup.runDay(PoisonNoticeIT.DAY);
+
+        // the two open: the one that will record this message's outcome, and the next notice's, prepared and waiting
+        assertThat(during).containsExactly("ap@acme.example: 1 being sent, 2 transactions open",
+                "ap@beta.example: 1 being sent, 2 transactions open", "ap@gamma.example: 1 being sent, none left");
+        assertThat(day.dispatch().actions()).extracting(DispatchReport.Dispatched::status).containsExactly("SENT", "SENT", "SENT");
+        assertThat(count("select count(*) from notice where status = 'SENT'")).isEqualTo(3);
+        assertThat(mail.getReceivedMessages()).hasSize(3);
+    }
+
+    /** Transactions of this database open and idle (as the prepared notice's waits), looked at until two are or 5 s passed. */
+    private int openTransactions() {
+        String sql = "select count(*) from pg_stat_activity where datname = current_database() and state = 'idle in transaction'";
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        int waiting = count(sql);
+        while (waiting < 2 && System.nanoTime() < until) {
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+            waiting = count(sql);
+        }
+        return waiting;
+    }
+
+    private int count(String sql) {
+        return recoup.jdbc.queryForObject(sql, Integer.class);
     }
 
     /** {@code smtp}, noting each hand-over with how many notices were already committed as sent, and the end of the run. */
