@@ -7,20 +7,32 @@ import java.util.zip.Deflater;
 
 /**
  * A black-and-white image as a PNG of bit depth 1, colour type 0 (greyscale: 0 black, 1 white), no interlace, every
- * scanline with filter type 0 (PNG specification, ISO/IEC 15948 §11.2, §9): the smallest PNG a QR code can be, written
+ * scanline with filter type 0 or Up (PNG specification, ISO/IEC 15948 §11.2, §9): the smallest PNG a QR code can be, written
  * without ImageIO, whose writer went through its colour model pixel by pixel and buffered through a temporary file.
  */
 final class BilevelPng {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
+    /** Filter type Up (PNG §9.2): each byte is the difference to the byte above it. */
+    static final byte FILTER_UP = 2;
+    /**
+     * One deflater per thread, reset after each image: setting one up (zlib's window and tables) cost as much as
+     * compressing a QR code's few kilobytes.
+     */
+    private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED));
+
     private BilevelPng() {
     }
 
     /**
-     * @param scanlines each row as one filter byte (0) and {@code (width + 7) / 8} bytes, the leftmost pixel in the
-     *                  high bit
+     * @param scanlines each row as one filter byte (0, none, or {@link #FILTER_UP}) and {@code (width + 7) / 8} bytes,
+     *                  the leftmost pixel in the high bit
      */
     static byte[] encode(int width, int height, byte[] scanlines) {
+        return encode(width, height, scanlines, DEFLATERS.get());
+    }
+
+    private static byte[] encode(int width, int height, byte[] scanlines, Deflater deflater) {
         if (scanlines.length != height * (1 + (width + 7) / 8)) {
             throw new IllegalArgumentException("a " + width + "x" + height + " 1-bit image has " + height * (1 + (width + 7) / 8)
                     + " bytes of scanlines, not " + scanlines.length);
@@ -32,7 +44,6 @@ final class BilevelPng {
         putInt(header, 4, height);
         header[8] = 1; // bit depth; colour type 0, compression 0, filter 0 and interlace 0 stay zero
         chunk(out, "IHDR", header, header.length);
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try {
             deflater.setInput(scanlines);
             deflater.finish();
@@ -46,7 +57,7 @@ final class BilevelPng {
             }
             chunk(out, "IDAT", compressed, length);
         } finally {
-            deflater.end();
+            deflater.reset();
         }
         chunk(out, "IEND", new byte[0], 0);
         return out.toByteArray();

@@ -90,8 +90,8 @@ public record EpcQrImage(EpcQrPayload payload, int pixelsPerModule) {
     }
 
     /**
-     * The symbol as a 1-bit greyscale PNG ({@link BilevelPng}). Each module row is packed once and copied down its
-     * pixel rows, each behind its scanline's filter byte.
+     * The symbol as a 1-bit greyscale PNG ({@link BilevelPng}). Each module row is packed once into its first pixel
+     * row; the pixel rows below it say "the same as above" (filter type Up, all zeros).
      */
     public byte[] png() {
         ByteMatrix matrix = symbol().getMatrix();
@@ -101,8 +101,11 @@ public record EpcQrImage(EpcQrPayload payload, int pixelsPerModule) {
         byte[] row = new byte[stride];
         for (int moduleY = 0; moduleY < size / pixelsPerModule; moduleY++) {
             moduleRow(matrix, moduleY, row);
-            for (int k = 0; k < pixelsPerModule; k++) {
-                System.arraycopy(row, 0, scanlines, (moduleY * pixelsPerModule + k) * (stride + 1) + 1, stride);
+            int first = moduleY * pixelsPerModule * (stride + 1);
+            System.arraycopy(row, 0, scanlines, first + 1, stride);
+            // the module row's other pixel rows repeat it: filter "Up" with nothing but zeros, which deflate shrinks fastest
+            for (int k = 1; k < pixelsPerModule; k++) {
+                scanlines[first + k * (stride + 1)] = BilevelPng.FILTER_UP;
             }
         }
         return BilevelPng.encode(size, size, scanlines);

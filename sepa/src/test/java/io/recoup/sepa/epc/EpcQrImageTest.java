@@ -47,6 +47,10 @@ class EpcQrImageTest {
 
         assertThat(decode(screen.png(), "Shift_JIS").getText()).isEqualTo(EpcQrExamples.utf8(payload));
         assertThat(png.getWidth()).isEqualTo((screen.symbol().getMatrix().getWidth() + 2 * EpcQrImage.QUIET_ZONE_MODULES) * 4);
+        // every pixel row read back as drawn, those written as "the same as above" (filter Up) included
+        BufferedImage drawn = screen.image();
+        assertThat(png.getRGB(0, 0, png.getWidth(), png.getHeight(), null, 0, png.getWidth()))
+                .isEqualTo(drawn.getRGB(0, 0, drawn.getWidth(), drawn.getHeight(), null, 0, drawn.getWidth()));
     }
 
     @ParameterizedTest
