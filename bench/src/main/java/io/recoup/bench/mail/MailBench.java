@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import io.recoup.adapters.email.MailStreams;
 import io.recoup.adapters.email.SmtpReminderChannel;
 import io.recoup.adapters.email.SmtpSettings;
+import io.recoup.bench.MachineCpu;
 import io.recoup.core.id.ActionId;
 import io.recoup.core.id.NoticeId;
 import io.recoup.core.ledger.ItemStatus;
@@ -81,20 +82,24 @@ public final class MailBench {
             // warm-up: one batch each, not counted
             ours(render, channel, 0, Math.min(BATCH, messages), server, preparer);
             baseline(render, raw, 0, Math.min(BATCH, messages), server);
-            long oursNanos = 0;
-            long rawNanos = 0;
+            Timed oursTotal = new Timed(0, 0);
+            Timed rawTotal = new Timed(0, 0);
             for (int from = 0; from < messages; from += BATCH) {
                 int to = Math.min(messages, from + BATCH);
-                oursNanos += ours(render, channel, from, to, server, preparer);
-                rawNanos += baseline(render, raw, from, to, server);
+                oursTotal = oursTotal.plus(ours(render, channel, from, to, server, preparer));
+                rawTotal = rawTotal.plus(baseline(render, raw, from, to, server));
             }
-            double oursRate = messages / (oursNanos / 1e9);
-            double rawRate = messages / (rawNanos / 1e9);
+            double oursRate = messages / (oursTotal.nanos() / 1e9);
+            double rawRate = messages / (rawTotal.nanos() / 1e9);
             print(out, "same-message-check", "passed", "the server received the same parts and headers from both, notices 1 to " + CHECKED);
             print(out, "messages", String.valueOf(messages), "each way, in batches of " + BATCH);
             print(out, "recoup-render-and-send-per-s", String.format("%.0f", oursRate), "templates + QR codes + SMTP channel");
             print(out, "raw-jakarta-mail-send-per-s", String.format("%.0f", rawRate), "the same messages, rendered untimed");
             print(out, "ratio-recoup-to-raw", String.format("%.2f", oursRate / rawRate), "goal >= 0.7");
+            if (oursTotal.cpuSeconds() >= 0 && rawTotal.cpuSeconds() >= 0) {
+                print(out, "machine-cpu-ms-per-message", String.format("Recoup %.2f, raw %.2f", oursTotal.cpuSeconds() * 1000 / messages,
+                        rawTotal.cpuSeconds() * 1000 / messages), "every process, while each side sent; the server's work included");
+            }
         } finally {
             preparer.shutdownNow();
             server.stop();
@@ -112,12 +117,13 @@ public final class MailBench {
      * The notices come as dispatch reads them from the store, untimed, as the baseline's messages do. As in dispatch,
      * the next notice is rendered on a second thread while the current one is with the channel.
      */
-    private static long ours(NoticeMessages render, SmtpReminderChannel channel, int from, int to, GreenMail server,
-                             ExecutorService preparer) {
+    private static Timed ours(NoticeMessages render, SmtpReminderChannel channel, int from, int to, GreenMail server,
+                              ExecutorService preparer) {
         List<DueNotice> batch = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
             batch.add(notice(i));
         }
+        double cpu = MachineCpu.busySeconds();
         long started = System.nanoTime();
         Future<ReminderMessage> next = preparer.submit(() -> render.message(batch.get(0)));
         for (int k = 0; k < batch.size(); k++) {
@@ -132,9 +138,21 @@ public final class MailBench {
             }
         }
         channel.endOfRun();
-        long took = System.nanoTime() - started;
+        Timed took = Timed.since(started, cpu);
         received(server, to - from);
         return took;
+    }
+
+    /** A side's time for its batches, and the machine's busy CPU meanwhile (-1 where unknown). */
+    private record Timed(long nanos, double cpuSeconds) {
+        static Timed since(long startedNanos, double cpuBefore) {
+            double cpuAfter = MachineCpu.busySeconds();
+            return new Timed(System.nanoTime() - startedNanos, cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore);
+        }
+
+        Timed plus(Timed other) {
+            return new Timed(nanos + other.nanos, cpuSeconds < 0 || other.cpuSeconds < 0 ? -1 : cpuSeconds + other.cpuSeconds);
+        }
     }
 
     private static ReminderMessage rendered(Future<ReminderMessage> message) {
@@ -148,15 +166,16 @@ public final class MailBench {
         }
     }
 
-    private static long baseline(NoticeMessages render, RawMail raw, int from, int to, GreenMail server) {
+    private static Timed baseline(NoticeMessages render, RawMail raw, int from, int to, GreenMail server) {
         List<ReminderMessage> batch = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
             batch.add(render.message(notice(i)));
         }
+        double cpu = MachineCpu.busySeconds();
         long started = System.nanoTime();
         batch.forEach(raw::send);
         raw.endOfBatch();
-        long took = System.nanoTime() - started;
+        Timed took = Timed.since(started, cpu);
         received(server, to - from);
         return took;
     }
