@@ -51,7 +51,7 @@ public final class ReminderDispatch {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderDispatch.class);
     static final int MAX_ATTEMPTS = 5;
     /** How long a prepared notice's transaction waits for the notice before it to be carried out, then gives way. */
-    static final Duration AHEAD_WAIT = Duration.ofSeconds(10);
+    public static final Duration AHEAD_WAIT = Duration.ofSeconds(10);
 
     private final Database db;
     private final NoticeRepository notices;

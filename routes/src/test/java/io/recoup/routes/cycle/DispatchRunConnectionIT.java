@@ -10,6 +10,7 @@ import io.recoup.core.port.DeliveryResult;
 import io.recoup.core.port.ReminderChannel;
 import io.recoup.core.port.ReminderMessage;
 import io.recoup.routes.dispatch.DispatchReport;
+import io.recoup.routes.dispatch.ReminderDispatch;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +78,37 @@ class DispatchRunConnectionIT {
         assertThat(day.dispatch().actions()).extracting(DispatchReport.Dispatched::status).containsExactly("SENT", "SENT", "SENT");
         assertThat(count("select count(*) from notice where status = 'SENT'")).isEqualTo(3);
         assertThat(mail.getReceivedMessages()).hasSize(3);
+    }
+
+    /**
+     * A message that stays with its channel longer than {@link ReminderDispatch#AHEAD_WAIT}: the next notice's prepared
+     * transaction gives way (rolls back) instead of holding the run, and is claimed again once the slow one is recorded;
+     * every notice goes out once, in order.
+     */
+    @Test
+    void aSlowSendLetsTheNextPreparedNoticeRollBackAndBeClaimedAgainAfterIt() {
+        List<String> during = new ArrayList<>();
+        recoup = new CycleFixture(home, PoisonNoticeIT.DAY, mail.getSmtp().getPort(), smtp -> new TestChannel(message -> {
+            if (message.recipientAddress().equals("ap@acme.example")) {
+                java.util.concurrent.locks.LockSupport.parkNanos(ReminderDispatch.AHEAD_WAIT.plusSeconds(2).toNanos());
+                // the prepared one gave way: nothing but this notice is being sent or holds a transaction of its own
+                during.add(CompletableFuture.supplyAsync(() -> count("select count(*) from notice where status = 'SENDING'")
+                        + " being sent, " + count("select count(*) from pg_stat_activity where datname = current_database() "
+                        + "and state = 'idle in transaction'") + " transaction open").join());
+            }
+            return smtp.deliver(message);
+        }, smtp.deduplicates()));
+        recoup.drop("ledger/inbox", "ledger.csv", PoisonNoticeIT.THREE_CUSTOMERS);
+
+        DayReport day = recoup.runDay(PoisonNoticeIT.DAY);
+
+        assertThat(during).containsExactly("1 being sent, 1 transaction open");
+        assertThat(day.dispatch().actions()).extracting(DispatchReport.Dispatched::invoiceNumbers, DispatchReport.Dispatched::status)
+                .containsExactly(tuple("INV-1", "SENT"), tuple("INV-2", "SENT"), tuple("INV-3", "SENT"));
+        assertThat(count("select count(*) from notice where status = 'SENT'")).isEqualTo(3);
+        assertThat(mail.getReceivedMessages())
+                .extracting(m -> ((jakarta.mail.internet.InternetAddress) m.getAllRecipients()[0]).getAddress())
+                .containsExactly("ap@acme.example", "ap@beta.example", "ap@gamma.example");
     }
 
     /** Transactions of this database open and idle (as the prepared notice's waits), looked at until two are or 5 s passed. */
