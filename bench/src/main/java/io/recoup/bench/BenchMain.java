@@ -3,7 +3,7 @@ package io.recoup.bench;
 import java.io.PrintStream;
 
 /**
- * Runs every benchmark: {@code java -jar bench/target/recoup-bench.jar [planning|camt|matcher|cash [items entries]|ingest [items]|webhooks [events [unsynced]]|mail [n]|dashboard [items [requests]]]} (all when no name is given).
+ * Runs every benchmark: {@code java -jar bench/target/recoup-bench.jar [planning|camt|matcher|cash [items entries]|ingest [items]|webhooks [events [unsynced]]|mail [n]|mail-dispatch [n]|dashboard [items [requests]]]} (all when no name is given).
  */
 public final class BenchMain {
     private BenchMain() {
@@ -26,6 +26,9 @@ public final class BenchMain {
         }
         if (only.equals("all") || only.equals("mail")) {
             io.recoup.bench.mail.MailBench.run(out, args.length > 1 ? Integer.parseInt(args[1]) : 100_000);
+        }
+        if (only.equals("all") || only.equals("mail-dispatch")) {
+            io.recoup.bench.mail.DispatchMailBench.run(out, args.length > 1 ? Integer.parseInt(args[1]) : 20_000);
         }
         if (only.equals("all") || only.equals("cash")) {
             int customers = args.length > 1 ? Integer.parseInt(args[1]) / 10 : 100_000;
