@@ -8,8 +8,6 @@ import io.recoup.routes.cycle.Stages;
 import io.recoup.routes.dispatch.DispatchReport;
 import io.recoup.routes.ingest.IngestReport;
 import io.recoup.routes.plan.PlanReport;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,7 +18,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Stream;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -126,27 +123,13 @@ public final class DispatchMailBench {
         return csv.toString();
     }
 
-    /** The same messages with plain Jakarta Mail, a connection per 100 as the channel keeps. */
-    private static void sendRaw(int port, MimeMessage[] messages) throws Exception {
-        Properties props = new Properties();
-        props.put("mail.smtp.host", "127.0.0.1");
-        props.put("mail.smtp.port", String.valueOf(port));
-        props.put("mail.smtp.socketFactory", new io.recoup.adapters.email.NoDelaySockets());
-        Session session = Session.getInstance(props);
-        Transport transport = null;
-        for (int i = 0; i < messages.length; i++) {
-            if (i % io.recoup.adapters.email.SmtpReminderChannel.MESSAGES_PER_CONNECTION == 0) {
-                if (transport != null) {
-                    transport.close();
-                }
-                transport = session.getTransport("smtp");
-                transport.connect();
-            }
-            transport.sendMessage(messages[i], messages[i].getAllRecipients());
+    /** The same messages with plain Jakarta Mail, on the connection policy of {@link RawMail} (the channel's). */
+    private static void sendRaw(int port, MimeMessage[] messages) {
+        RawMail raw = new RawMail("127.0.0.1", port, "ar@bench.example");
+        for (MimeMessage message : messages) {
+            raw.send(message);
         }
-        if (transport != null) {
-            transport.close();
-        }
+        raw.endOfBatch();
     }
 
     private static void delete(Path dir) throws IOException {

@@ -72,9 +72,18 @@ final class RawMail {
             }
             message.setContent(related);
             message.saveChanges();
+            send(message);
+        } catch (MessagingException | UnsupportedEncodingException e) {
+            throw new IllegalStateException("raw send failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Sends a message built already (one a server received, say) on the kept connection, as it is. */
+    void send(MimeMessage message) {
+        try {
             connection().sendMessage(message, message.getAllRecipients());
             sentOnConnection++;
-        } catch (MessagingException | UnsupportedEncodingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException("raw send failed: " + e.getMessage(), e);
         }
     }
