@@ -6,6 +6,7 @@ import io.recoup.routes.plan.PolicyHolder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
 
@@ -20,10 +21,17 @@ final class PolicySource implements PolicyHolder.Source {
 
     private final String location;
     private final Resource resource;
+    /**
+     * The stamp of a {@code classpath:} policy, taken once: it is part of the release and cannot change while Recoup
+     * runs, and resolving it in the executable jar took a look-up through the nested jars each time it was asked for
+     * (twice per notice dispatched). Null for a file, whose stamp is read each time.
+     */
+    private final String fixed;
 
     PolicySource(String location) {
         this.location = location;
         this.resource = new DefaultResourceLoader().getResource(location);
+        this.fixed = resource instanceof ClassPathResource ? (resource.exists() ? location : MISSING) : null;
     }
 
     @Override
@@ -43,6 +51,9 @@ final class PolicySource implements PolicyHolder.Source {
 
     @Override
     public Object stamp() {
+        if (fixed != null) {
+            return fixed;
+        }
         if (!resource.isFile()) {
             return resource.exists() ? location : MISSING;
         }

@@ -34,4 +34,16 @@ class PolicySourceTest {
         assertThat(holder.lastError()).get().asString().contains("not there");
         assertThat(holder.get().policy().id()).isEqualTo("default");
     }
+
+    @Test
+    void aClasspathPolicyIsPartOfTheReleaseSoItsStampIsItsNameAndAMissingOneStaysMissing() {
+        PolicySource bundled = new PolicySource("classpath:recoup/policies/default.yaml");
+        PolicySource absent = new PolicySource("classpath:recoup/policies/no-such-policy.yaml");
+
+        // built from target/classes here, so a file behind it; read as a file, its stamp would be its time and size
+        assertThat(bundled.stamp()).isEqualTo("classpath:recoup/policies/default.yaml").isEqualTo(bundled.stamp());
+        assertThat(bundled.text()).contains("policy: default");
+        assertThat(absent.stamp()).isEqualTo(PolicySource.MISSING);
+        assertThatThrownBy(absent::text).isInstanceOf(RecoupException.class).hasMessageContaining("not there");
+    }
 }

@@ -1,6 +1,7 @@
 package io.recoup.bench.mail;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.recoup.adapters.email.MailStreams;
 import io.recoup.app.RecoupApplication;
 import io.recoup.app.SettableClock;
 import io.recoup.bench.MachineCpu;
@@ -40,6 +41,8 @@ public final class DispatchMailBench {
     }
 
     public static void run(PrintStream out, int notices) throws Exception {
+        // as RecoupApplication.main does before the application starts; one JVM, so the baseline and GreenMail have it too
+        MailStreams.nameProvider();
         GreenMail server = new NoDelayGreenMail();
         server.start();
         Path home = Files.createTempDirectory("recoup-dispatch-bench");
