@@ -30,6 +30,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 
 /**
  * The notice outbox: each planned notice with one action row per (item, step) it carries. Dispatch takes due notices
@@ -39,6 +42,8 @@ import java.util.stream.Collectors;
 public final class NoticeRepository {
     /** The key of a hold on the whole customer among holds keyed by item id (ids start at 1). */
     private static final long CUSTOMER_WIDE = 0;
+
+    private static final Logger LOG = LoggerFactory.getLogger(NoticeRepository.class);
 
     private final Database db;
     private final LifecycleRows<NoticeStatus, NoticeEvent> notices;
@@ -64,6 +69,20 @@ public final class NoticeRepository {
             statement.setArray(1, con.createArrayOf("bigint", itemIds.toArray()));
             return statement;
         }, (rs, row) -> rs.getLong(1));
+    }
+
+    /**
+     * Has PostgreSQL analyse the outbox's tables now, after a plan that added many notices, so that dispatch's look-ups
+     * by notice are planned for the rows there are. Outside a transaction; a failure is logged, not thrown: the notices
+     * are planned, and the database's own analysis comes later anyway.
+     */
+    public void refreshStatistics() {
+        try {
+            db.jdbc().execute("analyze notice, action");
+        } catch (DataAccessException e) {
+            LOG.warn("could not refresh the outbox's statistics after a large plan; PostgreSQL's own analysis will: {}",
+                    e.getMostSpecificCause().getMessage());
+        }
     }
 
     /**
