@@ -77,6 +77,33 @@ class CustomerCaseReaderIT {
     }
 
     @Test
+    void anActionMovingBetweenStatusesThatTakeTheStepLeavesItsItemsRowAsItIs() {
+        rows.customer(1);
+        long item = rows.item(1, "INV-1", DAY, "100", "OPEN");
+        action(item, "due-email", "PLANNED");
+        String written = rowVersion(item);
+
+        // as dispatch moves it: planned, being sent, sent; then a notice still being written has nothing to change
+        for (String status : List.of("SENDING", "SENT")) {
+            jdbc.update("update action set status = ? where item_id = ?", status, item);
+            assertThat(rowVersion(item)).as(status).isEqualTo(written);
+        }
+        action(item, "overdue-call", "FAILED");
+        assertThat(rowVersion(item)).isEqualTo(written);
+        assertThat(liveSteps(item)).isEqualTo("due-email");
+
+        // a bounce: the sent step fails and may be planned again, so the item is written
+        jdbc.update("update action set status = 'FAILED' where item_id = ? and step_id = 'due-email'", item);
+        assertThat(rowVersion(item)).isNotEqualTo(written);
+        assertThat(liveSteps(item)).isEmpty();
+    }
+
+    /** The transaction that last wrote the item's row. */
+    private String rowVersion(long item) {
+        return jdbc.queryForObject("select xmin::text from open_item where id = ?", String.class, item);
+    }
+
+    @Test
     void namesEveryCustomerWithOpenItemsByTheLedgersIdAndName() {
         rows.customersAcrossThreeBatches(DAY);
         long second = 1 + CustomerCaseReader.CUSTOMERS_PER_BATCH;
