@@ -29,10 +29,6 @@ final class BilevelPng {
      *                  the leftmost pixel in the high bit
      */
     static byte[] encode(int width, int height, byte[] scanlines) {
-        return encode(width, height, scanlines, DEFLATERS.get());
-    }
-
-    private static byte[] encode(int width, int height, byte[] scanlines, Deflater deflater) {
         if (scanlines.length != height * (1 + (width + 7) / 8)) {
             throw new IllegalArgumentException("a " + width + "x" + height + " 1-bit image has " + height * (1 + (width + 7) / 8)
                     + " bytes of scanlines, not " + scanlines.length);
@@ -44,6 +40,7 @@ final class BilevelPng {
         putInt(header, 4, height);
         header[8] = 1; // bit depth; colour type 0, compression 0, filter 0 and interlace 0 stay zero
         chunk(out, "IHDR", header, header.length);
+        Deflater deflater = DEFLATERS.get();
         try {
             deflater.setInput(scanlines);
             deflater.finish();
